@@ -1,0 +1,60 @@
+namespace AmlRbac.Model;
+
+/// <summary>
+/// The one exception the engine throws for bad input or a failed source. Hosts turn it into
+/// a PowerShell ErrorRecord (ErrorId + category) or one plain line on stderr with exit code 2.
+/// </summary>
+public sealed class AmlRbacException : Exception
+{
+    public AmlRbacException(string errorId, FailureCategory category, string message, object? target = null, Exception? inner = null)
+        : base(message, inner)
+    {
+        ErrorId = errorId;
+        Category = category;
+        Target = target;
+    }
+
+    /// <summary>A stable identifier from <see cref="ErrorIds"/>; scripts and tests match on it.</summary>
+    public string ErrorId { get; }
+
+    /// <summary>What kind of failure this is; the names are those of PowerShell's ErrorCategory.</summary>
+    public FailureCategory Category { get; }
+
+    /// <summary>The input that was wrong (a path, a scope, a principal id ...).</summary>
+    public object? Target { get; }
+}
+
+/// <summary>
+/// Failure kinds. Each name is a member of System.Management.Automation.ErrorCategory so the
+/// cmdlets can map it by name, without the engine referencing PowerShell.
+/// </summary>
+public enum FailureCategory
+{
+    NotSpecified,
+    InvalidArgument,
+    InvalidData,
+    ObjectNotFound,
+    PermissionDenied,
+    ConnectionError,
+    OperationTimeout,
+    ResourceUnavailable,
+    LimitsExceeded,
+    AuthenticationError,
+    OperationStopped,
+}
+
+/// <summary>The stable error ids of AmlRbac. They are a contract: extend, never rename.</summary>
+public static class ErrorIds
+{
+    public const string SnapshotInvalid = "SnapshotInvalid";
+    public const string SnapshotNotFound = "SnapshotNotFound";
+    public const string ScopeInvalid = "ScopeInvalid";
+    public const string PrincipalNotFound = "PrincipalNotFound";
+    public const string PrincipalAmbiguous = "PrincipalAmbiguous";
+    public const string RoleNotFound = "RoleNotFound";
+    public const string RoleDefinitionInvalid = "RoleDefinitionInvalid";
+    public const string ActivityUnknown = "ActivityUnknown";
+    public const string ActionUnknown = "ActionUnknown";
+    public const string ActionInvalid = "ActionInvalid";
+    public const string InputObjectInvalid = "InputObjectInvalid";
+}

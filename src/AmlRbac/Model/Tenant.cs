@@ -1,0 +1,22 @@
+namespace AmlRbac.Model;
+
+/// <summary>
+/// Everything the evaluator reads about one tenant: from a snapshot file, from objects piped in from
+/// the Az cmdlets, from live ARM, or empty (the embedded catalog alone).
+/// </summary>
+public sealed record Tenant
+{
+    public static Tenant Empty { get; } = new();
+
+    /// <summary>Role definitions present in the source; built-in roles missing here come from the catalog.</summary>
+    public IReadOnlyList<RoleDefinition> RoleDefinitions { get; init; } = Array.Empty<RoleDefinition>();
+    /// <summary>Active and eligible (<see cref="RoleAssignment.IsEligible"/>) role assignments.</summary>
+    public IReadOnlyList<RoleAssignment> RoleAssignments { get; init; } = Array.Empty<RoleAssignment>();
+    public IReadOnlyList<DenyAssignment> DenyAssignments { get; init; } = Array.Empty<DenyAssignment>();
+    public IReadOnlyList<Group> Groups { get; init; } = Array.Empty<Group>();
+    public IReadOnlyList<ManagementGroup> ManagementGroups { get; init; } = Array.Empty<ManagementGroup>();
+    public IReadOnlyList<Principal> Principals { get; init; } = Array.Empty<Principal>();
+
+    /// <summary>Where this tenant was read from, for messages ("samples/contoso.snapshot.json", "live ARM").</summary>
+    public string? Source { get; init; }
+}

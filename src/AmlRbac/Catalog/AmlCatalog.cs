@@ -5,7 +5,8 @@ namespace AmlRbac.Catalog;
 /// <summary>
 /// What AmlRbac knows with no Azure connection: Azure's built-in roles relevant to Azure ML, every
 /// Microsoft.MachineLearningServices operation (with the Microsoft.Authorization and Microsoft.Resources
-/// ones), the activities of the "Common scenarios" table, the example custom roles and the personas.
+/// ones), the activities of the "Common scenarios" table, the example custom roles, the personas and the
+/// V1/V2 operation paths.
 /// Immutable once built; <see cref="Default"/> is the embedded catalog.
 /// </summary>
 public sealed class AmlCatalog
@@ -24,13 +25,15 @@ public sealed class AmlCatalog
         IReadOnlyList<RoleDefinition> builtInRoles,
         IReadOnlyList<Activity>? activities = null,
         IReadOnlyList<RoleTemplate>? templates = null,
-        IReadOnlyList<Persona>? personas = null)
+        IReadOnlyList<Persona>? personas = null,
+        IReadOnlyList<ApiPathMapping>? apiPaths = null)
     {
         Operations = operations;
         BuiltInRoles = builtInRoles;
         Activities = activities ?? Array.Empty<Activity>();
         Templates = templates ?? Array.Empty<RoleTemplate>();
         Personas = personas ?? Array.Empty<Persona>();
+        ApiPaths = apiPaths ?? Array.Empty<ApiPathMapping>();
 
         _operationIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < operations.Count; i++)
@@ -56,6 +59,9 @@ public sealed class AmlCatalog
     public IReadOnlyList<Activity> Activities { get; }
     public IReadOnlyList<RoleTemplate> Templates { get; }
     public IReadOnlyList<Persona> Personas { get; }
+
+    /// <summary>Where each asset's operations live in the V1 and in the V2 API (seed 001, "Differences between actions for V1 and V2 APIs").</summary>
+    public IReadOnlyList<ApiPathMapping> ApiPaths { get; }
 
     /// <summary>The position of an operation in <see cref="Operations"/> (case-insensitive), or -1.</summary>
     public int IndexOfOperation(string name) => _operationIndex.TryGetValue(name, out var index) ? index : -1;

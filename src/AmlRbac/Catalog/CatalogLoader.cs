@@ -10,7 +10,7 @@ internal static class CatalogLoader
     private const string Prefix = "AmlRbac.Catalog.Data.";
 
     public static AmlCatalog LoadEmbedded() =>
-        new(ReadOperations(), ReadBuiltInRoles(), ReadActivities(), ReadTemplates(), ReadPersonas());
+        new(ReadOperations(), ReadBuiltInRoles(), ReadActivities(), ReadTemplates(), ReadPersonas(), ReadApiPaths());
 
     private static Stream Open(string name) =>
         typeof(CatalogLoader).Assembly.GetManifestResourceStream(Prefix + name)
@@ -66,6 +66,8 @@ internal static class CatalogLoader
     private static List<RoleTemplate> ReadTemplates() => ReadJson<List<RoleTemplate>>("templates.json");
 
     private static List<Persona> ReadPersonas() => ReadJson<List<Persona>>("personas.json");
+
+    private static List<ApiPathMapping> ReadApiPaths() => ReadJson<List<ApiPathMapping>>("api-paths.json");
 
     private static readonly JsonSerializerOptions DataOptions = new()
     {

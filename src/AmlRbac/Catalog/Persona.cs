@@ -12,6 +12,8 @@ public sealed record Persona
     public IReadOnlyList<PersonaStatement> Allowed { get; init; } = Array.Empty<PersonaStatement>();
     public IReadOnlyList<PersonaStatement> NotAllowed { get; init; } = Array.Empty<PersonaStatement>();
     public required string Source { get; init; }
+    /// <summary>The name of the <see cref="RoleTemplate"/> (kind <see cref="TemplateKind.Persona"/>) built from this persona's lists.</summary>
+    public string? Template { get; init; }
 }
 
 /// <summary>One line of a persona's list as the slide words it, and the operations it means.</summary>

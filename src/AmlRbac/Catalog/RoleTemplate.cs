@@ -24,6 +24,8 @@ public sealed record RoleTemplate
     public required RoleDefinition Role { get; init; }
     public IReadOnlyList<TemplateCorrection> Corrections { get; init; } = Array.Empty<TemplateCorrection>();
     public required string Source { get; init; }
+    /// <summary>What to know before using the role: its limits, and the choices made where the source is vague.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>One change made to a published example: the entry, what was done, and the evidence.</summary>

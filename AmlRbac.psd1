@@ -1,0 +1,30 @@
+# Module manifest for AmlRbac. build.ps1 copies it into output/AmlRbac/<ModuleVersion>/ beside the
+# two assemblies and checks that ModuleVersion equals <Version> in Directory.Build.props.
+@{
+    RootModule           = 'AmlRbac.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'b2c972ed-dbd0-46ef-a1c4-d213840529e8'
+    Author               = 'AmlRbac contributors'
+    CompanyName          = 'AmlRbac contributors'
+    Copyright            = '(c) AmlRbac contributors.'
+    Description          = 'Who can do what in an Azure Machine Learning workspace, and why: an offline Azure RBAC evaluator (role assignments, deny assignments, groups, conditions, PIM eligibility) with the Azure ML operations, activities and roles built in.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    # The engine the cmdlets call; loaded first so the cmdlet assembly finds it.
+    RequiredAssemblies   = @('AmlRbac.dll')
+    FormatsToProcess     = @('AmlRbac.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Test-AmlPermission'
+        'Get-AmlEffectiveAccess'
+        'New-AmlCustomRole'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Azure', 'AzureML', 'MachineLearning', 'RBAC', 'Authorization', 'Security', 'PSEdition_Core')
+            ReleaseNotes = 'First release: Test-AmlPermission, Get-AmlEffectiveAccess and New-AmlCustomRole, offline (snapshot files, piped Az objects, or the built-in sample tenant).'
+        }
+    }
+}

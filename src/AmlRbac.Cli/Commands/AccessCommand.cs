@@ -1,0 +1,43 @@
+using System.CommandLine;
+using AmlRbac.Hosting;
+
+namespace AmlRbac.Cli.Commands;
+
+/// <summary>amlrbac access: everything a principal may do at a scope, per catalog operation or per activity, with why.</summary>
+internal static class AccessCommand
+{
+    private const string ByOperation = "operation";
+    private const string ByActivity = "activity";
+
+    public static Command Create(Terminal terminal)
+    {
+        var principal = CommonOptions.Principal();
+        principal.Required = true;
+        var scope = CommonOptions.Scope("Where: a management group, subscription, resource group or resource id.");
+        scope.Required = true;
+        var by = new Option<string>("--by")
+        {
+            Description = "One answer per catalog operation, or per catalog activity.",
+            DefaultValueFactory = _ => ByOperation,
+        };
+        by.AcceptOnlyFromAmong(ByOperation, ByActivity);
+        var decisions = CommonOptions.Decisions();
+        var snapshot = CommonOptions.Snapshot();
+        var format = CommonOptions.Format();
+
+        var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
+        {
+            principal, scope, by, decisions, snapshot, format,
+        };
+        command.SetAction(parsed =>
+        {
+            var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
+            var listing = parsed.GetValue(by) == ByActivity ? EffectiveAccessBy.Activity : EffectiveAccessBy.Operation;
+            var question = EffectiveAccessQuestion.ForPrincipal(evaluator, listing, decisions: parsed.GetValue(decisions));
+            var answers = question.AnswerFor(Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!));
+            AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, "No answer has the decisions asked for.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using AmlRbac.Evaluation;
+using AmlRbac.Hosting;
+
+namespace AmlRbac.Cli.Commands;
+
+/// <summary>
+/// amlrbac test: may a principal (at a scope) or a role (alone) perform one operation or activity?
+/// The exit code is the answer: 0 Allowed, 1 anything else, 2 bad input.
+/// </summary>
+internal static class TestCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var principal = CommonOptions.Principal();
+        var role = new Option<string>("--role")
+        {
+            Description = "A role by name or id, answered for the role alone (no principal, no scope): built-in, or a custom role of the snapshot.",
+            HelpName = "ROLE",
+        };
+        var action = CommonOptions.Action("The operation, e.g. Microsoft.MachineLearningServices/workspaces/computes/write.");
+        var activity = new Option<string>("--activity")
+        {
+            Description = "A catalog activity instead of an operation ('amlrbac catalog activities' lists them); allowed only when all its operations are.",
+            HelpName = "ACTIVITY",
+        };
+        var scope = CommonOptions.Scope("With --principal: where, as a management group, subscription, resource group or resource id.");
+        var dataAction = CommonOptions.DataAction();
+        var snapshot = CommonOptions.Snapshot();
+        var format = CommonOptions.Format();
+
+        var command = new Command("test",
+            "May a principal at a scope, or a role alone, perform an operation or an activity? Exit code 0 when Allowed, 1 otherwise, 2 for bad input.")
+        {
+            principal, role, action, activity, scope, dataAction, snapshot, format,
+        };
+        CommonOptions.RequireOneOf(command, principal, role);
+        CommonOptions.RequireOneOf(command, action, activity);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(principal) is not null && result.GetResult(scope) is null)
+            {
+                result.AddError("--principal needs --scope.");
+            }
+            if (result.GetResult(role) is not null && result.GetResult(scope) is not null)
+            {
+                result.AddError("--scope goes with --principal: a role is answered alone, wherever it may be assigned.");
+            }
+        });
+
+        command.SetAction(parsed =>
+        {
+            var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
+            var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction));
+            var subject = parsed.GetValue(role) is { } roleName
+                ? Subject.ForRoleName(roleName)
+                : Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);
+            var answer = question.AnswerFor(subject).Single();
+            AnswerWriter.WriteOne(terminal, parsed.GetValue(format)!, answer);
+            return answer.Outcome == Outcome.Allowed ? ExitCodes.Success : ExitCodes.NotAllowed;
+        });
+        return command;
+    }
+
+    private static string[]? OneOrNone(string? value) => value is null ? null : new[] { value };
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using AmlRbac.Hosting;
+
+namespace AmlRbac.Cli.Commands;
+
+/// <summary>amlrbac who: every principal who may perform an operation at a scope (Allowed, Conditional or Eligible), and why.</summary>
+internal static class WhoCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var action = CommonOptions.Action("The operation, e.g. Microsoft.MachineLearningServices/workspaces/computes/write.");
+        action.Required = true;
+        var scope = CommonOptions.Scope("Where: a management group, subscription, resource group or resource id.");
+        scope.Required = true;
+        var dataAction = CommonOptions.DataAction();
+        var snapshot = CommonOptions.Snapshot();
+        var format = CommonOptions.Format();
+
+        var command = new Command("who", "Who may perform an operation at a scope: every principal for whom it is Allowed, Conditional or Eligible, and why.")
+        {
+            action, scope, dataAction, snapshot, format,
+        };
+        command.SetAction(parsed =>
+        {
+            var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
+            var operation = parsed.GetValue(action)!;
+            var question = EffectiveAccessQuestion.WhoCan(evaluator, new[] { operation }, parsed.GetValue(dataAction));
+            var where = parsed.GetValue(scope)!;
+            var answers = question.AnswerFor(Subject.At(where));
+            AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers,
+                $"Nobody may perform {operation} at {where}: no role assignment there or above grants it.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

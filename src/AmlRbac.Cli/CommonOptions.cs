@@ -1,0 +1,102 @@
+using System.CommandLine;
+using AmlRbac.Evaluation;
+
+namespace AmlRbac.Cli;
+
+/// <summary>The options several commands share, made fresh for each command that takes them.</summary>
+internal static class CommonOptions
+{
+    public const string Table = "table";
+    public const string Json = "json";
+
+    public static Option<string> Snapshot()
+    {
+        var option = new Option<string>("--snapshot")
+        {
+            Description = "A snapshot file to answer from (AmlRbac's snapshot, or exported Az JSON). Without it, the built-in Contoso sample tenant answers.",
+            HelpName = "FILE",
+        };
+        // An empty path is no file at all; the snapshot reader is only asked about real paths.
+        option.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("--snapshot needs a file path.");
+            }
+        });
+        return option;
+    }
+
+    public static Option<string> Format()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "table for people, json for tools.",
+            DefaultValueFactory = _ => Table,
+        };
+        option.AcceptOnlyFromAmong(Table, Json);
+        return option;
+    }
+
+    public static Option<string> Scope(string description) => new("--scope")
+    {
+        Description = description,
+        HelpName = "SCOPE",
+    };
+
+    public static Option<string> Action(string description) => new("--action")
+    {
+        Description = description,
+        HelpName = "OPERATION",
+    };
+
+    public static Option<bool> DataAction() => new("--data-action")
+    {
+        Description = "Take an --action the catalog does not list as a data action (a catalog operation keeps its own kind).",
+    };
+
+    public static Option<string> Principal() => new("--principal")
+    {
+        Description = "Object id, user principal name, app id or display name.",
+        HelpName = "PRINCIPAL",
+    };
+
+    /// <summary>Decisions by name, comma-separated or repeated; a name that is no decision is a parse error.</summary>
+    public static Option<Outcome[]> Decisions() => new("--decision")
+    {
+        Description = $"Keep only answers with these decisions, comma-separated: {string.Join(", ", Enum.GetNames<Outcome>())}.",
+        HelpName = "DECISIONS",
+        CustomParser = result =>
+        {
+            var names = Enum.GetNames<Outcome>();
+            var outcomes = new List<Outcome>();
+            foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            {
+                var name = names.FirstOrDefault(n => n.Equals(part, StringComparison.OrdinalIgnoreCase));
+                if (name is null)
+                {
+                    result.AddError($"'{part}' is not a decision: use {string.Join(", ", names)}.");
+                    return Array.Empty<Outcome>();
+                }
+                outcomes.Add(Enum.Parse<Outcome>(name));
+            }
+            return outcomes.ToArray();
+        },
+    };
+
+    /// <summary>Adds a check that exactly one of two options is given.</summary>
+    public static void RequireOneOf(Command command, Option first, Option second)
+    {
+        command.Validators.Add(result =>
+        {
+            var hasFirst = result.GetResult(first) is not null;
+            var hasSecond = result.GetResult(second) is not null;
+            if (hasFirst == hasSecond)
+            {
+                result.AddError(hasFirst
+                    ? $"Give {first.Name} or {second.Name}, not both."
+                    : $"Give {first.Name} or {second.Name}.");
+            }
+        });
+    }
+}

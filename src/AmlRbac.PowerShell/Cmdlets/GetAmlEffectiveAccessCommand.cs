@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using AmlRbac.Evaluation;
+using AmlRbac.Hosting;
+using AmlRbac.PowerShell.Output;
+
+namespace AmlRbac.PowerShell.Cmdlets;
+
+/// <summary>
+/// Get-AmlEffectiveAccess: everything a principal may do at a scope (one decision per catalog
+/// operation, or per activity with -By Activity), or, given -Action instead of a principal, who may
+/// perform it there.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "AmlEffectiveAccess", DefaultParameterSetName = PrincipalSet)]
+[OutputType(typeof(AmlPermissionDecision))]
+public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
+{
+    public const string PrincipalSet = "Principal";
+    public const string WhoCanSet = "WhoCan";
+
+    [Parameter(Mandatory = true, ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("ObjectId")]
+    [ValidateNotNullOrEmpty]
+    public string? PrincipalId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = WhoCanSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Action { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ResourceId", "Id")]
+    [ValidateNotNullOrEmpty]
+    public string? Scope { get; set; }
+
+    /// <summary>One decision per catalog operation (the default) or per catalog activity.</summary>
+    [Parameter(ParameterSetName = PrincipalSet)]
+    public EffectiveAccessBy By { get; set; } = EffectiveAccessBy.Operation;
+
+    /// <summary>Only these activities (with -By Activity) or the operations they require.</summary>
+    [Parameter(ParameterSetName = PrincipalSet)]
+    [ArgumentCompleter(typeof(ActivityCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Activity { get; set; }
+
+    /// <summary>Only decisions with one of these outcomes.</summary>
+    [Parameter]
+    public Outcome[]? Decision { get; set; }
+
+    /// <summary>Take -Action names outside the catalog as data actions.</summary>
+    [Parameter(ParameterSetName = WhoCanSet)]
+    public SwitchParameter DataAction { get; set; }
+
+    protected override Subject? CurrentSubject() =>
+        Scope is null ? null
+        : ParameterSetName == WhoCanSet ? Subject.At(Scope)
+        : PrincipalId is not null ? Subject.PrincipalAt(PrincipalId, Scope) : null;
+
+    protected override IQuestion Ask(AccessEvaluator evaluator) =>
+        ParameterSetName == WhoCanSet
+            ? EffectiveAccessQuestion.WhoCan(evaluator, Action!, DataAction, Decision)
+            : EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision);
+
+    protected override void Write(IReadOnlyList<PermissionAnswer> answers) =>
+        WriteObject(answers.Select(AmlPermissionDecision.From), enumerateCollection: true);
+}

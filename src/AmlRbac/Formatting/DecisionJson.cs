@@ -1,0 +1,161 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AmlRbac.Evaluation;
+using AmlRbac.Hosting;
+using AmlRbac.Model;
+
+namespace AmlRbac.Formatting;
+
+/// <summary>
+/// Decisions as JSON for tools: the CLI's --format json and anything that reads it. The property names
+/// and enum texts are a contract other tools rely on: extend, never rename. A property whose value is
+/// null is left out; lists are always written, empty when there is nothing.
+/// </summary>
+/// <remarks>
+/// A decision: { "decision", "principalId", "principalName", "principalType", "roleName", "action",
+/// "scope", "isDataAction", "reasons": [ { "kind", "assignmentId", "roleDefinitionId", "roleName",
+/// "scope", "pattern", "viaGroupId", "viaGroupName", "condition", "denyAssignmentId",
+/// "denyAssignmentName" } ], "wouldBeGrantedBy": [ { "roleDefinitionId", "roleName",
+/// "grantedOperationCount" } ] }. An activity: { "activity", "displayName", "decision", "principalId",
+/// "principalName", "roleName", "scope", "operations": [ decisions ], "wouldBeGrantedBy": [ ... ] }.
+/// </remarks>
+public static class DecisionJson
+{
+    /// <summary>
+    /// Written for terminals and files, not for HTML pages: role names keep their apostrophes and
+    /// conditions their quotes instead of \u0027 escapes.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(Decision decision) => Build(w => Write(w, decision));
+
+    public static string Serialize(ActivityDecision decision) => Build(w => Write(w, decision));
+
+    /// <summary>One answer as an object: a decision, or an activity.</summary>
+    public static string Serialize(PermissionAnswer answer) => Build(w => Write(w, answer));
+
+    /// <summary>Several answers as an array (effective access, who-can).</summary>
+    public static string Serialize(IEnumerable<PermissionAnswer> answers) => Build(w =>
+    {
+        w.WriteStartArray();
+        foreach (var answer in answers)
+        {
+            Write(w, answer);
+        }
+        w.WriteEndArray();
+    });
+
+    public static void Write(Utf8JsonWriter writer, PermissionAnswer answer)
+    {
+        if (answer.Operation is { } operation)
+        {
+            Write(writer, operation, answer.PrincipalName, answer.PrincipalType);
+        }
+        else
+        {
+            Write(writer, answer.Activity!, answer.PrincipalName, answer.WouldBeGrantedBy);
+        }
+    }
+
+    /// <summary>A decision; the principal's name and type when the host knows them.</summary>
+    public static void Write(Utf8JsonWriter writer, Decision decision, string? principalName = null, PrincipalType? principalType = null)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("decision", decision.Outcome.ToString());
+        WriteIfSet(writer, "principalId", decision.PrincipalId);
+        WriteIfSet(writer, "principalName", principalName);
+        WriteIfSet(writer, "principalType", principalType?.ToString());
+        WriteIfSet(writer, "roleName", decision.RoleName);
+        writer.WriteString("action", decision.Action);
+        WriteIfSet(writer, "scope", decision.Scope);
+        writer.WriteBoolean("isDataAction", decision.IsDataAction);
+        writer.WriteStartArray("reasons");
+        foreach (var reason in decision.Reasons)
+        {
+            Write(writer, reason);
+        }
+        writer.WriteEndArray();
+        WriteSuggestions(writer, decision.WouldBeGrantedBy);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An activity with one decision per required operation. <paramref name="wouldBeGrantedBy"/>: the
+    /// roles that grant every missing operation, as <see cref="PermissionAnswer.WouldBeGrantedBy"/> finds them.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, ActivityDecision decision, string? principalName = null,
+        IReadOnlyList<RoleSuggestion>? wouldBeGrantedBy = null)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("activity", decision.Activity.Name);
+        writer.WriteString("displayName", decision.Activity.DisplayName);
+        writer.WriteString("decision", decision.Outcome.ToString());
+        WriteIfSet(writer, "principalId", decision.PrincipalId);
+        WriteIfSet(writer, "principalName", principalName);
+        WriteIfSet(writer, "roleName", decision.RoleName);
+        WriteIfSet(writer, "scope", decision.Scope);
+        writer.WriteStartArray("operations");
+        foreach (var operation in decision.Operations)
+        {
+            Write(writer, operation);
+        }
+        writer.WriteEndArray();
+        WriteSuggestions(writer, wouldBeGrantedBy ?? PermissionAnswer.ForActivity(decision).WouldBeGrantedBy);
+        writer.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter writer, Reason reason)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("kind", reason.Kind.ToString());
+        WriteIfSet(writer, "assignmentId", reason.AssignmentId);
+        WriteIfSet(writer, "roleDefinitionId", reason.RoleDefinitionId);
+        WriteIfSet(writer, "roleName", reason.RoleName);
+        WriteIfSet(writer, "scope", reason.Scope);
+        WriteIfSet(writer, "pattern", reason.Pattern);
+        WriteIfSet(writer, "viaGroupId", reason.ViaGroupId);
+        WriteIfSet(writer, "viaGroupName", reason.ViaGroupName);
+        WriteIfSet(writer, "condition", reason.Condition);
+        WriteIfSet(writer, "denyAssignmentId", reason.DenyAssignmentId);
+        WriteIfSet(writer, "denyAssignmentName", reason.DenyAssignmentName);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the text.</summary>
+    internal static string Build(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    internal static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteSuggestions(Utf8JsonWriter writer, IReadOnlyList<RoleSuggestion> suggestions)
+    {
+        writer.WriteStartArray("wouldBeGrantedBy");
+        foreach (var suggestion in suggestions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("roleDefinitionId", suggestion.RoleDefinitionId);
+            writer.WriteString("roleName", suggestion.RoleName);
+            writer.WriteNumber("grantedOperationCount", suggestion.GrantedOperationCount);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,79 @@
+using AmlRbac.Evaluation;
+using AmlRbac.Model;
+
+namespace AmlRbac.Sources;
+
+/// <summary>
+/// A tenant gathered from Az objects piped in one at a time (Get-AzRoleAssignment, Get-AzRoleDefinition,
+/// Get-AzDenyAssignment output, or objects of the same shape). Each item is read with
+/// <see cref="AzObjectReader"/>; an unreadable item is reported and skipped, the rest still count.
+/// The same assignment or definition piped twice (listing two overlapping scopes does that) is kept once.
+/// </summary>
+public sealed class PipelineTenant
+{
+    private readonly Dictionary<string, RoleAssignment> _assignments = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RoleDefinition> _definitions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DenyAssignment> _denies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Principal> _principals = new(PrincipalIdComparer.Instance);
+    private int _offered;
+    private int _subjectsOnly;
+
+    /// <summary>Nothing arrived: the upstream command listed nothing.</summary>
+    public bool IsEmpty => _offered == 0;
+
+    /// <summary>
+    /// At least one item was offered as an Az object, read or not. Items that only named who or
+    /// where to ask about are not: they leave the choice of tenant to the other sources.
+    /// </summary>
+    public bool HasObjects => _offered > _subjectsOnly;
+
+    /// <summary>
+    /// Reads one piped item (its properties by name) and keeps what it describes. <paramref name="isSubject"/>
+    /// says the item also gave the command its principal or scope (by property name): such an item
+    /// that is no Az object is a subject only, not an error. Throws InputObjectInvalid for any other
+    /// item that is none of the three shapes.
+    /// </summary>
+    public void Add(IReadOnlyDictionary<string, object?> properties, string itemDescription, bool isSubject = false)
+    {
+        _offered++;
+        object read;
+        try
+        {
+            read = AzObjectReader.Read(properties, itemDescription);
+        }
+        catch (AmlRbacException) when (isSubject)
+        {
+            _subjectsOnly++;
+            return;
+        }
+        switch (read)
+        {
+            case RoleAssignment assignment:
+                _assignments[assignment.Id] = assignment;
+                // Get-AzRoleAssignment names the principal (DisplayName, SignInName): keep it, so questions
+                // can name principals as users know them and answers show names beside ids.
+                if (RoleAssignmentShape.NamedPrincipal(new SourceItem(properties, InputOrigin.PipedObject(itemDescription), string.Empty), assignment) is { } principal)
+                {
+                    _principals[principal.Id] = principal;
+                }
+                break;
+            case RoleDefinition definition:
+                _definitions[definition.Id] = definition;
+                break;
+            case DenyAssignment deny:
+                _denies[deny.Id] = deny;
+                break;
+            default:
+                throw new InvalidOperationException($"AzObjectReader returned a {read.GetType().Name}; PipelineTenant takes role assignments, role definitions and deny assignments.");
+        }
+    }
+
+    public Tenant ToTenant() => new()
+    {
+        RoleAssignments = _assignments.Values.ToList(),
+        RoleDefinitions = _definitions.Values.ToList(),
+        DenyAssignments = _denies.Values.ToList(),
+        Principals = _principals.Values.ToList(),
+        Source = "piped objects",
+    };
+}

@@ -1,0 +1,123 @@
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using Xunit;
+
+namespace AmlRbac.Tests.Catalog;
+
+/// <summary>
+/// The catalog check finds no unresolved entry in the built-in roles and templates, and does find one
+/// that is planted (so the first test can fail).
+/// </summary>
+public sealed class CatalogCheckTests
+{
+    private static readonly AmlCatalog Catalog = AmlCatalog.Default;
+
+    [Fact]
+    public void Built_in_roles_templates_and_activities_have_no_unresolved_entry()
+    {
+        var errors = CatalogCheck.Run(Catalog).Where(f => f.Kind != CatalogFindingKind.OutsideCatalog);
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Entries_of_other_providers_are_reported_as_outside_the_catalog()
+    {
+        var findings = CatalogCheck.Run(Catalog);
+
+        // Azure AI Administrator grants "Microsoft.KeyVault/*" (builtin-roles.json); DeployIntoVnet needs Microsoft.Network.
+        Assert.Contains(new CatalogFinding(CatalogSubject.BuiltInRole, "Azure AI Administrator", "Actions", "Microsoft.KeyVault/*", CatalogFindingKind.OutsideCatalog), findings);
+        Assert.Contains(findings, f => f.Subject == CatalogSubject.Activity && f.Name == "DeployIntoVnet" && f.Kind == CatalogFindingKind.OutsideCatalog);
+    }
+
+    [Fact]
+    public void Reports_an_invented_typo()
+    {
+        var role = RoleWith(actions: new[]
+        {
+            "Microsoft.MachineLearningServices/workspaces/experiments/runs/submit/action",
+            "Microsoft.MachineLearningServices/workspaces/experiment/runs/submit/action",
+        });
+
+        var finding = Assert.Single(CatalogCheck.CheckRole(Catalog, CatalogSubject.Template, "Typo", role));
+
+        Assert.Equal(new CatalogFinding(CatalogSubject.Template, "Typo", "Actions",
+            "Microsoft.MachineLearningServices/workspaces/experiment/runs/submit/action", CatalogFindingKind.Unmatched), finding);
+    }
+
+    [Fact]
+    public void Reports_the_published_MLOps_paths_that_the_template_corrects()
+    {
+        var role = RoleWith(actions: new[]
+        {
+            "Microsoft.MachineLearningServices/workspaces/experiments/jobs/read",
+            "Microsoft.MachineLearningServices/workspaces/metadata/codes/*/write",
+        });
+
+        var findings = CatalogCheck.CheckRole(Catalog, CatalogSubject.Template, "MLOps as published", role).ToList();
+
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(CatalogFindingKind.Unmatched, f.Kind));
+    }
+
+    [Fact]
+    public void Reports_an_unmatched_not_action()
+    {
+        var role = RoleWith(actions: new[] { "Microsoft.MachineLearningServices/workspaces/*" },
+            notActions: new[] { "Microsoft.MachineLearningServices/workspaces/computes/wirte" });
+
+        var finding = Assert.Single(CatalogCheck.CheckRole(Catalog, CatalogSubject.Template, "Typo", role));
+
+        Assert.Equal("NotActions", finding.List);
+        Assert.Equal(CatalogFindingKind.Unmatched, finding.Kind);
+    }
+
+    [Fact]
+    public void Reports_a_control_plane_operation_listed_as_a_data_action()
+    {
+        // The Microsoft.MachineLearningServices operations are all control-plane Actions (notes.md (b)).
+        var role = RoleWith(dataActions: new[] { "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action" });
+
+        var finding = Assert.Single(CatalogCheck.CheckRole(Catalog, CatalogSubject.Template, "Plane", role));
+
+        Assert.Equal("DataActions", finding.List);
+        Assert.Equal(CatalogFindingKind.WrongPlane, finding.Kind);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("*/read")]
+    [InlineData("Microsoft.Authorization/*/Write")]
+    [InlineData("microsoft.machinelearningservices/workspaces/computes/*/write")]
+    [InlineData("Microsoft.Resources/deployments/write")]
+    public void Resolves_operations_and_matching_wildcards(string entry)
+    {
+        Assert.Null(CatalogCheck.Classify(Catalog, entry, dataPlane: false));
+    }
+
+    [Theory]
+    [InlineData("Microsoft.Storage/storageAccounts/read", CatalogFindingKind.OutsideCatalog)]
+    [InlineData("*/nosuchverb/action", CatalogFindingKind.OutsideCatalog)]
+    [InlineData("Microsoft.MachineLearningServices/workspaces/nosuchthing/*", CatalogFindingKind.Unmatched)]
+    [InlineData("Microsoft.Authorization/roleAssignment/write", CatalogFindingKind.Unmatched)]
+    public void Classifies_what_does_not_resolve(string entry, CatalogFindingKind expected)
+    {
+        Assert.Equal(expected, CatalogCheck.Classify(Catalog, entry, dataPlane: false));
+    }
+
+    private static RoleDefinition RoleWith(string[]? actions = null, string[]? notActions = null, string[]? dataActions = null) => new()
+    {
+        Id = "11111111-1111-1111-1111-111111111111",
+        Name = "Test role",
+        IsCustom = true,
+        Permissions = new[]
+        {
+            new Permission
+            {
+                Actions = actions ?? Array.Empty<string>(),
+                NotActions = notActions ?? Array.Empty<string>(),
+                DataActions = dataActions ?? Array.Empty<string>(),
+            },
+        },
+    };
+}

@@ -1,0 +1,192 @@
+using System.Reflection;
+using Xunit;
+using static AmlRbac.Tests.PowerShell.Binding;
+using static AmlRbac.Tests.PowerShell.CmdletParameter;
+
+namespace AmlRbac.Tests.PowerShell;
+
+/// <summary>
+/// The cmdlets' public contract, read from their attributes: names, output types and every parameter
+/// with its type, aliases, parameter sets, mandatory flags and pipeline binding. Scripts depend on all
+/// of it; a change here is a breaking change and must be deliberate. The pipeline names are those of
+/// the Az objects users pipe (notes.md (c)): PSRoleAssignment.ObjectId and .Scope, and the Id /
+/// ResourceId of resources (Get-AzMLWorkspace, Get-AzResource).
+/// </summary>
+public sealed class CmdletContractTests
+{
+    private const string String = "System.String";
+    private const string Strings = "System.String[]";
+    private const string PSObject = "System.Management.Automation.PSObject";
+    private const string Switch = "System.Management.Automation.SwitchParameter";
+    private static readonly string[] None = Array.Empty<string>();
+
+    // Parameters every query cmdlet shares: where the tenant comes from.
+    private static readonly CmdletParameter[] SourceParameters =
+    {
+        Expect("InputObject", PSObject, None, (AllSets, Pipeline)),
+        Expect("LiteralSnapshotPath", String, None, (AllSets, Optional)),
+        Expect("SnapshotPath", String, None, (AllSets, Optional)),
+    };
+
+    public static TheoryData<string, string[], string, string> Commands => new()
+    {
+        { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "PrincipalAction" },
+        { "Get-AmlEffectiveAccess", new[] { "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "GetAmlEffectiveAccessCommand", "Principal" },
+        { "New-AmlCustomRole", new[] { "AmlRbac.PowerShell.Output.AmlRoleDefinition" }, "NewAmlCustomRoleCommand", "Lists" },
+    };
+
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole" };
+
+    [Fact]
+    public void The_module_has_exactly_these_cmdlets()
+    {
+        Assert.Equal(
+            new[] { "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Test-AmlPermission" },
+            ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Cmdlet_class_follows_the_conventions(string command, string[] outputTypes, string className, string defaultSet)
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == command);
+
+        Assert.Equal("AmlRbac.PowerShell.Cmdlets." + className, type.FullName);
+        Assert.True(type.IsSealed, $"{type.Name} is not sealed");
+        Assert.Equal(command.Replace("-", string.Empty) + "Command", type.Name);
+        var declared = ModuleFiles.Attributes(type, "OutputTypeAttribute")
+            .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+            .Select(a => ((Type)a.Value!).FullName);
+        Assert.Equal(outputTypes, declared);
+        Assert.Equal(defaultSet, ModuleFiles.Named<string>(ModuleFiles.Attributes(type, "CmdletAttribute").Single(), "DefaultParameterSetName"));
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void Every_parameter_set_is_named_by_a_const_of_the_class(string command)
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == command);
+        var defaultSet = ModuleFiles.Named<string>(ModuleFiles.Attributes(type, "CmdletAttribute").Single(), "DefaultParameterSetName");
+        var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType.FullName == String)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToHashSet();
+
+        var used = CmdletParameter.Of(type).SelectMany(p => p.Sets.Keys).Where(s => s != AllSets).Append(defaultSet!).ToHashSet();
+
+        Assert.Empty(used.Except(constants));
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void Parameter_sets_can_be_told_apart(string command)
+    {
+        var parameters = CmdletParameter.Of(ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == command));
+        var sets = parameters.SelectMany(p => p.Sets.Keys).Where(s => s != AllSets).Distinct().ToList();
+
+        // PowerShell picks a set from the parameters given: two sets with the same members could not be told apart.
+        string Members(string set) => string.Join(",", parameters.Where(p => p.Sets.ContainsKey(set)).Select(p => p.Name));
+        Assert.Equal(sets.Count, sets.Select(Members).Distinct().Count());
+        // At most one parameter per set takes whole objects from the pipeline.
+        foreach (var set in sets)
+        {
+            Assert.True(parameters.Count(p => (p.Sets.TryGetValue(set, out var b) || p.Sets.TryGetValue(AllSets, out b)) && b.HasFlag(Pipeline)) <= 1, set);
+        }
+    }
+
+    [Fact]
+    public void Test_AmlPermission_parameters()
+    {
+        const string PrincipalAction = "PrincipalAction", PrincipalActivity = "PrincipalActivity";
+        const string RoleDefinitionAction = "RoleDefinitionAction", RoleDefinitionActivity = "RoleDefinitionActivity";
+        const string RoleNameAction = "RoleNameAction", RoleNameActivity = "RoleNameActivity";
+        var expected = new[]
+        {
+            Expect("Action", Strings, None, (PrincipalAction, Mandatory), (RoleDefinitionAction, Mandatory), (RoleNameAction, Mandatory),
+                (PrincipalActivity, Optional), (RoleDefinitionActivity, Optional), (RoleNameActivity, Optional)),
+            Expect("Activity", Strings, None, (PrincipalActivity, Mandatory), (RoleDefinitionActivity, Mandatory), (RoleNameActivity, Mandatory)),
+            Expect("DataAction", Switch, None, (AllSets, Optional)),
+            Expect("Detailed", Switch, None, (AllSets, Optional)),
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
+            Expect("RoleDefinition", PSObject, None, (RoleDefinitionAction, Mandatory), (RoleDefinitionActivity, Mandatory)),
+            Expect("RoleName", String, None, (RoleNameAction, Mandatory), (RoleNameActivity, Mandatory)),
+            Expect("Scope", String, new[] { "ResourceId", "Id" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
+        };
+
+        AssertParameters("Test-AmlPermission", expected.Concat(SourceParameters));
+    }
+
+    [Fact]
+    public void Get_AmlEffectiveAccess_parameters()
+    {
+        const string Principal = "Principal", WhoCan = "WhoCan";
+        var expected = new[]
+        {
+            Expect("Action", Strings, None, (WhoCan, Mandatory)),
+            Expect("Activity", Strings, None, (Principal, Optional)),
+            Expect("By", "AmlRbac.Hosting.EffectiveAccessBy", None, (Principal, Optional)),
+            Expect("DataAction", Switch, None, (WhoCan, Optional)),
+            Expect("Decision", "AmlRbac.Evaluation.Outcome[]", None, (AllSets, Optional)),
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, Mandatory | ByPropertyName)),
+            Expect("Scope", String, new[] { "ResourceId", "Id" }, (AllSets, Mandatory | ByPropertyName)),
+        };
+
+        AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters));
+    }
+
+    [Fact]
+    public void New_AmlCustomRole_parameters()
+    {
+        const string Template = "Template", Lists = "Lists";
+        var expected = new[]
+        {
+            Expect("Action", Strings, None, (AllSets, Optional)),
+            Expect("Activity", Strings, None, (AllSets, Optional)),
+            Expect("AssignableScope", Strings, None, (AllSets, Mandatory)),
+            Expect("DataAction", Strings, None, (AllSets, Optional)),
+            Expect("Description", String, None, (AllSets, Optional)),
+            Expect("Name", String, None, (Lists, Mandatory), (Template, Optional)),
+            Expect("NotAction", Strings, None, (AllSets, Optional)),
+            Expect("NotDataAction", Strings, None, (AllSets, Optional)),
+            Expect("Template", String, None, (Template, Mandatory)),
+        };
+
+        AssertParameters("New-AmlCustomRole", expected);
+    }
+
+    [Fact]
+    public void Activity_and_Template_parameters_complete_from_the_catalog()
+    {
+        var completers = ModuleFiles.CmdletTypes
+            .SelectMany(t => t.GetProperties().Where(p => p.Name is "Activity" or "Template").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
+            .Select(x => $"{x.Command} -{x.Property.Name}: " + string.Join(",", ModuleFiles.Attributes(x.Property, "ArgumentCompleterAttribute")
+                .Select(a => ((Type)a.ConstructorArguments[0].Value!).FullName)))
+            .OrderBy(s => s, StringComparer.Ordinal);
+
+        Assert.Equal(new[]
+        {
+            "Get-AmlEffectiveAccess -Activity: AmlRbac.PowerShell.ActivityCompleter",
+            "New-AmlCustomRole -Activity: AmlRbac.PowerShell.ActivityCompleter",
+            "New-AmlCustomRole -Template: AmlRbac.PowerShell.TemplateCompleter",
+            "Test-AmlPermission -Activity: AmlRbac.PowerShell.ActivityCompleter",
+        }, completers);
+    }
+
+    [Fact]
+    public void SnapshotPath_supports_wildcards_and_LiteralSnapshotPath_does_not()
+    {
+        foreach (var type in ModuleFiles.CmdletTypes.Where(t => t.GetProperty("SnapshotPath") is not null))
+        {
+            Assert.Single(ModuleFiles.Attributes(type.GetProperty("SnapshotPath")!, "SupportsWildcardsAttribute"));
+            Assert.Empty(ModuleFiles.Attributes(type.GetProperty("LiteralSnapshotPath")!, "SupportsWildcardsAttribute"));
+        }
+    }
+
+    private static void AssertParameters(string command, IEnumerable<CmdletParameter> expected)
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == command);
+        Assert.Equal(
+            expected.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.ToString()),
+            CmdletParameter.Of(type).Select(p => p.ToString()));
+    }
+}

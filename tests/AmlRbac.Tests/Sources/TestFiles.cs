@@ -1,0 +1,38 @@
+using System.Text.Json;
+using AmlRbac.Model;
+
+namespace AmlRbac.Tests.Sources;
+
+/// <summary>Where the repository's files are from a test run, and a structural comparison of tenants.</summary>
+internal static class TestFiles
+{
+    /// <summary>The folder holding AmlRbac.sln, found by walking up from the test assembly.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Sample => Path.Combine(RepositoryRoot, "samples", "contoso.snapshot.json");
+
+    /// <summary>The ARM response examples copied from azure-rest-api-specs (../shared/reference/arm-examples).</summary>
+    public static string ArmExample(string name) => Path.Combine(RepositoryRoot, "..", "shared", "reference", "arm-examples", name);
+
+    /// <summary>
+    /// A tenant as JSON of its model records, with where-from fields left out: two tenants with the same
+    /// text hold the same data. (Records compare their lists by reference, so == cannot tell.)
+    /// </summary>
+    public static string Content(Tenant tenant) => JsonSerializer.Serialize(tenant with
+    {
+        Source = null,
+        RoleDefinitions = tenant.RoleDefinitions.Select(r => r with { Source = null }).ToList(),
+    });
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "AmlRbac.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds AmlRbac.sln.");
+    }
+}

@@ -1,0 +1,152 @@
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    $Checks = @(Get-SharedCase -Kind 'check' | Where-Object { $_.Case.snapshot -eq 'contoso' })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+
+    function Get-ErrorId {
+        # The FullyQualifiedErrorId of the terminating error a script block throws.
+        param([scriptblock] $ScriptBlock)
+        ($ScriptBlock | Should -Throw -PassThru).FullyQualifiedErrorId
+    }
+}
+
+Describe 'Get-AmlEffectiveAccess agrees with the shared cases' {
+    It '<File>: <Name>, in the principal''s listing' -ForEach $Checks {
+        $query = $Case.query
+        $records = @(Get-AmlEffectiveAccess -PrincipalId $query.principal -Scope $query.scope -LiteralSnapshotPath $ContosoSnapshot |
+                Where-Object Action -EQ $query.action)
+        if ($records.Count -eq 0) {
+            Set-ItResult -Skipped -Because "$($query.action) is not a catalog operation, and the listing covers catalog operations"
+        }
+
+        $records.Count | Should -Be 1
+        $records[0].Decision.ToString() | Should -BeExactly $Case.expected.decision
+    }
+
+    It '<File>: <Name>, in who can' -ForEach $Checks {
+        $query = $Case.query
+        $holders = @(Get-AmlEffectiveAccess -Action $query.action -Scope $query.scope -DataAction:([bool] $query.isDataAction) -LiteralSnapshotPath $ContosoSnapshot |
+                Where-Object PrincipalId -EQ $query.principal)
+
+        if ($Case.expected.decision -in 'Allowed', 'Conditional', 'Eligible') {
+            $holders.Count | Should -Be 1
+            $holders[0].Decision.ToString() | Should -BeExactly $Case.expected.decision
+        }
+        else {
+            $holders.Count | Should -Be 0
+        }
+    }
+}
+
+Describe 'Get-AmlEffectiveAccess for a principal' {
+    BeforeAll {
+        $byOperation = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -LiteralSnapshotPath $ContosoSnapshot)
+    }
+
+    It 'writes one decision per catalog operation' {
+        $byOperation.Count | Should -BeGreaterThan 300
+        @($byOperation | Where-Object { -not $_.Action }).Count | Should -Be 0
+        ($byOperation | Where-Object Action -EQ $ComputeWrite).GrantedBy | Should -Be 'AzureML Compute Operator'
+    }
+
+    It 'keeps only the decisions asked for' {
+        $allowed = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -Decision Allowed -LiteralSnapshotPath $ContosoSnapshot)
+        $allowedInFull = @($byOperation | Where-Object { $_.Decision.ToString() -eq 'Allowed' })
+
+        $allowed.Count | Should -Be $allowedInFull.Count
+        $allowed.Count | Should -BeLessThan $byOperation.Count
+    }
+
+    It 'writes one decision per activity with -By Activity' {
+        $activities = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -By Activity -LiteralSnapshotPath $ContosoSnapshot)
+
+        $activities.Count | Should -BeGreaterThan 10
+        @($activities | Where-Object { -not $_.Activity -or $_.Action }).Count | Should -Be 0
+        ($activities | Where-Object Activity -EQ 'CreateComputeCluster').Decision.ToString() | Should -Be 'Allowed'
+    }
+
+    It 'narrows to activities, or to the operations they require' {
+        $activities = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -By Activity -Activity CreateComputeCluster -LiteralSnapshotPath $ContosoSnapshot)
+        $operations = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -Activity CreateComputeCluster -LiteralSnapshotPath $ContosoSnapshot)
+
+        $activities.Count | Should -Be 1
+        $activities[0].Activity | Should -Be 'CreateComputeCluster'
+        $operations.Count | Should -Be 1
+        $operations[0].Action | Should -Be $ComputeWrite
+    }
+
+    It 'shows a readable table by default' {
+        $table = $byOperation | Select-Object -First 3 | Format-Table | Out-String -Width 400
+
+        $table | Should -Match 'Decision'
+        $table | Should -Match 'GrantedBy'
+        $table | Should -Match 'ViaGroup'
+    }
+}
+
+Describe 'Get-AmlEffectiveAccess: who can' {
+    It 'lists each principal with its type and the path that gives it the operation' {
+        $alice = Get-AmlEffectiveAccess -Action $ComputeWrite -Scope $DevWorkspace -LiteralSnapshotPath $ContosoSnapshot | Where-Object PrincipalId -EQ $Alice
+
+        $alice.PrincipalName | Should -Be 'Alice Chen'
+        $alice.PrincipalType | Should -Be 'User'
+        $alice.GrantedBy | Should -Be 'AzureML Compute Operator'
+        $alice.ViaGroup | Should -Be 'ml-data-scientists'
+    }
+
+    It 'does not list a principal a deny assignment blocks' {
+        $holders = @(Get-AmlEffectiveAccess -Action $ComputeDelete -Scope $ProdWorkspace -LiteralSnapshotPath $ContosoSnapshot)
+
+        $holders.PrincipalId | Should -Not -Contain $SpMlops
+    }
+
+    It 'answers from Get-AzRoleAssignment output piped in' {
+        $holders = @($DanaComputeOperator, $EveReader | Get-AmlEffectiveAccess -Action $ComputeWrite -Scope $DevWorkspace)
+
+        $holders.Count | Should -Be 1
+        $holders[0].PrincipalId | Should -Be $Dana
+    }
+}
+
+Describe 'Get-AmlEffectiveAccess with Get-AzRoleAssignment output piped in' {
+    It 'lists the access of every piped principal at its assignment scope' {
+        $records = @($DanaComputeOperator, $EveReader | Get-AmlEffectiveAccess -Decision Allowed)
+
+        ($records | Where-Object PrincipalId -EQ $Dana).Action | Should -Contain $ComputeWrite
+        ($records | Where-Object PrincipalId -EQ $Eve).Action | Should -Not -Contain $ComputeWrite
+        ($records | Where-Object PrincipalId -EQ $Eve).Action | Should -Contain 'Microsoft.MachineLearningServices/workspaces/read'
+    }
+}
+
+Describe 'Get-AmlEffectiveAccess error ids' {
+    It 'ScopeInvalid for a scope that is not one' {
+        Get-ErrorId { Get-AmlEffectiveAccess -PrincipalId $Alice -Scope '/subscriptions/not-a-guid' -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ScopeInvalid,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+    }
+
+    It 'ActionUnknown for a misspelled operation' {
+        Get-ErrorId { Get-AmlEffectiveAccess -Action 'Microsoft.MachineLearningServices/workspaces/computes/wirte' -Scope $DevWorkspace -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ActionUnknown,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+    }
+
+    It 'ActivityUnknown for an activity the catalog does not hold' {
+        Get-ErrorId { Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -Activity 'NoSuchActivity' -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ActivityUnknown,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+    }
+
+    It 'PrincipalNotFound for a name the source does not list' {
+        Get-ErrorId { Get-AmlEffectiveAccess -PrincipalId 'nobody@contoso.com' -Scope $DevWorkspace -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'PrincipalNotFound,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+    }
+
+    It 'SnapshotInvalid for a file that is not a snapshot' {
+        $broken = Join-Path $TestDrive 'broken.json'
+        Set-Content -LiteralPath $broken -Value 'not json'
+
+        Get-ErrorId { Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -LiteralSnapshotPath $broken } |
+            Should -BeExactly 'SnapshotInvalid,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+    }
+}

@@ -1,0 +1,243 @@
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    $Cases = @(Get-SharedCase)
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+
+    function Invoke-Case {
+        # A shared case's question as Test-AmlPermission parameters ("contoso": the sample snapshot; "none": no source).
+        param($Case, [switch] $Detailed)
+        $query = $Case.query
+        $arguments = @{ Action = $query.action; DataAction = [bool] $query.isDataAction; Detailed = [bool] $Detailed }
+        if ($query.kind -eq 'role') {
+            $arguments.RoleName = $query.role
+        }
+        else {
+            $arguments.PrincipalId = $query.principal
+            $arguments.Scope = $query.scope
+        }
+        if ($Case.snapshot -eq 'contoso') {
+            $arguments.LiteralSnapshotPath = $ContosoSnapshot
+        }
+        Test-AmlPermission @arguments
+    }
+
+    function Get-ErrorId {
+        # The FullyQualifiedErrorId of the terminating error a script block throws.
+        param([scriptblock] $ScriptBlock)
+        ($ScriptBlock | Should -Throw -PassThru).FullyQualifiedErrorId
+    }
+}
+
+Describe 'Test-AmlPermission answers the shared cases' {
+    It '<File>: <Name>' -ForEach $Cases {
+        $decision = @(Invoke-Case -Case $Case -Detailed)
+
+        $decision.Count | Should -Be 1
+        $decision[0].GetType().FullName | Should -BeExactly 'AmlRbac.PowerShell.Output.AmlPermissionDecision'
+        $decision[0].Decision.ToString() | Should -BeExactly $Case.expected.decision
+        foreach ($expected in @($Case.expected.reasons | Where-Object { $null -ne $_ })) {
+            $fields = @($expected.PSObject.Properties)
+            $matching = @($decision[0].Reasons | Where-Object {
+                    $reason = $_
+                    @($fields | Where-Object { "$($reason.($_.Name))" -ne "$($_.Value)" }).Count -eq 0
+                })
+            $matching.Count | Should -BeGreaterThan 0 -Because "a reason with $(($fields | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ', ') is expected"
+        }
+    }
+
+    It '<File>: <Name>, as true or false' -ForEach $Cases {
+        Invoke-Case -Case $Case | Should -Be ($Case.expected.decision -eq 'Allowed')
+    }
+}
+
+Describe 'Test-AmlPermission asks about operations and activities' {
+    It 'is true only when every operation is allowed' {
+        Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -LiteralSnapshotPath $ContosoSnapshot | Should -BeTrue
+        Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite, 'Microsoft.Authorization/roleAssignments/write' -LiteralSnapshotPath $ContosoSnapshot | Should -BeFalse
+    }
+
+    It 'decides an activity from the operations it requires' {
+        Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Activity CreateComputeCluster -LiteralSnapshotPath $ContosoSnapshot | Should -BeTrue
+        Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity CreateComputeCluster -LiteralSnapshotPath $ContosoSnapshot | Should -BeFalse
+    }
+
+    It 'answers operations first, then activities, with -Detailed' {
+        $decisions = @(Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Action $ComputeWrite -Activity CreateComputeCluster -Detailed -LiteralSnapshotPath $ContosoSnapshot)
+
+        $decisions.Count | Should -Be 2
+        $decisions[0].Action | Should -Be $ComputeWrite
+        $decisions[1].Activity | Should -Be 'CreateComputeCluster'
+        $decisions[1].MissingActions | Should -Contain $ComputeWrite
+        $decisions[1].WouldBeGrantedBy | Should -Contain 'AzureML Compute Operator'
+    }
+
+    It 'names the principal by user principal name and shows the path of the grant' {
+        $decision = Test-AmlPermission -PrincipalId 'alice@contoso.com' -Scope $DevWorkspace -Action $ComputeWrite -Detailed -LiteralSnapshotPath $ContosoSnapshot
+
+        $decision.PrincipalId | Should -Be $Alice
+        $decision.PrincipalName | Should -Be 'Alice Chen'
+        $decision.GrantedBy | Should -Be 'AzureML Compute Operator'
+        $decision.ViaGroup | Should -Be 'ml-data-scientists'
+        $decision.GrantScope | Should -Be $DevWorkspace
+        $decision.Explanation | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows the deny assignment that blocks an operation' {
+        $decision = Test-AmlPermission -PrincipalId $SpMlops -Scope $ProdWorkspace -Action $ComputeDelete -Detailed -LiteralSnapshotPath $ContosoSnapshot
+
+        $decision.Decision.ToString() | Should -Be 'Denied'
+        $decision.GrantedBy | Should -Be 'Deny delete: deployment stack ml-prod-platform'
+    }
+
+    It 'tests a role object as New-AmlCustomRole writes it' {
+        $role = New-AmlCustomRole -Name 'Compute Creator' -Activity CreateComputeCluster -AssignableScope $DevSubscription
+
+        Test-AmlPermission -RoleDefinition $role -Activity CreateComputeCluster | Should -BeTrue
+        Test-AmlPermission -RoleDefinition $role -Action $ComputeDelete | Should -BeFalse
+    }
+
+    It 'tests a role given by name, alone, without a source and without a warning' {
+        Test-AmlPermission -RoleName 'AzureML Compute Operator' -Action $ComputeWrite -WarningVariable warnings | Should -BeTrue
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'completes activity names' {
+        $line = 'Test-AmlPermission -Activity CreateComp'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Contain 'CreateComputeCluster'
+        $completions | Should -Not -Contain 'SubmitRunV2'
+    }
+}
+
+Describe 'Test-AmlPermission sources' {
+    It 'warns when it answers from the built-in sample tenant' {
+        $null = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '*built-in sample tenant Contoso*-SnapshotPath*'
+    }
+
+    It 'expands a wildcard in -SnapshotPath' {
+        Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -SnapshotPath (Join-Path $RepositoryRoot 'samples/contoso.snap*.json') | Should -BeTrue
+    }
+
+    It 'resolves a relative snapshot path against the current location' {
+        Push-Location -LiteralPath $RepositoryRoot
+        try {
+            Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -SnapshotPath 'samples/contoso.snapshot.json' | Should -BeTrue
+        }
+        finally {
+            Pop-Location
+        }
+    }
+}
+
+Describe 'Test-AmlPermission with Get-AzRoleAssignment output piped in' {
+    It 'answers from the piped assignments, with no warning' {
+        $DanaComputeOperator, $EveReader | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings | Should -BeTrue
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'grants nothing to a principal the piped assignments do not name' {
+        $DanaComputeOperator | Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite | Should -BeFalse
+    }
+
+    It 'knows the principal by the sign-in name the assignment carries' {
+        $decision = $DanaComputeOperator | Test-AmlPermission -PrincipalId 'dana@contoso.com' -Scope $DevWorkspace -Action $ComputeWrite -Detailed
+
+        $decision.PrincipalId | Should -Be $Dana
+        $decision.PrincipalName | Should -Be 'Dana Ruiz'
+    }
+
+    It 'asks about every piped principal at its assignment scope when -PrincipalId and -Scope are not given' {
+        $decisions = @($DanaComputeOperator, $EveReader | Test-AmlPermission -Action $ComputeWrite -Detailed)
+
+        $decisions.Count | Should -Be 2
+        ($decisions | Where-Object PrincipalId -EQ $Dana).Decision.ToString() | Should -Be 'Allowed'
+        ($decisions | Where-Object PrincipalId -EQ $Eve).Decision.ToString() | Should -Be 'NotGranted'
+        ($decisions | Where-Object PrincipalId -EQ $Eve).Scope | Should -Be $DevSubscription
+    }
+
+    It 'reports an object that is no Az object and still answers from the others' {
+        $answer = $DanaComputeOperator, [pscustomobject]@{ Foo = 1 } |
+            Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $answer | Should -BeTrue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'InputObjectInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+        $problems[0].CategoryInfo.Category.ToString() | Should -Be 'InvalidArgument'
+    }
+
+    It 'takes an array given to -InputObject as the same objects piped' {
+        Test-AmlPermission -InputObject @($DanaComputeOperator, $EveReader) -PrincipalId $Eve -Scope $DevWorkspace -Action 'Microsoft.MachineLearningServices/workspaces/read' | Should -BeTrue
+    }
+}
+
+Describe 'Test-AmlPermission error ids' {
+    It 'ScopeInvalid for a scope that is not one' {
+        Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope 'rg-ml-dev' -Action $ComputeWrite -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ScopeInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'ActionUnknown for a misspelled Azure ML operation' {
+        Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action 'Microsoft.MachineLearningServices/workspaces/computes/wirte' -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ActionUnknown,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'ActionInvalid for a wildcard' {
+        Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action 'Microsoft.MachineLearningServices/*' -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ActionInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'ActivityUnknown for an activity the catalog does not hold' {
+        Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Activity 'CreateComputeClustr' -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ActivityUnknown,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'RoleNotFound for a role that does not exist' {
+        Get-ErrorId { Test-AmlPermission -RoleName 'AzureML Data Scientst' -Action $ComputeWrite } |
+            Should -BeExactly 'RoleNotFound,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'RoleDefinitionInvalid for a role object that is not a role' {
+        Get-ErrorId { Test-AmlPermission -RoleDefinition $DanaComputeOperator -Action $ComputeWrite } |
+            Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'PrincipalNotFound for a name the source does not list' {
+        Get-ErrorId { Test-AmlPermission -PrincipalId 'nobody@contoso.com' -Scope $DevWorkspace -Action $ComputeWrite -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'PrincipalNotFound,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'SnapshotInvalid for a file that is not a snapshot' {
+        $broken = Join-Path $TestDrive 'broken.json'
+        Set-Content -LiteralPath $broken -Value '{ "roleAssignments": [ '
+
+        Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -LiteralSnapshotPath $broken } |
+            Should -BeExactly 'SnapshotInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'SnapshotNotFound for a file that does not exist' {
+        Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -SnapshotPath (Join-Path $TestDrive 'missing.json') } |
+            Should -BeExactly 'SnapshotNotFound,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'SourceConflict for piped objects and a snapshot together' {
+        Get-ErrorId { $DanaComputeOperator | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'SourceConflict,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'a principal of many that cannot be answered is reported and the others are answered' {
+        $subjects = [pscustomobject]@{ ObjectId = 'nobody@contoso.com' }, [pscustomobject]@{ ObjectId = $Alice }
+        $answers = @($subjects | Test-AmlPermission -Scope $DevWorkspace -Action $ComputeWrite -SnapshotPath $ContosoSnapshot -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $answers.Count | Should -Be 1
+        $answers[0] | Should -BeTrue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'PrincipalNotFound,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+}

@@ -322,9 +322,12 @@ function Write-CommandHelp {
     $Writer.WriteStartElement('command', 'relatedLinks', $Namespaces.command)
     foreach ($line in @((Get-Section -Page $Page -Name 'RELATED LINKS').Lines)) {
         if ($line -match '^\s*[-*]\s*\[(?<text>[^\]]+)\]\((?<target>[^)]*)\)') {
+            $linkText = $Matches.text
+            $target = $Matches.target
             $Writer.WriteStartElement('maml', 'navigationLink', $Namespaces.maml)
-            Write-TextElement -Prefix 'maml' -Name 'linkText' -Text $Matches.text
-            Write-TextElement -Prefix 'maml' -Name 'uri' -Text $(if ($Matches.target -match '^https?://') { $Matches.target } else { '' })
+            Write-TextElement -Prefix 'maml' -Name 'linkText' -Text $linkText
+            # Pages of this folder are not addresses; only web links are.
+            Write-TextElement -Prefix 'maml' -Name 'uri' -Text $(if ($target -match '^https?://') { $target } else { '' })
             $Writer.WriteEndElement()
         }
     }

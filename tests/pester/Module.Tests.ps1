@@ -36,7 +36,9 @@ Describe 'The built module' {
 
     It 'has MAML help that is XML with one command per cmdlet' {
         [xml] $maml = Get-Content -LiteralPath (Join-Path $ModuleFolder 'en-US/AmlRbac.PowerShell.dll-Help.xml') -Raw
-        $names = @($maml.helpItems.command | ForEach-Object { $_.details.name })
+        $namespaces = [System.Xml.XmlNamespaceManager]::new($maml.NameTable)
+        $namespaces.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+        $names = @($maml.SelectNodes('//command:command/command:details/command:name', $namespaces) | ForEach-Object InnerText)
 
         ($names | Sort-Object) -join ',' | Should -BeExactly (($Manifest.CmdletsToExport | Sort-Object) -join ',')
     }

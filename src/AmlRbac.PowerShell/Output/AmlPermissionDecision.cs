@@ -1,7 +1,6 @@
 using AmlRbac.Evaluation;
 using AmlRbac.Formatting;
 using AmlRbac.Hosting;
-using AmlRbac.Model;
 
 namespace AmlRbac.PowerShell.Output;
 

@@ -38,12 +38,17 @@ public sealed class PermissionAnswer
 
     /// <summary>
     /// Built-in roles that would make the answer Allowed, narrowest first: for an activity, the roles
-    /// that grant every one of its missing operations (empty when none does alone).
+    /// that grant every one of its missing operations (empty when none does alone). None for Denied:
+    /// a deny assignment wins over any role, so no assignment would help.
     /// </summary>
     public IReadOnlyList<RoleSuggestion> WouldBeGrantedBy
     {
         get
         {
+            if (Outcome == Outcome.Denied)
+            {
+                return Array.Empty<RoleSuggestion>();
+            }
             if (Operation is not null)
             {
                 return Operation.WouldBeGrantedBy;

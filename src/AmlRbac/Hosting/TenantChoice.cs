@@ -13,12 +13,6 @@ namespace AmlRbac.Hosting;
 /// </summary>
 public sealed class TenantChoice
 {
-    /// <summary>
-    /// The error id for two sources at once (two snapshots, or a snapshot and piped objects).
-    /// To move into <see cref="ErrorIds"/>, which this folder does not own.
-    /// </summary>
-    public const string SourceConflict = "SourceConflict";
-
     /// <summary>The name of the built-in sample tenant, as warnings and help call it.</summary>
     public const string SampleName = "Contoso";
 
@@ -45,14 +39,14 @@ public sealed class TenantChoice
         var paths = snapshotPaths ?? Array.Empty<string>();
         if (paths.Count > 1)
         {
-            throw new AmlRbacException(SourceConflict, FailureCategory.InvalidArgument,
+            throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
                 $"{paths.Count} snapshots were given ({string.Join(", ", paths)}); answer from one: name a single snapshot file.", paths.First());
         }
         if (paths.Count == 1)
         {
             if (piped is { HasObjects: true })
             {
-                throw new AmlRbacException(SourceConflict, FailureCategory.InvalidArgument,
+                throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
                     $"Objects were piped in and a snapshot ({paths.First()}) was named; answer from one: pipe the Az objects, or name the snapshot.", paths.First());
             }
             return new TenantChoice(SnapshotReader.Read(paths.First()), TenantOrigin.Snapshot);

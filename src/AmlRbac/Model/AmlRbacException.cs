@@ -57,4 +57,6 @@ public static class ErrorIds
     public const string ActionUnknown = "ActionUnknown";
     public const string ActionInvalid = "ActionInvalid";
     public const string InputObjectInvalid = "InputObjectInvalid";
+    /// <summary>More than one tenant source (two snapshots, or a snapshot and piped objects) was given.</summary>
+    public const string SourceConflict = "SourceConflict";
 }

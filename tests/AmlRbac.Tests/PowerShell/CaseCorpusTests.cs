@@ -14,13 +14,19 @@ namespace AmlRbac.Tests.PowerShell;
 /// </summary>
 public sealed class CaseCorpusTests
 {
-    public static TheoryData<string, string> Cases()
+    public static TheoryData<string, string> Cases() => CasesOfKind(null);
+
+    /// <summary>The cases about a principal at a scope (not a role alone).</summary>
+    public static TheoryData<string, string> CheckCases() => CasesOfKind("check");
+
+    private static TheoryData<string, string> CasesOfKind(string? kind)
     {
         var cases = new TheoryData<string, string>();
         foreach (var file in Directory.GetFiles(ModuleFiles.InRepository("tests", "cases"), "*.json").OrderBy(f => f, StringComparer.Ordinal))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var testCase in document.RootElement.GetProperty("cases").EnumerateArray())
+            foreach (var testCase in document.RootElement.GetProperty("cases").EnumerateArray()
+                .Where(c => kind is null || c.GetProperty("query").GetProperty("kind").GetString() == kind))
             {
                 cases.Add(Path.GetFileName(file), testCase.GetProperty("name").GetString()!);
             }
@@ -55,6 +61,31 @@ public sealed class CaseCorpusTests
                 $"No reason with {string.Join(", ", fields.Select(f => $"{f.Name}={f.Value}"))} among: " +
                 string.Join("; ", decision.Reasons.Select(r => $"{r.Kind} {r.RoleName} {r.Scope} {r.ViaGroupName}")));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(CheckCases))]
+    public void Who_can_and_the_listing_agree_with_the_case(string file, string name)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(ModuleFiles.InRepository("tests", "cases", file)));
+        var testCase = document.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+        var query = testCase.GetProperty("query");
+        var principal = query.GetProperty("principal").GetString()!;
+        var action = query.GetProperty("action").GetString()!;
+        var subject = Subject.PrincipalAt(principal, query.GetProperty("scope").GetString()!);
+        var expected = testCase.GetProperty("expected").GetProperty("decision").GetString();
+
+        var holders = EffectiveAccessQuestion.WhoCan(Contoso.Evaluator, new[] { action }, query.GetProperty("isDataAction").GetBoolean())
+            .AnswerFor(Subject.At(subject.Scope!))
+            .Where(a => a.Operation!.PrincipalId == principal)
+            .Select(a => a.Outcome.ToString());
+        var listed = EffectiveAccessQuestion.ForPrincipal(Contoso.Evaluator, EffectiveAccessBy.Operation).AnswerFor(subject)
+            .Where(a => string.Equals(a.Operation!.Action, action, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Outcome.ToString())
+            .ToList();
+
+        Assert.Equal(expected is "Allowed" or "Conditional" or "Eligible" ? new[] { expected } : Array.Empty<string>(), holders);
+        Assert.True(listed.Count == 0 || listed.SequenceEqual(new[] { expected }), $"listed as {string.Join(", ", listed)}");
     }
 
     private static string? Field(Reason reason, string name) => name switch

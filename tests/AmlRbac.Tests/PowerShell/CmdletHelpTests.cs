@@ -1,3 +1,4 @@
+using AmlRbac.Model;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Xunit;
@@ -93,8 +94,7 @@ public sealed class CmdletHelpTests
     [Fact]
     public void Help_names_every_error_id_it_promises_by_its_exact_name()
     {
-        var known = typeof(AmlRbac.Model.ErrorIds).GetFields().Select(f => (string)f.GetRawConstantValue()!)
-            .Append(AmlRbac.Hosting.TenantChoice.SourceConflict).ToHashSet();
+        var known = typeof(AmlRbac.Model.ErrorIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
         var pages = Commands.Select(c => Page(c)["NOTES"]!.Text);
 
         foreach (var notes in pages)

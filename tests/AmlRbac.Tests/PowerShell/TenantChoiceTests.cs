@@ -97,7 +97,7 @@ public sealed class TenantChoiceTests
     {
         var error = Assert.Throws<AmlRbacException>(() => TenantChoice.Choose(new[] { Contoso.SnapshotPath }, PipedObjects()));
 
-        Assert.Equal((TenantChoice.SourceConflict, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
+        Assert.Equal((ErrorIds.SourceConflict, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class TenantChoiceTests
     {
         var error = Assert.Throws<AmlRbacException>(() => TenantChoice.Choose(new[] { Contoso.SnapshotPath, "other.json" }, null));
 
-        Assert.Equal(TenantChoice.SourceConflict, error.ErrorId);
+        Assert.Equal(ErrorIds.SourceConflict, error.ErrorId);
         Assert.Contains("other.json", error.Message);
     }
 

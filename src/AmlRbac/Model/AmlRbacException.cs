@@ -59,4 +59,10 @@ public static class ErrorIds
     public const string InputObjectInvalid = "InputObjectInvalid";
     /// <summary>More than one tenant source (two snapshots, or a snapshot and piped objects) was given.</summary>
     public const string SourceConflict = "SourceConflict";
+    /// <summary>A model asset id is not one of the documented forms (azureml://registries/..., azureml:name:version, azureml:/subscriptions/...).</summary>
+    public const string ModelAssetIdInvalid = "ModelAssetIdInvalid";
+    /// <summary>A policy definition, set definition, assignment or exemption in a snapshot is malformed.</summary>
+    public const string PolicyInvalid = "PolicyInvalid";
+    /// <summary>A value given to author a policy assignment is not accepted by the definition (for example an effect outside allowedValues).</summary>
+    public const string PolicyParameterInvalid = "PolicyParameterInvalid";
 }

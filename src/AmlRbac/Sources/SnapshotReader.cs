@@ -20,6 +20,8 @@ public static class SnapshotReader
     {
         "schemaVersion", "roleDefinitions", "roleAssignments", "roleEligibilityScheduleInstances",
         "denyAssignments", "groups", "managementGroups", "principals",
+        // Azure Policy sections, read by Policy/PolicySnapshotReader (model deployment guardrails).
+        "policyDefinitions", "policySetDefinitions", "policyAssignments", "policyExemptions",
     };
 
     /// <summary>Reads the snapshot at <paramref name="path"/>.</summary>

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AmlRbac.Policy;
+
+/// <summary>
+/// Writes the ARM JSON of authored assignments and parameter files: indented, with quotes and brackets left readable
+/// ("[parameters('effect')]", not "\u0027") so people can review what they apply.
+/// </summary>
+internal static class PolicyJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            body(writer);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Assignment and set-member parameter values are written <c>{"name": {"value": ...}}</c> [ASSIGN].</summary>
+    public static void WriteParameterValues(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> values)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in values)
+        {
+            writer.WriteStartObject(name);
+            writer.WritePropertyName("value");
+            WriteValue(writer, value);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A plain value: string, bool, null or a list of them.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case IEnumerable<object?> items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new ArgumentException($"Cannot write {value.GetType().Name} as a policy parameter value.", nameof(value));
+        }
+    }
+}

@@ -77,11 +77,11 @@ public sealed record ModelAsset
     /// </summary>
     public string? Publisher { get; init; }
 
-    /// <summary>Parses an asset id or throws <see cref="AmlRbacException"/> with <see cref="PolicyErrorIds.ModelAssetIdInvalid"/>.</summary>
+    /// <summary>Parses an asset id or throws <see cref="AmlRbacException"/> with <see cref="ErrorIds.ModelAssetIdInvalid"/>.</summary>
     public static ModelAsset Parse(string? text) =>
         TryParse(text, out var asset, out var error)
             ? asset
-            : throw new AmlRbacException(PolicyErrorIds.ModelAssetIdInvalid, FailureCategory.InvalidArgument, $"Model asset id '{text}' is not valid: {error}", text);
+            : throw new AmlRbacException(ErrorIds.ModelAssetIdInvalid, FailureCategory.InvalidArgument, $"Model asset id '{text}' is not valid: {error}", text);
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out ModelAsset? asset, [NotNullWhen(false)] out string? error)
     {

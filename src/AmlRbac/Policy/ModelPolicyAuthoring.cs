@@ -260,5 +260,5 @@ public static class ModelPolicyAuthoring
 
     private static List<ModelAsset> Distinct(IEnumerable<ModelAsset> items) => items.DistinctBy(m => m.AssetId, StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static AmlRbacException Invalid(string message) => new(PolicyErrorIds.PolicyParameterInvalid, FailureCategory.InvalidArgument, message);
+    private static AmlRbacException Invalid(string message) => new(ErrorIds.PolicyParameterInvalid, FailureCategory.InvalidArgument, message);
 }

@@ -53,7 +53,7 @@ public sealed class PolicyCatalog
     private static PolicyDefinition Read(Assembly assembly, string resourceName)
     {
         using var stream = assembly.GetManifestResourceStream(resourceName)
-            ?? throw new AmlRbacException(PolicyErrorIds.PolicyInvalid, FailureCategory.InvalidData, $"Embedded policy definition '{resourceName}' is missing.");
+            ?? throw new AmlRbacException(ErrorIds.PolicyInvalid, FailureCategory.InvalidData, $"Embedded policy definition '{resourceName}' is missing.");
         using var document = JsonDocument.Parse(stream);
         return PolicySnapshotReader.ReadDefinition(new PolicyJsonNode(document.RootElement, "$", resourceName));
     }

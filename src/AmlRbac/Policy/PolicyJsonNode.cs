@@ -6,13 +6,13 @@ namespace AmlRbac.Policy;
 
 /// <summary>
 /// A JSON value read from a policy source, with its JSON path ("$.policyAssignments[2].properties.scope") so a bad
-/// value fails with <see cref="PolicyErrorIds.PolicyInvalid"/> naming the source, the path and the problem. Property
+/// value fails with <see cref="ErrorIds.PolicyInvalid"/> naming the source, the path and the problem. Property
 /// names match case-insensitively: ARM writes camelCase, Az objects converted to JSON write PascalCase.
 /// </summary>
 internal readonly record struct PolicyJsonNode(JsonElement Element, string Path, string Source)
 {
     public AmlRbacException Fail(string problem) =>
-        new(PolicyErrorIds.PolicyInvalid, FailureCategory.InvalidData, $"{Source}: {Path}: {problem}", Source);
+        new(ErrorIds.PolicyInvalid, FailureCategory.InvalidData, $"{Source}: {Path}: {problem}", Source);
 
     /// <summary>The property, or null when it is missing or JSON null.</summary>
     public PolicyJsonNode? Optional(string name)

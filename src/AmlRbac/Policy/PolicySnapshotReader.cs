@@ -9,7 +9,7 @@ namespace AmlRbac.Policy;
 /// <c>policyAssignments</c> and <c>policyExemptions</c>, each an array of ARM resources as the list operations return
 /// them ([SPEC-PA], [SPEC-PD], [SPEC-PSD], [SPEC-EX]; the shapes of arm-examples/*.json). A section may also be one
 /// pasted list page <c>{"value": [...]}</c>. Every section is optional. A malformed item fails the whole read with
-/// <see cref="PolicyErrorIds.PolicyInvalid"/> and its JSON path: nothing is evaluated from a half-read state.
+/// <see cref="ErrorIds.PolicyInvalid"/> and its JSON path: nothing is evaluated from a half-read state.
 /// </summary>
 public static class PolicySnapshotReader
 {

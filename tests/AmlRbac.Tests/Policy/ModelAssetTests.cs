@@ -65,7 +65,7 @@ public sealed class ModelAssetTests
     {
         var error = Assert.Throws<AmlRbacException>(() => ModelAsset.Parse(text));
 
-        Assert.Equal(PolicyErrorIds.ModelAssetIdInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.ModelAssetIdInvalid, error.ErrorId);
         Assert.Equal(FailureCategory.InvalidArgument, error.Category);
         Assert.Contains(reason, error.Message);
     }

@@ -65,9 +65,9 @@ public sealed class ModelPolicyAuthoringTests
     }
 
     [Theory]
-    [InlineData("azure*", "Deny", PolicyErrorIds.PolicyParameterInvalid)]
-    [InlineData("azureml", "deny", PolicyErrorIds.PolicyParameterInvalid)]
-    [InlineData("azureml", "Audit", PolicyErrorIds.PolicyParameterInvalid)]
+    [InlineData("azure*", "Deny", ErrorIds.PolicyParameterInvalid)]
+    [InlineData("azureml", "deny", ErrorIds.PolicyParameterInvalid)]
+    [InlineData("azureml", "Audit", ErrorIds.PolicyParameterInvalid)]
     public void Values_azure_refuses_are_refused(string registry, string effect, string errorId)
     {
         var error = Assert.Throws<AmlRbacException>(() =>
@@ -81,7 +81,7 @@ public sealed class ModelPolicyAuthoringTests
     {
         var error = Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { "tiiuae-falcon-7b" }));
 
-        Assert.Equal(PolicyErrorIds.ModelAssetIdInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.ModelAssetIdInvalid, error.ErrorId);
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public sealed class ModelPolicyAuthoringTests
         var restrict = Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { label }));
         var allow = Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.AssignAllowList(Subscription, definition, new[] { Phi, label }));
 
-        Assert.Equal(PolicyErrorIds.PolicyParameterInvalid, restrict.ErrorId);
+        Assert.Equal(ErrorIds.PolicyParameterInvalid, restrict.ErrorId);
         Assert.Equal($"'{label}' names label 'latest': restrictedModels entries are compared as whole asset ids [RULE], so give the version.", restrict.Message);
-        Assert.Equal(PolicyErrorIds.PolicyParameterInvalid, allow.ErrorId);
+        Assert.Equal(ErrorIds.PolicyParameterInvalid, allow.ErrorId);
         Assert.Contains("allowedModels entries", allow.Message);
     }
 
@@ -141,7 +141,7 @@ public sealed class ModelPolicyAuthoringTests
         var error = Assert.Throws<AmlRbacException>(() =>
             ModelPolicyAuthoring.ApprovedRegistryModels(Subscription, Array.Empty<string>(), new[] { "azureml://registries/azureml/models/*" }));
 
-        Assert.Equal(PolicyErrorIds.PolicyParameterInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.PolicyParameterInvalid, error.ErrorId);
     }
 
     [Fact]
@@ -173,10 +173,10 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void The_custom_definition_lives_at_a_subscription_or_management_group_and_is_assigned_below_it()
     {
-        Assert.Equal(PolicyErrorIds.PolicyParameterInvalid,
+        Assert.Equal(ErrorIds.PolicyParameterInvalid,
             Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.AllowListDefinition(DataScienceGroup)).ErrorId);
         var definition = ModelPolicyAuthoring.AllowListDefinition(Subscription);
-        Assert.Equal(PolicyErrorIds.PolicyParameterInvalid,
+        Assert.Equal(ErrorIds.PolicyParameterInvalid,
             Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.AssignAllowList(Scope.ForSubscription(OtherSubscriptionId), definition, new[] { Phi })).ErrorId);
         Assert.Equal("/providers/Microsoft.Management/managementGroups/ml/providers/Microsoft.Authorization/policyDefinitions/allowed-models",
             ModelPolicyAuthoring.AllowListDefinition(Scope.ForManagementGroup("ml")).Id);

@@ -103,7 +103,7 @@ public sealed class PolicySnapshotReaderTests
     private static AmlRbacException Fails(string? assignments = null, string? exemptions = null)
     {
         var error = Assert.Throws<AmlRbacException>(() => State(assignments, exemptions));
-        Assert.Equal(PolicyErrorIds.PolicyInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.PolicyInvalid, error.ErrorId);
         Assert.Equal(FailureCategory.InvalidData, error.Category);
         return error;
     }

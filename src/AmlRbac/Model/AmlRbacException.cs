@@ -65,4 +65,21 @@ public static class ErrorIds
     public const string PolicyInvalid = "PolicyInvalid";
     /// <summary>A value given to author a policy assignment is not accepted by the definition (for example an effect outside allowedValues).</summary>
     public const string PolicyParameterInvalid = "PolicyParameterInvalid";
+
+    // The live source (Sources/Live). The ids name ARM, but requests to Microsoft Graph fail with the
+    // same ids (a script reacts the same way to an expired token whichever API refused it); the message
+    // says which API answered.
+
+    /// <summary>A request to Azure Resource Manager or Microsoft Graph failed (an error status, or no answer after every retry).</summary>
+    public const string ArmRequestFailed = "ArmRequestFailed";
+    /// <summary>The API kept answering 429 Too Many Requests after every retry, or asked to wait longer than the time left.</summary>
+    public const string ArmThrottled = "ArmThrottled";
+    /// <summary>The access token was refused (401: expired, or issued for another API), or none was given for the API.</summary>
+    public const string ArmUnauthorized = "ArmUnauthorized";
+    /// <summary>The signed-in identity may not read what was asked (403, for example AuthorizationFailed).</summary>
+    public const string ArmForbidden = "ArmForbidden";
+    /// <summary>A request, with its retries, did not finish within the time allowed.</summary>
+    public const string ArmTimeout = "ArmTimeout";
+    /// <summary>An answer could not be used: not JSON, an item missing a field, or a nextLink that was refused (another host) or loops.</summary>
+    public const string ArmResponseInvalid = "ArmResponseInvalid";
 }

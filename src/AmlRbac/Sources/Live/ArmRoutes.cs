@@ -1,0 +1,86 @@
+using AmlRbac.Model;
+
+namespace AmlRbac.Sources.Live;
+
+/// <summary>
+/// The ARM paths, api-versions and $filter forms the live source reads, each with its source. One place,
+/// so the emulator's tests and the collector agree on them.
+/// </summary>
+public static class ArmRoutes
+{
+    /// <summary>
+    /// Role assignments, role definitions and deny assignments: stable 2022-04-01, the first version with
+    /// condition and conditionVersion on assignments ([RAL] role-assignments-list-rest: "2022-04-01 or later
+    /// to include conditions") and the first stable deny-assignment version (notes.md (d)).
+    /// </summary>
+    public const string AuthorizationApiVersion = "2022-04-01";
+
+    /// <summary>
+    /// PIM eligibility schedule instances: 2020-10-01, the stable version of RoleEligibilityScheduleInstances_ListForScope
+    /// (the Azure SDK's "Default Api Version: 2020-10-01", learn.microsoft.com/dotnet/api/azure.resourcemanager.authorization.roleeligibilityscheduleinstancecollection).
+    /// </summary>
+    public const string EligibilityApiVersion = "2020-10-01";
+
+    /// <summary>
+    /// Management Groups Entities_List (POST /providers/Microsoft.Management/getEntities), stable 2023-04-01
+    /// (azure-rest-api-specs managementgroups stable/2023-04-01 examples/GetEntities.json): every management
+    /// group and subscription the caller can see, each with its parent, in one paged call.
+    /// </summary>
+    public const string ManagementGroupsApiVersion = "2023-04-01";
+
+    /// <summary>
+    /// Azure ML workspaces: 2025-01-01-preview, the version whose WorkspaceProperties carry
+    /// allowRoleAssignmentOnRG (absent from stable 2024-10-01 and 2025-09-01; notes.md (d) "AML workspace").
+    /// </summary>
+    public const string WorkspacesApiVersion = "2025-01-01-preview";
+
+    /// <summary>
+    /// Role definitions "at scope and above" plus those whose assignable scopes lie below it, so a custom
+    /// role assignable only to a resource group is found when a subscription is asked (spec filter
+    /// atScopeAndBelow(), notes.md (d) "Role definitions").
+    /// </summary>
+    public const string DefinitionsAtScopeAndBelow = "atScopeAndBelow()";
+
+    /// <summary>At or above the scope, not below ([RAL]: "not including the role assignments at subscopes").</summary>
+    public const string AtScope = "atScope()";
+
+    /// <summary>The entities list path.</summary>
+    public const string EntitiesPath = "/providers/Microsoft.Management/getEntities";
+
+    private const string Authorization = "/providers/Microsoft.Authorization/";
+    private const string Workspaces = "/providers/Microsoft.MachineLearningServices/workspaces";
+
+    public static string RoleAssignments(Scope scope) => Under(scope, Authorization + "roleAssignments");
+
+    public static string RoleDefinitions(Scope scope) => Under(scope, Authorization + "roleDefinitions");
+
+    public static string DenyAssignments(Scope scope) => Under(scope, Authorization + "denyAssignments");
+
+    public static string EligibilityScheduleInstances(Scope scope) => Under(scope, Authorization + "roleEligibilityScheduleInstances");
+
+    /// <summary>One role assignment (PUT / DELETE): {scope}/providers/Microsoft.Authorization/roleAssignments/{name}.</summary>
+    public static string RoleAssignment(Scope scope, string name) => RoleAssignments(scope) + "/" + name;
+
+    /// <summary>The workspaces of a subscription or a resource group (workspaceRP.json list routes, notes.md (d)).</summary>
+    public static string WorkspacesIn(Scope scope) => scope.Level switch
+    {
+        ScopeLevel.Subscription => $"/subscriptions/{scope.SubscriptionId}{Workspaces}",
+        ScopeLevel.ResourceGroup => $"/subscriptions/{scope.SubscriptionId}/resourceGroups/{scope.ResourceGroupName}{Workspaces}",
+        _ => throw new ArgumentException($"Workspaces are listed per subscription or resource group, not at '{scope}'.", nameof(scope)),
+    };
+
+    /// <summary>True when the scope is an Azure ML workspace (…/providers/Microsoft.MachineLearningServices/workspaces/{name}).</summary>
+    public static bool IsWorkspace(Scope scope)
+    {
+        if (scope.Level != ScopeLevel.Resource)
+        {
+            return false;
+        }
+        var segments = scope.Value.Split('/');
+        return segments.Length == 9
+            && string.Equals(segments[6], "Microsoft.MachineLearningServices", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(segments[7], "workspaces", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Under(Scope scope, string suffix) => scope.Level == ScopeLevel.Root ? suffix : scope.Value + suffix;
+}

@@ -1,0 +1,27 @@
+using AmlRbac.Model;
+
+namespace AmlRbac.Sources.Live;
+
+/// <summary>
+/// Reads a tenant from live Azure and saves it as a snapshot, so later questions need no Azure. The file
+/// is written only after everything was read, through <see cref="SnapshotWriter"/>'s temporary file and
+/// rename: a failed or cancelled collection leaves no file, and an earlier file at the path stays as it was.
+/// </summary>
+public static class LiveExport
+{
+    /// <summary>Collects <paramref name="scopes"/> and writes the snapshot to <paramref name="path"/>; returns what was collected.</summary>
+    public static async Task<LiveCollection> ExportAsync(
+        LiveTenantCollector collector,
+        IEnumerable<Scope> scopes,
+        string path,
+        IProgress<CollectionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collector);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var collection = await collector.CollectAsync(scopes, progress, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        SnapshotWriter.Write(collection.Tenant, path);
+        return collection;
+    }
+}

@@ -1,0 +1,255 @@
+using AmlRbac.Evaluation;
+using AmlRbac.Model;
+
+namespace AmlRbac.Sources.Live;
+
+/// <summary>
+/// Reads a <see cref="Tenant"/> from live Azure for the scopes a user asks about (management groups,
+/// subscriptions, resource groups, workspaces). The cost grows with the number of scopes asked, never
+/// with the number of resources below them:
+/// <list type="number">
+/// <item>1 request (more only when paged): the management-group hierarchy, from getEntities.</item>
+/// <item>Per asked scope not already below another asked scope, 5 requests (more only when paged):
+/// role definitions (atScopeAndBelow()), role assignments, deny assignments and PIM eligibility instances
+/// (each unfiltered, which returns those at, above and below the scope: [RAL] says atScope() is the
+/// one that leaves subscopes out), and the workspaces (one list per subscription or resource group; a
+/// management group lists each subscription under it).</item>
+/// <item>Microsoft Graph: one getByIds per 1000 principals found, then one $batch per 20 groups per
+/// level of group nesting, for the members.</item>
+/// </list>
+/// Requests go one after another, so the pacing and the progress are simple and the order is fixed.
+/// </summary>
+public sealed class LiveTenantCollector
+{
+    private readonly ArmClient _arm;
+    private readonly GraphClient _graph;
+
+    public LiveTenantCollector(ArmClient arm, GraphClient graph)
+    {
+        _arm = arm ?? throw new ArgumentNullException(nameof(arm));
+        _graph = graph ?? throw new ArgumentNullException(nameof(graph));
+    }
+
+    /// <summary>Clients for both APIs over one HttpClient, with the same options.</summary>
+    public static LiveTenantCollector Create(HttpClient http, IAccessTokenSource tokens, LiveClientOptions? options = null) =>
+        new(new ArmClient(http, tokens, options), new GraphClient(http, tokens, options));
+
+    /// <summary>Collects everything that decides access at, above and below <paramref name="scopes"/>.</summary>
+    public async Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var asked = scopes?.Distinct().ToList() ?? throw new ArgumentNullException(nameof(scopes));
+        if (asked.Count == 0)
+        {
+            throw new AmlRbacException(ErrorIds.ScopeInvalid, FailureCategory.InvalidArgument, "Name at least one scope to read (a management group, subscription, resource group or workspace).");
+        }
+        if (asked.Any(s => s.Level == ScopeLevel.Root))
+        {
+            throw new AmlRbacException(ErrorIds.ScopeInvalid, FailureCategory.InvalidArgument,
+                "The scope '/' cannot be read as a whole; name the tenant root management group instead.", "/");
+        }
+
+        var run = new Run(this, progress, cancellationToken);
+        var managementGroups = await ReadHierarchyAsync(run).ConfigureAwait(false);
+        var tree = new ScopeTree(managementGroups);
+        foreach (var scope in Outermost(asked, tree))
+        {
+            await ReadAuthorizationAsync(run, scope).ConfigureAwait(false);
+            await ReadWorkspacesAsync(run, scope, managementGroups, tree).ConfigureAwait(false);
+        }
+        var (groups, principals) = await ReadDirectoryAsync(run).ConfigureAwait(false);
+
+        var tenant = new Tenant
+        {
+            RoleDefinitions = run.Definitions.Values.ToList(),
+            RoleAssignments = run.Assignments.Values.ToList(),
+            DenyAssignments = run.Denies.Values.ToList(),
+            Groups = groups,
+            ManagementGroups = managementGroups,
+            Principals = principals,
+            Source = $"Azure Resource Manager at {_arm.BaseUrl}",
+        };
+        return new LiveCollection(tenant, run.Workspaces.Values.ToList(), run.Requests);
+    }
+
+    // A scope below another asked scope is already covered by that scope's unfiltered lists.
+    private static IEnumerable<Scope> Outermost(IReadOnlyList<Scope> asked, ScopeTree tree) =>
+        asked.Where(scope => !asked.Any(other => !other.Equals(scope) && tree.Get(scope).IsAtOrBelow(tree.Get(other).Id)));
+
+    // getEntities: { value: [{ id, type, name, properties: { parent: { id } } }], nextLink } (GetEntities.json).
+    // Management groups and subscriptions are told apart by their ids.
+    private async Task<IReadOnlyList<ManagementGroup>> ReadHierarchyAsync(Run run)
+    {
+        var parents = new List<(string Group, string? Parent)>();
+        var subscriptions = new List<(string Subscription, string Group)>();
+        var origin = LiveItems.Origin(AzureApi.ResourceManager, $"POST {ArmRoutes.EntitiesPath}");
+        await foreach (var page in _arm.PostListPagesAsync(ArmRoutes.EntitiesPath, ArmRoutes.ManagementGroupsApiVersion, run.Cancellation).ConfigureAwait(false))
+        {
+            foreach (var item in page.Items.Select((e, i) => LiveItems.Read(e, origin, $"page {page.Number}: $.value[{i}]")))
+            {
+                var scope = Scope.Parse(item.Scope("id"));
+                var parentItem = item.Item("properties")?.Item("parent");
+                var parent = parentItem is not null && parentItem.Has("id") ? Scope.Parse(parentItem.Scope("id")) : null;
+                if (scope.Level == ScopeLevel.ManagementGroup)
+                {
+                    parents.Add((scope.ManagementGroupId!, parent?.ManagementGroupId));
+                }
+                else if (scope.Level == ScopeLevel.Subscription && parent?.ManagementGroupId is { } group)
+                {
+                    subscriptions.Add((scope.SubscriptionId!, group));
+                }
+            }
+            run.Report("management groups", null, page.Number);
+        }
+        return parents.Select(p => new ManagementGroup
+        {
+            Id = p.Group,
+            Parent = p.Parent,
+            Subscriptions = subscriptions.Where(s => string.Equals(s.Group, p.Group, StringComparison.OrdinalIgnoreCase)).Select(s => s.Subscription).ToList(),
+        }).ToList();
+    }
+
+    private async Task ReadAuthorizationAsync(Run run, Scope scope)
+    {
+        foreach (var item in await ReadListAsync(run, "role definitions", scope, ArmRoutes.RoleDefinitions(scope), ArmRoutes.AuthorizationApiVersion, ArmRoutes.DefinitionsAtScopeAndBelow).ConfigureAwait(false))
+        {
+            var definition = RoleDefinitionShape.Read(item);
+            run.Definitions.TryAdd(definition.Id, definition);
+        }
+        foreach (var item in await ReadListAsync(run, "role assignments", scope, ArmRoutes.RoleAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
+        {
+            var assignment = RoleAssignmentShape.Read(item, isEligible: false);
+            run.Assignments.TryAdd(assignment.Id, assignment);
+        }
+        foreach (var item in await ReadListAsync(run, "deny assignments", scope, ArmRoutes.DenyAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
+        {
+            var deny = DenyAssignmentShape.Read(item);
+            run.Denies.TryAdd(deny.Id, deny);
+        }
+        // Unfiltered, not atScope(): atScope() returns "role assignment schedules at or above the scope"
+        // (RoleEligibilityScheduleInstances_ListForScope's filter text) and would miss an eligibility on a
+        // resource group when its subscription is asked; Get-AzRoleEligibilityScheduleInstance's example
+        // lists instances below the subscription asked.
+        foreach (var item in await ReadListAsync(run, "eligible role assignments", scope, ArmRoutes.EligibilityScheduleInstances(scope), ArmRoutes.EligibilityApiVersion, null).ConfigureAwait(false))
+        {
+            var eligible = RoleAssignmentShape.Read(item, isEligible: true);
+            run.Assignments.TryAdd(eligible.Id, eligible);
+        }
+    }
+
+    private async Task ReadWorkspacesAsync(Run run, Scope scope, IReadOnlyList<ManagementGroup> managementGroups, ScopeTree tree)
+    {
+        if (ArmRoutes.IsWorkspace(scope))
+        {
+            var origin = LiveItems.Origin(AzureApi.ResourceManager, $"GET {scope.Value}");
+            var workspace = WorkspaceShape.Read(LiveItems.Read(await _arm.GetAsync(scope.Value, ArmRoutes.WorkspacesApiVersion, run.Cancellation).ConfigureAwait(false), origin, "$"));
+            run.Workspaces.TryAdd(workspace.Id, workspace);
+            run.Report("workspaces", scope.Value, 1);
+            return;
+        }
+        var containers = scope.Level switch
+        {
+            ScopeLevel.Subscription or ScopeLevel.ResourceGroup => new[] { scope },
+            ScopeLevel.ManagementGroup => managementGroups
+                .SelectMany(g => g.Subscriptions)
+                .Select(Scope.ForSubscription)
+                .Where(s => tree.Get(s).IsAtOrBelow(tree.Get(scope).Id))
+                .ToArray(),
+            // Another resource (a storage account, a registry) holds no workspaces.
+            _ => Array.Empty<Scope>(),
+        };
+        foreach (var container in containers)
+        {
+            foreach (var item in await ReadListAsync(run, "workspaces", container, ArmRoutes.WorkspacesIn(container), ArmRoutes.WorkspacesApiVersion, null).ConfigureAwait(false))
+            {
+                var workspace = WorkspaceShape.Read(item);
+                run.Workspaces.TryAdd(workspace.Id, workspace);
+            }
+        }
+    }
+
+    private async Task<List<SourceItem>> ReadListAsync(Run run, string step, Scope scope, string path, string apiVersion, string? filter)
+    {
+        var items = new List<SourceItem>();
+        var origin = LiveItems.Origin(AzureApi.ResourceManager, filter is null ? $"GET {path}" : $"GET {path}?$filter={filter}");
+        await foreach (var page in _arm.ListPagesAsync(path, apiVersion, filter, run.Cancellation).ConfigureAwait(false))
+        {
+            items.AddRange(page.Items.Select((e, i) => LiveItems.Read(e, origin, $"page {page.Number}: $.value[{i}]")));
+            run.Report(step, scope.Value, page.Number);
+        }
+        return items;
+    }
+
+    /// <summary>
+    /// The principals found in assignments and deny assignments, named through getByIds, and every group
+    /// among them with its direct members, level by level: a nested group found as a member is read in
+    /// the next level, each group once (nesting can loop).
+    /// </summary>
+    private async Task<(IReadOnlyList<Group> Groups, IReadOnlyList<Principal> Principals)> ReadDirectoryAsync(Run run)
+    {
+        var ids = run.Assignments.Values.Select(a => a.PrincipalId)
+            .Concat(run.Denies.Values.SelectMany(d => d.Principals.Concat(d.ExcludePrincipals)))
+            .Where(id => !string.Equals(id, ObjectIds.AllPrincipals, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var known = new Dictionary<string, Principal>(StringComparer.OrdinalIgnoreCase);
+        foreach (var principal in await _graph.GetObjectsAsync(ids, run.Cancellation).ConfigureAwait(false))
+        {
+            known.TryAdd(principal.Id, principal);
+        }
+        run.Report("directory objects", null, 1);
+
+        var groups = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
+        var level = known.Values.Where(p => p.Type == PrincipalType.Group).Select(p => p.Id).ToList();
+        for (var depth = 1; level.Count > 0; depth++)
+        {
+            var members = await _graph.GetMembersAsync(level, run.Cancellation).ConfigureAwait(false);
+            var next = new List<string>();
+            foreach (var groupId in level)
+            {
+                var list = members.TryGetValue(groupId, out var found) ? found : Array.Empty<Principal>();
+                groups[groupId] = new Group { Id = groupId, DisplayName = known.GetValueOrDefault(groupId)?.DisplayName, Members = list.Select(m => m.Id).ToList() };
+                foreach (var member in list)
+                {
+                    known.TryAdd(member.Id, member);
+                    if (member.Type == PrincipalType.Group && !groups.ContainsKey(member.Id) && !level.Contains(member.Id, StringComparer.OrdinalIgnoreCase) && !next.Contains(member.Id, StringComparer.OrdinalIgnoreCase))
+                    {
+                        next.Add(member.Id);
+                    }
+                }
+            }
+            run.Report("group members", null, depth);
+            level = next;
+        }
+        // Groups are in Groups with their names; Principals holds the others, as in a snapshot.
+        return (groups.Values.ToList(), known.Values.Where(p => p.Type != PrincipalType.Group).ToList());
+    }
+
+    /// <summary>One collection's state: what was read so far, keyed by id (a scope and the one above it list the same items).</summary>
+    private sealed class Run
+    {
+        private readonly LiveTenantCollector _owner;
+        private readonly IProgress<CollectionProgress>? _progress;
+        private readonly int _startRequests;
+
+        public Run(LiveTenantCollector owner, IProgress<CollectionProgress>? progress, CancellationToken cancellation)
+        {
+            _owner = owner;
+            _progress = progress;
+            Cancellation = cancellation;
+            _startRequests = SentSoFar();
+        }
+
+        public CancellationToken Cancellation { get; }
+        public Dictionary<string, RoleDefinition> Definitions { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, RoleAssignment> Assignments { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, DenyAssignment> Denies { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, Workspace> Workspaces { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>HTTP requests of this collection, ARM and Graph.</summary>
+        public int Requests => SentSoFar() - _startRequests;
+
+        public void Report(string step, string? scope, int page) => _progress?.Report(new CollectionProgress(step, scope, page, Requests));
+
+        private int SentSoFar() => _owner._arm.RequestCount + _owner._graph.RequestCount;
+    }
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AmlRbac.Evaluation;
+using Policy = AmlRbac.Policy;
 
 namespace AmlRbac.Cli;
 
@@ -83,6 +84,24 @@ internal static class CommonOptions
             return outcomes.ToArray();
         },
     };
+
+    /// <summary>How exemptions on data-plane policy assignments are treated (Policy/ExemptionHandling).</summary>
+    public static Option<string> ExemptionHandling()
+    {
+        var option = new Option<string>("--exemption-handling")
+        {
+            Description = "With --model: exemptions on v2.Data policy assignments are 'documented' (not honoured, as the Azure Policy docs say) or 'honour' (honoured, as the Azure ML doc implies).",
+            DefaultValueFactory = _ => Documented,
+        };
+        option.AcceptOnlyFromAmong(Documented, Honour);
+        return option;
+    }
+
+    public const string Documented = "documented";
+    public const string Honour = "honour";
+
+    public static Policy.ExemptionHandling ExemptionHandlingOf(string? value) =>
+        value == Honour ? Policy.ExemptionHandling.Honour : Policy.ExemptionHandling.Documented;
 
     /// <summary>Adds a check that exactly one of two options is given.</summary>
     public static void RequireOneOf(Command command, Option first, Option second)

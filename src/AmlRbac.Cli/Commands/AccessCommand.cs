@@ -3,11 +3,12 @@ using AmlRbac.Hosting;
 
 namespace AmlRbac.Cli.Commands;
 
-/// <summary>amlrbac access: everything a principal may do at a scope, per catalog operation or per activity, with why.</summary>
+/// <summary>amlrbac access: everything a principal may do at a scope, per catalog operation, per activity or per deployable model, with why.</summary>
 internal static class AccessCommand
 {
     private const string ByOperation = "operation";
     private const string ByActivity = "activity";
+    private const string ByModel = "model";
 
     public static Command Create(Terminal terminal)
     {
@@ -17,23 +18,41 @@ internal static class AccessCommand
         scope.Required = true;
         var by = new Option<string>("--by")
         {
-            Description = "One answer per catalog operation, or per catalog activity.",
+            Description = "One answer per catalog operation, per catalog activity, or per model the principal could deploy into the workspace (RBAC and Azure Policy).",
             DefaultValueFactory = _ => ByOperation,
         };
-        by.AcceptOnlyFromAmong(ByOperation, ByActivity);
+        by.AcceptOnlyFromAmong(ByOperation, ByActivity, ByModel);
+        var models = new Option<string[]>("--model")
+        {
+            Description = "With --by model: the model asset ids to list, repeated; without it, the catalog models and those the snapshot's policy assignments name.",
+            HelpName = "ASSET-ID",
+        };
+        var exemptionHandling = CommonOptions.ExemptionHandling();
         var decisions = CommonOptions.Decisions();
         var snapshot = CommonOptions.Snapshot();
         var format = CommonOptions.Format();
 
         var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
         {
-            principal, scope, by, decisions, snapshot, format,
+            principal, scope, by, models, exemptionHandling, decisions, snapshot, format,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(models) is not null && result.GetValue(by) != ByModel)
+            {
+                result.AddError("--model goes with --by model.");
+            }
+        });
         command.SetAction(parsed =>
         {
             var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
-            var listing = parsed.GetValue(by) == ByActivity ? EffectiveAccessBy.Activity : EffectiveAccessBy.Operation;
-            var question = EffectiveAccessQuestion.ForPrincipal(evaluator, listing, decisions: parsed.GetValue(decisions));
+            var question = parsed.GetValue(by) switch
+            {
+                ByModel => EffectiveAccessQuestion.DeployableModels(evaluator, parsed.GetValue(models) is { Length: > 0 } named ? named : null,
+                    CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)), parsed.GetValue(decisions)),
+                ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions)),
+                _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions)),
+            };
             var answers = question.AnswerFor(Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!));
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, "No answer has the decisions asked for.");
             return ExitCodes.Success;

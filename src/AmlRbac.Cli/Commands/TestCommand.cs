@@ -6,6 +6,7 @@ namespace AmlRbac.Cli.Commands;
 
 /// <summary>
 /// amlrbac test: may a principal (at a scope) or a role (alone) perform one operation or activity?
+/// With --model, a deployment activity is answered with RBAC and Azure Policy together.
 /// The exit code is the answer: 0 Allowed, 1 anything else, 2 bad input.
 /// </summary>
 internal static class TestCommand
@@ -24,6 +25,12 @@ internal static class TestCommand
             Description = "A catalog activity instead of an operation ('amlrbac catalog activities' lists them); allowed only when all its operations are.",
             HelpName = "ACTIVITY",
         };
+        var model = new Option<string>("--model")
+        {
+            Description = "With --activity DeployModel (or another activity that deploys): the model asset id, e.g. azureml://registries/azureml/models/{name}/versions/{version}; Azure Policy is then judged beside RBAC.",
+            HelpName = "ASSET-ID",
+        };
+        var exemptionHandling = CommonOptions.ExemptionHandling();
         var scope = CommonOptions.Scope("With --principal: where, as a management group, subscription, resource group or resource id.");
         var dataAction = CommonOptions.DataAction();
         var snapshot = CommonOptions.Snapshot();
@@ -32,7 +39,7 @@ internal static class TestCommand
         var command = new Command("test",
             "May a principal at a scope, or a role alone, perform an operation or an activity? Exit code 0 when Allowed, 1 otherwise, 2 for bad input.")
         {
-            principal, role, action, activity, scope, dataAction, snapshot, format,
+            principal, role, action, activity, model, exemptionHandling, scope, dataAction, snapshot, format,
         };
         CommonOptions.RequireOneOf(command, principal, role);
         CommonOptions.RequireOneOf(command, action, activity);
@@ -46,12 +53,17 @@ internal static class TestCommand
             {
                 result.AddError("--scope goes with --principal: a role is answered alone, wherever it may be assigned.");
             }
+            if (result.GetResult(model) is not null && (result.GetResult(activity) is null || result.GetResult(principal) is null))
+            {
+                result.AddError("--model goes with --activity and --principal: policy is judged for a deployment into the workspace --scope names.");
+            }
         });
 
         command.SetAction(parsed =>
         {
             var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
-            var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction));
+            var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction),
+                parsed.GetValue(model), CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)));
             var subject = parsed.GetValue(role) is { } roleName
                 ? Subject.ForRoleName(roleName)
                 : Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);

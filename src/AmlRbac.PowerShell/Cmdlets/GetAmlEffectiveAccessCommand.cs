@@ -1,13 +1,15 @@
 using System.Management.Automation;
 using AmlRbac.Evaluation;
 using AmlRbac.Hosting;
+using AmlRbac.Policy;
 using AmlRbac.PowerShell.Output;
 
 namespace AmlRbac.PowerShell.Cmdlets;
 
 /// <summary>
 /// Get-AmlEffectiveAccess: everything a principal may do at a scope (one decision per catalog
-/// operation, or per activity with -By Activity), or, given -Action instead of a principal, who may
+/// operation, or per activity with -By Activity), which models it could deploy into a workspace with
+/// -DeployableModel (RBAC and Azure Policy together), or, given -Action instead of a principal, who may
 /// perform it there.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AmlEffectiveAccess", DefaultParameterSetName = PrincipalSet)]
@@ -16,8 +18,10 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
 {
     public const string PrincipalSet = "Principal";
     public const string WhoCanSet = "WhoCan";
+    public const string DeployableModelSet = "DeployableModel";
 
     [Parameter(Mandatory = true, ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = DeployableModelSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ObjectId")]
     [ValidateNotNullOrEmpty]
     public string? PrincipalId { get; set; }
@@ -45,6 +49,19 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
     [Parameter]
     public Outcome[]? Decision { get; set; }
 
+    /// <summary>List, for the workspace -Scope names, which models the principal could deploy: one DeployModel decision per model.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = DeployableModelSet)]
+    public SwitchParameter DeployableModel { get; set; }
+
+    /// <summary>The model asset ids to list; without it, the catalog models and those the tenant's policy assignments name.</summary>
+    [Parameter(ParameterSetName = DeployableModelSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Model { get; set; }
+
+    /// <summary>How exemptions on data-plane policy assignments are treated: as documented (not honoured), or honoured.</summary>
+    [Parameter(ParameterSetName = DeployableModelSet)]
+    public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
+
     /// <summary>Take -Action names outside the catalog as data actions.</summary>
     [Parameter(ParameterSetName = WhoCanSet)]
     public SwitchParameter DataAction { get; set; }
@@ -54,10 +71,12 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
         : ParameterSetName == WhoCanSet ? Subject.At(Scope)
         : PrincipalId is not null ? Subject.PrincipalAt(PrincipalId, Scope) : null;
 
-    protected override IQuestion Ask(AccessEvaluator evaluator) =>
-        ParameterSetName == WhoCanSet
-            ? EffectiveAccessQuestion.WhoCan(evaluator, Action!, DataAction, Decision)
-            : EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision);
+    protected override IQuestion Ask(AccessEvaluator evaluator) => ParameterSetName switch
+    {
+        WhoCanSet => EffectiveAccessQuestion.WhoCan(evaluator, Action!, DataAction, Decision),
+        DeployableModelSet => EffectiveAccessQuestion.DeployableModels(evaluator, Model, ExemptionHandling, Decision),
+        _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision),
+    };
 
     protected override void Write(IReadOnlyList<PermissionAnswer> answers) =>
         WriteObject(answers.Select(AmlPermissionDecision.From), enumerateCollection: true);

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using AmlRbac.Evaluation;
 using AmlRbac.Hosting;
 using AmlRbac.Model;
+using AmlRbac.Policy;
 using AmlRbac.PowerShell.Output;
 
 namespace AmlRbac.PowerShell.Cmdlets;
@@ -64,6 +65,18 @@ public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string? Scope { get; set; }
 
+    /// <summary>
+    /// The model asset id a deployment activity (DeployModel ...) would deploy: those activities are then
+    /// answered with RBAC and Azure Policy together.
+    /// </summary>
+    [Parameter(ParameterSetName = PrincipalActivitySet)]
+    [ValidateNotNullOrEmpty]
+    public string? Model { get; set; }
+
+    /// <summary>How exemptions on data-plane policy assignments are treated: as documented (not honoured), or honoured.</summary>
+    [Parameter(ParameterSetName = PrincipalActivitySet)]
+    public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
+
     /// <summary>Take -Action names outside the catalog as data actions.</summary>
     [Parameter]
     public SwitchParameter DataAction { get; set; }
@@ -94,7 +107,7 @@ public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
 
     protected override bool AsksAboutPrincipals => ParameterSetName is PrincipalActionSet or PrincipalActivitySet;
 
-    protected override IQuestion Ask(AccessEvaluator evaluator) => new PermissionQuestion(evaluator, Action, Activity, DataAction);
+    protected override IQuestion Ask(AccessEvaluator evaluator) => new PermissionQuestion(evaluator, Action, Activity, DataAction, Model, ExemptionHandling);
 
     protected override void Write(IReadOnlyList<PermissionAnswer> answers)
     {

@@ -42,6 +42,16 @@ public sealed record AmlPermissionDecision
     public IReadOnlyList<AmlPermissionDecision> Operations { get; init; } = Array.Empty<AmlPermissionDecision>();
     /// <summary>For an activity: the required operations that are not allowed.</summary>
     public IReadOnlyList<string> MissingActions { get; init; } = Array.Empty<string>();
+    /// <summary>For a model deployment: the model asset id asked about.</summary>
+    public string? Model { get; init; }
+    /// <summary>For a model deployment: what RBAC alone answers.</summary>
+    public Outcome? RbacDecision { get; init; }
+    /// <summary>For a model deployment: what Azure Policy answers (Allowed, Denied, Unknown).</summary>
+    public string? PolicyDecision { get; init; }
+    /// <summary>For a model deployment: Rbac or Policy, the layer that settled Decision.</summary>
+    public string? DecidedBy { get; init; }
+    /// <summary>For a model deployment: one reason per policy assignment that applies to the workspace.</summary>
+    public IReadOnlyList<Reason> PolicyReasons { get; init; } = Array.Empty<Reason>();
 
     public static AmlPermissionDecision From(PermissionAnswer answer)
     {
@@ -51,7 +61,8 @@ public sealed record AmlPermissionDecision
             PrincipalName = answer.PrincipalName,
             PrincipalType = answer.PrincipalType?.ToString(),
             Decision = answer.Outcome,
-            GrantedBy = deciding?.RoleName ?? deciding?.DenyAssignmentName ?? deciding?.DenyAssignmentId ?? deciding?.RoleDefinitionId,
+            GrantedBy = deciding?.RoleName ?? deciding?.DenyAssignmentName ?? deciding?.DenyAssignmentId ?? deciding?.RoleDefinitionId
+                ?? deciding?.PolicyAssignmentName,
             GrantScope = deciding?.Scope,
             ViaGroup = deciding?.ViaGroupName ?? deciding?.ViaGroupId,
             Condition = deciding?.Condition,
@@ -78,9 +89,14 @@ public sealed record AmlPermissionDecision
             Activity = activity.Activity.Name,
             Scope = activity.Scope,
             Reasons = answer.DecidingOperation?.Reasons ?? Array.Empty<Reason>(),
-            Explanation = DecisionText.Explain(activity),
+            Explanation = DecisionText.Explain(answer),
             Operations = activity.Operations.Select(d => From(PermissionAnswer.ForOperation(d, answer.PrincipalName))).ToList(),
             MissingActions = activity.Missing.Select(d => d.Action).ToList(),
+            Model = answer.Deployment?.Model.AssetId,
+            RbacDecision = answer.Deployment?.RbacOutcome,
+            PolicyDecision = answer.Deployment?.Policy.Outcome.ToString(),
+            DecidedBy = answer.Deployment?.DecidedBy.ToString(),
+            PolicyReasons = answer.Deployment?.PolicyReasons ?? Array.Empty<Reason>(),
         };
     }
 }

@@ -13,4 +13,9 @@ public enum Outcome
     Conditional,
     /// <summary>Granted only through a PIM eligible assignment that is not activated.</summary>
     Eligible,
+    /// <summary>
+    /// Only for a model deployment (RBAC and Azure Policy together): RBAC allows it, no policy assignment denies it,
+    /// but one that could deny cannot be evaluated (its reason names the clause). Never a silent pass.
+    /// </summary>
+    Unknown,
 }

@@ -61,7 +61,11 @@ public static class AnswerText
         {
             AppendLabeled(text, "scope", scope, width);
         }
-        var why = operation is not null ? DecisionText.Explain(operation) : DecisionText.Explain(activity!);
+        if (answer.Deployment is { } deployment)
+        {
+            AppendLabeled(text, "model", deployment.Model.AssetId, width);
+        }
+        var why = DecisionText.Explain(answer);
         var label = "why";
         foreach (var sentence in why)
         {

@@ -19,6 +19,11 @@ namespace AmlRbac.Formatting;
 /// "denyAssignmentName" } ], "wouldBeGrantedBy": [ { "roleDefinitionId", "roleName",
 /// "grantedOperationCount" } ] }. An activity: { "activity", "displayName", "decision", "principalId",
 /// "principalName", "roleName", "scope", "operations": [ decisions ], "wouldBeGrantedBy": [ ... ] }.
+/// A model deployment is an activity whose "decision" is RBAC and Azure Policy combined, with after "scope":
+/// "model", "rbacDecision", "policyDecision", "decidedBy" ("Rbac" or "Policy") and "reasons": one per policy
+/// assignment that applies, { "kind", "scope", "layer": "Policy", "policyAssignmentId", "policyAssignmentName",
+/// "policyDefinitionId", "policyDefinitionReferenceId", "effect", "ruleClause", "ruleDetail", "explanation",
+/// "exemptionId", "exemptionName", "notes": [ ... ] }. RBAC reasons carry no "layer": absent means Rbac.
 /// </remarks>
 public static class DecisionJson
 {
@@ -58,7 +63,7 @@ public static class DecisionJson
         }
         else
         {
-            Write(writer, answer.Activity!, answer.PrincipalName, answer.WouldBeGrantedBy);
+            Write(writer, answer.Activity!, answer.PrincipalName, answer.WouldBeGrantedBy, answer.Deployment is null ? null : answer);
         }
     }
 
@@ -90,15 +95,33 @@ public static class DecisionJson
     /// </summary>
     public static void Write(Utf8JsonWriter writer, ActivityDecision decision, string? principalName = null,
         IReadOnlyList<RoleSuggestion>? wouldBeGrantedBy = null)
+        => Write(writer, decision, principalName, wouldBeGrantedBy, deploymentAnswer: null);
+
+    private static void Write(Utf8JsonWriter writer, ActivityDecision decision, string? principalName,
+        IReadOnlyList<RoleSuggestion>? wouldBeGrantedBy, PermissionAnswer? deploymentAnswer)
     {
+        var deployment = deploymentAnswer?.Deployment;
         writer.WriteStartObject();
         writer.WriteString("activity", decision.Activity.Name);
         writer.WriteString("displayName", decision.Activity.DisplayName);
-        writer.WriteString("decision", decision.Outcome.ToString());
+        writer.WriteString("decision", (deploymentAnswer?.Outcome ?? decision.Outcome).ToString());
         WriteIfSet(writer, "principalId", decision.PrincipalId);
         WriteIfSet(writer, "principalName", principalName);
         WriteIfSet(writer, "roleName", decision.RoleName);
         WriteIfSet(writer, "scope", decision.Scope);
+        if (deployment is not null)
+        {
+            writer.WriteString("model", deployment.Model.AssetId);
+            writer.WriteString("rbacDecision", deployment.RbacOutcome.ToString());
+            writer.WriteString("policyDecision", deployment.Policy.Outcome.ToString());
+            writer.WriteString("decidedBy", deployment.DecidedBy.ToString());
+            writer.WriteStartArray("reasons");
+            foreach (var reason in deployment.PolicyReasons)
+            {
+                Write(writer, reason);
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteStartArray("operations");
         foreach (var operation in decision.Operations)
         {
@@ -123,6 +146,26 @@ public static class DecisionJson
         WriteIfSet(writer, "condition", reason.Condition);
         WriteIfSet(writer, "denyAssignmentId", reason.DenyAssignmentId);
         WriteIfSet(writer, "denyAssignmentName", reason.DenyAssignmentName);
+        if (reason.Layer == DecisionLayer.Policy)
+        {
+            writer.WriteString("layer", reason.Layer.ToString());
+            WriteIfSet(writer, "policyAssignmentId", reason.PolicyAssignmentId);
+            WriteIfSet(writer, "policyAssignmentName", reason.PolicyAssignmentName);
+            WriteIfSet(writer, "policyDefinitionId", reason.PolicyDefinitionId);
+            WriteIfSet(writer, "policyDefinitionReferenceId", reason.PolicyDefinitionReferenceId);
+            WriteIfSet(writer, "effect", reason.Effect);
+            WriteIfSet(writer, "ruleClause", reason.RuleClause);
+            WriteIfSet(writer, "ruleDetail", reason.RuleDetail);
+            WriteIfSet(writer, "explanation", reason.Explanation);
+            WriteIfSet(writer, "exemptionId", reason.ExemptionId);
+            WriteIfSet(writer, "exemptionName", reason.ExemptionName);
+            writer.WriteStartArray("notes");
+            foreach (var note in reason.Notes)
+            {
+                writer.WriteStringValue(note);
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 

@@ -1,4 +1,5 @@
 using AmlRbac.Evaluation;
+using AmlRbac.Guardrails;
 using AmlRbac.Hosting;
 
 namespace AmlRbac.Formatting;
@@ -66,6 +67,35 @@ public static class DecisionText
         return sentences;
     }
 
+    /// <summary>
+    /// An answer: its operation or activity explained. A model deployment first says what each layer answered
+    /// and which one decided, then the RBAC sentences, one per policy assignment, and the assumptions the policy
+    /// verdict rests on, each prefixed with its layer.
+    /// </summary>
+    public static IReadOnlyList<string> Explain(PermissionAnswer answer)
+    {
+        if (answer.Operation is { } operation)
+        {
+            return Explain(operation);
+        }
+        var activity = Explain(answer.Activity!);
+        if (answer.Deployment is not { } deployment)
+        {
+            return activity;
+        }
+        var sentences = new List<string>
+        {
+            $"Deploying {deployment.Model}: RBAC {deployment.RbacOutcome}, Azure Policy {deployment.Policy.Outcome}; " +
+            (deployment.DecidedBy == DecisionLayer.Policy ? "Azure Policy decides." : "RBAC decides."),
+        };
+        sentences.AddRange(activity.Select(s => "RBAC: " + s));
+        sentences.AddRange(deployment.PolicyReasons.Count == 0
+            ? new[] { "Policy: no policy assignment of the source applies to the workspace." }
+            : deployment.PolicyReasons.Select(r => "Policy: " + Sentence(r, isDataAction: false)));
+        sentences.AddRange(deployment.PolicyReasons.SelectMany(r => r.Notes).Distinct().Select(n => "Policy note: " + n));
+        return sentences;
+    }
+
     /// <summary>One reason as a sentence: what it did, which role or deny, where, through which group, by which pattern.</summary>
     public static string Sentence(Reason reason, bool isDataAction)
     {
@@ -85,6 +115,7 @@ public static class DecisionText
                 $"Blocked by deny assignment '{reason.DenyAssignmentName ?? reason.DenyAssignmentId}'{At(reason.Scope)}{PatternNote(reason.Pattern)}.",
             ReasonKind.UnresolvedRole =>
                 $"Ignored role assignment '{reason.AssignmentId}'{where}: the source does not hold its role definition '{reason.RoleDefinitionId}'.",
+            _ when reason.Layer == DecisionLayer.Policy => PolicySentence(reason),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.Kind, "A reason kind DecisionText does not word."),
         };
     }
@@ -100,6 +131,26 @@ public static class DecisionText
         var more = suggestions.Count > MaxSuggestionsNamed ? $" and {suggestions.Count - MaxSuggestionsNamed} more" : string.Empty;
         return $"Would be granted by: {named}{more} (narrowest first).";
     }
+
+    // The verdict's own explanation says what happened (fired with Deny, notScope, DoNotEnforce ...); the clause says where.
+    private static string PolicySentence(Reason reason)
+    {
+        var member = reason.PolicyDefinitionReferenceId is null ? string.Empty : $" (member '{reason.PolicyDefinitionReferenceId}')";
+        var clause = reason.RuleClause is null ? string.Empty : $" Clause {reason.RuleClause}: {reason.RuleDetail}.";
+        return $"{PolicyVerdictWord(reason.Kind)} by assignment '{reason.PolicyAssignmentName ?? reason.PolicyAssignmentId}'{At(reason.Scope)}{member}: {reason.Explanation}{clause}";
+    }
+
+    private static string PolicyVerdictWord(ReasonKind kind) => kind switch
+    {
+        ReasonKind.PolicyDeny => "Denied",
+        ReasonKind.PolicyAudit => "Audited (not blocked)",
+        ReasonKind.PolicyCompliant => "Allowed",
+        ReasonKind.PolicyNotApplicable => "Not evaluated",
+        ReasonKind.PolicyExempt => "Exempted",
+        ReasonKind.PolicyDoNotEnforce => "Reported but not enforced",
+        ReasonKind.PolicyOtherEffect => "Another effect applied",
+        _ => "Unknown",
+    };
 
     private static string At(string? scope) => scope is null ? string.Empty : $" at {scope}";
 

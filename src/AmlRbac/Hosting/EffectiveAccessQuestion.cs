@@ -1,11 +1,14 @@
 using AmlRbac.Catalog;
 using AmlRbac.Evaluation;
+using AmlRbac.Guardrails;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Hosting;
 
 /// <summary>
 /// The listing questions of Get-AmlEffectiveAccess: everything a principal may do at a scope (per
-/// catalog operation or per activity), or who may perform given operations at a scope. Names are
+/// catalog operation or per activity), which models a principal could deploy into a workspace (RBAC and
+/// Azure Policy together), or who may perform given operations at a scope. Names are
 /// checked when the question is made; <see cref="AnswerFor"/> answers each subject.
 /// </summary>
 public sealed class EffectiveAccessQuestion : IQuestion
@@ -16,10 +19,15 @@ public sealed class EffectiveAccessQuestion : IQuestion
     private readonly IReadOnlyList<string> _actions;
     private readonly bool _isDataAction;
     private readonly IReadOnlySet<Outcome> _decisions;
+    private readonly IReadOnlyList<ModelAsset> _models = Array.Empty<ModelAsset>();
+    private readonly DeploymentGuardrail? _guardrail;
 
     private EffectiveAccessQuestion(AccessEvaluator evaluator, EffectiveAccessBy by, IReadOnlyList<Activity> activities,
-        IReadOnlyList<string> actions, bool isDataAction, IEnumerable<Outcome>? decisions)
+        IReadOnlyList<string> actions, bool isDataAction, IEnumerable<Outcome>? decisions,
+        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null)
     {
+        _models = models ?? Array.Empty<ModelAsset>();
+        _guardrail = guardrail;
         _evaluator = evaluator;
         _by = by;
         _activities = activities;
@@ -37,6 +45,24 @@ public sealed class EffectiveAccessQuestion : IQuestion
         IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null) =>
         new(evaluator, by, (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList(),
             Array.Empty<string>(), false, decisions);
+
+    /// <summary>
+    /// Which models a principal could deploy into a workspace: one DeployModel answer per model, RBAC and the
+    /// tenant's Azure Policy combined (<see cref="DeploymentGuardrail"/>). <paramref name="models"/>: asset ids;
+    /// when null, the catalog models (<see cref="CatalogModels.For"/>). Throws ModelAssetIdInvalid.
+    /// </summary>
+    public static EffectiveAccessQuestion DeployableModels(AccessEvaluator evaluator, IEnumerable<string>? models = null,
+        ExemptionHandling exemptionHandling = ExemptionHandling.Documented, IEnumerable<Outcome>? decisions = null)
+    {
+        var assets = models is null
+            ? CatalogModels.For(evaluator.Tenant).Select(m => m.Model).ToList()
+            : models.Select(ModelAsset.Parse).DistinctBy(m => m.AssetId, StringComparer.OrdinalIgnoreCase).ToList();
+        return new(evaluator, EffectiveAccessBy.Activity, new[] { evaluator.Catalog.GetActivity(DeployModelActivity) },
+            Array.Empty<string>(), false, decisions, assets, DeploymentGuardrail.For(evaluator.Tenant, exemptionHandling));
+    }
+
+    /// <summary>The catalog activity a deployable-models listing decides RBAC with (activities.json).</summary>
+    public const string DeployModelActivity = "DeployModel";
 
     /// <summary>Who may perform each operation. Throws ActionInvalid or ActionUnknown.</summary>
     public static EffectiveAccessQuestion WhoCan(AccessEvaluator evaluator, IEnumerable<string> actions,
@@ -65,6 +91,12 @@ public sealed class EffectiveAccessQuestion : IQuestion
     private IEnumerable<PermissionAnswer> ListingFor(string principal, string scope)
     {
         var name = _evaluator.DisplayNameOf(_evaluator.ResolvePrincipal(principal));
+        if (_guardrail is not null)
+        {
+            // RBAC does not depend on the model: one activity decision, judged with each model's policy verdict.
+            var rbac = _evaluator.CheckActivity(principal, _activities[0], scope);
+            return _models.Select(model => _guardrail.Answer(rbac, scope, model, name)).ToList();
+        }
         if (_activities.Count == 0)
         {
             return _by == EffectiveAccessBy.Activity
@@ -79,7 +111,9 @@ public sealed class EffectiveAccessQuestion : IQuestion
                 .Select(d => PermissionAnswer.ForOperation(d, name));
     }
 
-    private IEnumerable<PermissionAnswer> HoldersAt(string scope) =>
+    private IEnumerable<PermissionAnswer> HoldersAt(string scope) => _guardrail is not null
+        ? throw new ArgumentException("A deployable-models question needs a principal.", nameof(scope))
+        :
         _actions.SelectMany(action => _evaluator.WhoCan(action, scope, _isDataAction)
             .Select(h => PermissionAnswer.ForOperation(h.Decision, h.DisplayName, h.PrincipalType)));
 }

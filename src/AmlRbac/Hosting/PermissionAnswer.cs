@@ -1,4 +1,5 @@
 using AmlRbac.Evaluation;
+using AmlRbac.Guardrails;
 using AmlRbac.Model;
 
 namespace AmlRbac.Hosting;
@@ -6,12 +7,15 @@ namespace AmlRbac.Hosting;
 /// <summary>
 /// One answer a host shows: the decision about one operation or about one catalog activity, with the
 /// principal's display name when the source knows it and, for who-can answers, its type.
-/// Exactly one of <see cref="Operation"/> and <see cref="Activity"/> is set.
+/// Exactly one of <see cref="Operation"/> and <see cref="Activity"/> is set. An answer about deploying a model
+/// also carries the Azure Policy side in <see cref="Deployment"/>, and its outcome is both layers combined.
 /// </summary>
 public sealed class PermissionAnswer
 {
-    private PermissionAnswer(Outcome outcome, Decision? operation, ActivityDecision? activity, string? principalName, PrincipalType? principalType)
+    private PermissionAnswer(Outcome outcome, Decision? operation, ActivityDecision? activity, string? principalName, PrincipalType? principalType,
+        ModelDeployment? deployment = null)
     {
+        Deployment = deployment;
         Outcome = outcome;
         Operation = operation;
         Activity = activity;
@@ -25,16 +29,18 @@ public sealed class PermissionAnswer
     public string? PrincipalName { get; }
     /// <summary>Known for who-can answers only.</summary>
     public PrincipalType? PrincipalType { get; }
+    /// <summary>For a model deployment: the model, the policy verdicts and which layer settled the outcome; else null.</summary>
+    public ModelDeployment? Deployment { get; }
 
     /// <summary>
     /// The operation decision that settled the answer: the operation itself, or for an activity the
     /// first required operation whose outcome is the activity's (the one that blocked it, or for an
-    /// allowed activity the first one granted).
+    /// allowed activity the first one granted). For a model deployment, by the RBAC outcome alone.
     /// </summary>
-    public Decision? DecidingOperation => Operation ?? Activity!.Operations.FirstOrDefault(d => d.Outcome == Outcome);
+    public Decision? DecidingOperation => Operation ?? Activity!.Operations.FirstOrDefault(d => d.Outcome == (Deployment?.RbacOutcome ?? Outcome));
 
     /// <summary>The reason that settled the answer: its role, scope and group are what tables show.</summary>
-    public Reason? DecidingReason => DecidingOperation?.DecidingReason;
+    public Reason? DecidingReason => Deployment?.DecidingPolicyReason ?? DecidingOperation?.DecidingReason;
 
     /// <summary>
     /// Built-in roles that would make the answer Allowed, narrowest first: for an activity, the roles
@@ -69,6 +75,10 @@ public sealed class PermissionAnswer
 
     public static PermissionAnswer ForActivity(ActivityDecision decision, string? principalName = null) =>
         new(decision.Outcome, null, decision, principalName, null);
+
+    /// <summary>A deployment activity's RBAC decision combined with the policy verdict (see <see cref="DeploymentGuardrail"/>).</summary>
+    public static PermissionAnswer ForModelDeployment(ActivityDecision rbac, ModelDeployment deployment, Outcome combined, string? principalName = null) =>
+        new(combined, null, rbac, principalName, null, deployment);
 
     /// <summary>True when there are answers and every one is Allowed: what a yes/no test returns.</summary>
     public static bool AllAllowed(IReadOnlyCollection<PermissionAnswer> answers) =>

@@ -82,4 +82,11 @@ public static class ErrorIds
     public const string ArmTimeout = "ArmTimeout";
     /// <summary>An answer could not be used: not JSON, an item missing a field, or a nextLink that was refused (another host) or loops.</summary>
     public const string ArmResponseInvalid = "ArmResponseInvalid";
+
+    // Model deployment guardrails (Guardrails/: RBAC and Azure Policy together).
+
+    /// <summary>A model was named, but no activity asked about deploys one (none requires onlineEndpoints/deployments/write).</summary>
+    public const string ModelWithoutDeployment = "ModelWithoutDeployment";
+    /// <summary>The file an authored policy's parameters were to be written to cannot be written.</summary>
+    public const string OutFileNotWritten = "OutFileNotWritten";
 }

@@ -1,3 +1,5 @@
+using AmlRbac.Policy;
+
 namespace AmlRbac.Model;
 
 /// <summary>
@@ -16,6 +18,9 @@ public sealed record Tenant
     public IReadOnlyList<Group> Groups { get; init; } = Array.Empty<Group>();
     public IReadOnlyList<ManagementGroup> ManagementGroups { get; init; } = Array.Empty<ManagementGroup>();
     public IReadOnlyList<Principal> Principals { get; init; } = Array.Empty<Principal>();
+
+    /// <summary>The Azure Policy objects of the source (a snapshot's policy sections); empty when it has none.</summary>
+    public PolicyState Policy { get; init; } = PolicyState.Empty;
 
     /// <summary>Where this tenant was read from, for messages ("samples/contoso.snapshot.json", "live ARM").</summary>
     public string? Source { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Sources;
 
@@ -49,10 +50,11 @@ public static class SnapshotReader
     public static Tenant Parse(string json, string sourceName)
     {
         var origin = InputOrigin.SnapshotFile(sourceName);
+        JsonDocument document;
         object? root;
         try
         {
-            using var document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json);
             root = JsonValues.From(document.RootElement);
         }
         catch (JsonException e)
@@ -62,7 +64,16 @@ public static class SnapshotReader
             throw origin.Fail("$", $"not valid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {reason}");
         }
 
+        using (document)
+        {
+            return Read(root, document.RootElement, origin, sourceName);
+        }
+    }
+
+    private static Tenant Read(object? root, JsonElement rootElement, InputOrigin origin, string sourceName)
+    {
         var collected = new Collected();
+        var policy = PolicyState.Empty;
         switch (root)
         {
             case List<object?> items:
@@ -73,6 +84,7 @@ public static class SnapshotReader
                 if (item.Has("schemaVersion"))
                 {
                     ReadDocument(item, collected);
+                    policy = PolicySnapshotReader.Read(rootElement, sourceName);
                 }
                 else if (item.Has("value"))
                 {
@@ -86,7 +98,7 @@ public static class SnapshotReader
             default:
                 throw origin.Fail("$", "expected a snapshot object or an array of exported role assignments, role definitions or deny assignments.");
         }
-        return collected.ToTenant(sourceName);
+        return collected.ToTenant(sourceName) with { Policy = policy };
     }
 
     private static void ReadDocument(SourceItem document, Collected collected)

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using AmlRbac.Formatting;
+using AmlRbac.Guardrails;
+using AmlRbac.Policy;
+
+namespace AmlRbac.Cli.Commands;
+
+/// <summary>
+/// amlrbac policy new: an Azure Policy assignment that governs which models may be deployed (built-in 19539b54 with
+/// --allowed-registry, built-in 12e5dd16 with --allowed-publisher / --allowed-asset-id, or the seed's custom
+/// allow-list with --allowed-model), with the commands that create it. It creates nothing in Azure.
+/// </summary>
+internal static class PolicyCommand
+{
+    private const string DefaultParametersFile = "parameters.json";
+
+    public static Command Create(Terminal terminal)
+    {
+        var command = new Command("policy", "Azure Policy guardrails for model deployments.");
+        command.Subcommands.Add(New(terminal));
+        return command;
+    }
+
+    private static Command New(Terminal terminal)
+    {
+        var allowedRegistry = new Option<string>("--allowed-registry")
+        {
+            Description = "Built-in 19539b54: the one registry models may be deployed from (\"\" blocks every registry model, the built-in's default).",
+            HelpName = "REGISTRY",
+        };
+        var restrictedModels = Many("--restricted-model", "With --allowed-registry: a model asset id that stays blocked, repeated.");
+        var allowedPublishers = Many("--allowed-publisher", "Built-in 12e5dd16: a publisher whose registry models may be deployed, repeated.");
+        var allowedAssetIds = Many("--allowed-asset-id", "Built-in 12e5dd16: an asset id, or its beginning, that may be deployed, repeated.");
+        var allowedModels = Many("--allowed-model", "The seed's custom allow-list definition (see the warning it prints): a full asset id that may be deployed, repeated.");
+        var definitionScope = new Option<string>("--definition-scope")
+        {
+            Description = "With --allowed-model: the management group or subscription the custom definition is saved at (default: the subscription of --scope).",
+            HelpName = "SCOPE",
+        };
+        var scope = CommonOptions.Scope("Where the assignment goes: a management group, subscription or resource group.");
+        scope.Required = true;
+        var name = new Option<string>("--name") { Description = "The assignment's name (the last segment of its id).", HelpName = "NAME" };
+        var displayName = new Option<string>("--display-name") { Description = "The assignment's display name.", HelpName = "TEXT" };
+        var notScopes = Many("--not-scope", "A scope below --scope the assignment leaves out, repeated.");
+        var effect = new Option<string>("--effect") { Description = "The effect.", DefaultValueFactory = _ => "Deny" };
+        effect.AcceptOnlyFromAmong("Deny", "Audit", "Disabled");
+        var enforcementMode = new Option<string>("--enforcement-mode") { Description = "Default enforces; DoNotEnforce only reports.", DefaultValueFactory = _ => nameof(EnforcementMode.Default) };
+        enforcementMode.AcceptOnlyFromAmong(nameof(EnforcementMode.Default), nameof(EnforcementMode.DoNotEnforce));
+        var outFile = new Option<string>("--out-file")
+        {
+            Description = "Write the parameters file (what az policy assignment create --params and New-AzPolicyAssignment -PolicyParameter take) here.",
+            HelpName = "FILE",
+        };
+        var format = CommonOptions.Format();
+
+        var command = new Command("new", "An Azure Policy assignment that governs which models may be deployed, as JSON the Azure CLI and Az PowerShell take, with the commands that create it.")
+        {
+            allowedRegistry, restrictedModels, allowedPublishers, allowedAssetIds, allowedModels, definitionScope,
+            scope, name, displayName, notScopes, effect, enforcementMode, outFile, format,
+        };
+        command.Validators.Add(result =>
+        {
+            var kinds = new[] { result.GetResult(allowedRegistry) is not null, Given(result, allowedPublishers, allowedAssetIds), result.GetResult(allowedModels) is not null };
+            if (kinds.Count(k => k) != 1)
+            {
+                result.AddError("Give one kind of guardrail: --allowed-registry (with --restricted-model), --allowed-publisher / --allowed-asset-id, or --allowed-model.");
+            }
+            if (result.GetResult(restrictedModels) is not null && result.GetResult(allowedRegistry) is null)
+            {
+                result.AddError("--restricted-model goes with --allowed-registry.");
+            }
+            if (result.GetResult(definitionScope) is not null && result.GetResult(allowedModels) is null)
+            {
+                result.AddError("--definition-scope goes with --allowed-model.");
+            }
+        });
+        command.SetAction(parsed =>
+        {
+            var request = new ModelPolicyRequest
+            {
+                Kind = parsed.GetResult(allowedRegistry) is not null ? ModelPolicyKind.RestrictToRegistry
+                    : parsed.GetResult(allowedModels) is not null ? ModelPolicyKind.CustomAllowList
+                    : ModelPolicyKind.ApprovedRegistryModels,
+                Scope = parsed.GetValue(scope)!,
+                AllowedRegistry = parsed.GetValue(allowedRegistry) ?? "",
+                RestrictedModels = parsed.GetValue(restrictedModels) ?? Array.Empty<string>(),
+                AllowedPublishers = parsed.GetValue(allowedPublishers) ?? Array.Empty<string>(),
+                AllowedAssetIds = parsed.GetValue(allowedAssetIds) ?? Array.Empty<string>(),
+                AllowedModels = parsed.GetValue(allowedModels) ?? Array.Empty<string>(),
+                DefinitionScope = parsed.GetValue(definitionScope),
+                Name = parsed.GetValue(name),
+                DisplayName = parsed.GetValue(displayName),
+                NotScopes = parsed.GetValue(notScopes) ?? Array.Empty<string>(),
+                Effect = parsed.GetValue(effect)!,
+                EnforcementMode = Enum.Parse<EnforcementMode>(parsed.GetValue(enforcementMode)!),
+            };
+            var policy = request.Build();
+            var file = parsed.GetValue(outFile);
+            if (file is not null)
+            {
+                policy.WriteParametersFile(file);
+            }
+            foreach (var warning in policy.Warnings)
+            {
+                terminal.Error.WriteLine("warning: " + warning);
+            }
+            if (parsed.GetValue(format) == CommonOptions.Json)
+            {
+                terminal.Out.WriteLine(ModelPolicyJson.Serialize(policy));
+            }
+            else
+            {
+                terminal.Out.Write(ModelPolicyText.Render(policy, file ?? DefaultParametersFile));
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<string[]> Many(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "VALUE",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static bool Given(System.CommandLine.Parsing.CommandResult result, params Option[] options) =>
+        options.Any(o => result.GetResult(o) is not null);
+}

@@ -1,0 +1,60 @@
+using System.Collections;
+using AmlRbac.Guardrails;
+
+namespace AmlRbac.PowerShell.Output;
+
+/// <summary>
+/// An authored model guardrail as PowerShell shows it: what New-AzPolicyAssignment takes (Name, Scope,
+/// PolicyDefinitionId, NotScope, EnforcementMode, and the parameters as PolicyParameterObject or the JSON
+/// PolicyParameter), the ARM body (AssignmentJson) for az rest or a template, and for the custom allow-list the
+/// definition to create first. Warnings say what the author should know before assigning.
+/// </summary>
+public sealed class AmlModelPolicy
+{
+    public required string Name { get; init; }
+    public required string Id { get; init; }
+    public required string Scope { get; init; }
+    public required string PolicyDefinitionId { get; init; }
+    public string? DisplayName { get; init; }
+    public string[] NotScope { get; init; } = Array.Empty<string>();
+    public required string EnforcementMode { get; init; }
+    /// <summary>Parameter name to value: New-AzPolicyAssignment -PolicyParameterObject.</summary>
+    public required Hashtable PolicyParameterObject { get; init; }
+    /// <summary>{"name": {"value": ...}}: New-AzPolicyAssignment -PolicyParameter, az policy assignment create --params.</summary>
+    public required string PolicyParameter { get; init; }
+    /// <summary>The body of PUT {scope}/providers/Microsoft.Authorization/policyAssignments/{name}.</summary>
+    public required string AssignmentJson { get; init; }
+    /// <summary>The custom allow-list definition's id, when the assignment needs it created first.</summary>
+    public string? DefinitionId { get; init; }
+    /// <summary>The body of PUT {definition id} for the custom allow-list definition.</summary>
+    public string? DefinitionJson { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    public static AmlModelPolicy From(ModelPolicy policy)
+    {
+        var assignment = policy.Assignment;
+        var request = policy.Request;
+        var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in assignment.ParameterValues)
+        {
+            // A hashtable value PowerShell binds to an Array parameter: an array, not a .NET list.
+            parameters[name] = value is IEnumerable<object?> list ? list.ToArray() : value;
+        }
+        return new AmlModelPolicy
+        {
+            Name = assignment.Name,
+            Id = assignment.Id,
+            Scope = assignment.Scope.Value,
+            PolicyDefinitionId = assignment.PolicyDefinitionId,
+            DisplayName = request.DisplayName,
+            NotScope = request.NotScopes.ToArray(),
+            EnforcementMode = request.EnforcementMode.ToString(),
+            PolicyParameterObject = parameters,
+            PolicyParameter = assignment.ParametersJson,
+            AssignmentJson = assignment.AssignmentJson,
+            DefinitionId = policy.Definition?.Id,
+            DefinitionJson = policy.Definition?.DefinitionJson,
+            Warnings = policy.Warnings,
+        };
+    }
+}

@@ -36,7 +36,7 @@ internal static class PolicyJsonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>A plain value: string, bool, null or a list of them.</summary>
+    /// <summary>A plain value: string, number, bool, null, or a list or object of them.</summary>
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
@@ -49,6 +49,21 @@ internal static class PolicyJsonWriter
                 break;
             case bool b:
                 writer.WriteBooleanValue(b);
+                break;
+            case long l:
+                writer.WriteNumberValue(l);
+                break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
+            case IReadOnlyDictionary<string, object?> fields:
+                writer.WriteStartObject();
+                foreach (var (name, field) in fields)
+                {
+                    writer.WritePropertyName(name);
+                    WriteValue(writer, field);
+                }
+                writer.WriteEndObject();
                 break;
             case IEnumerable<object?> items:
                 writer.WriteStartArray();

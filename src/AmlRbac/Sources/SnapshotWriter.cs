@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Sources;
 
@@ -51,6 +52,7 @@ public static class SnapshotWriter
             WriteArray(json, "groups", tenant.Groups, WriteGroup);
             WriteArray(json, "managementGroups", tenant.ManagementGroups, WriteManagementGroup);
             WriteArray(json, "principals", tenant.Principals, WritePrincipal);
+            PolicySnapshotWriter.Write(json, tenant.Policy);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

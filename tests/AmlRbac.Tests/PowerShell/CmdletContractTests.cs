@@ -33,15 +33,16 @@ public sealed class CmdletContractTests
         { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "PrincipalAction" },
         { "Get-AmlEffectiveAccess", new[] { "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "GetAmlEffectiveAccessCommand", "Principal" },
         { "New-AmlCustomRole", new[] { "AmlRbac.PowerShell.Output.AmlRoleDefinition" }, "NewAmlCustomRoleCommand", "Lists" },
+        { "New-AmlModelPolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlModelPolicyCommand", "Registry" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Test-AmlPermission" },
+            new[] { "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -107,6 +108,8 @@ public sealed class CmdletContractTests
             Expect("Activity", Strings, None, (PrincipalActivity, Mandatory), (RoleDefinitionActivity, Mandatory), (RoleNameActivity, Mandatory)),
             Expect("DataAction", Switch, None, (AllSets, Optional)),
             Expect("Detailed", Switch, None, (AllSets, Optional)),
+            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (PrincipalActivity, Optional)),
+            Expect("Model", String, None, (PrincipalActivity, Optional)),
             Expect("PrincipalId", String, new[] { "ObjectId" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
             Expect("RoleDefinition", PSObject, None, (RoleDefinitionAction, Mandatory), (RoleDefinitionActivity, Mandatory)),
             Expect("RoleName", String, None, (RoleNameAction, Mandatory), (RoleNameActivity, Mandatory)),
@@ -119,7 +122,7 @@ public sealed class CmdletContractTests
     [Fact]
     public void Get_AmlEffectiveAccess_parameters()
     {
-        const string Principal = "Principal", WhoCan = "WhoCan";
+        const string Principal = "Principal", WhoCan = "WhoCan", DeployableModel = "DeployableModel";
         var expected = new[]
         {
             Expect("Action", Strings, None, (WhoCan, Mandatory)),
@@ -127,7 +130,10 @@ public sealed class CmdletContractTests
             Expect("By", "AmlRbac.Hosting.EffectiveAccessBy", None, (Principal, Optional)),
             Expect("DataAction", Switch, None, (WhoCan, Optional)),
             Expect("Decision", "AmlRbac.Evaluation.Outcome[]", None, (AllSets, Optional)),
-            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, Mandatory | ByPropertyName)),
+            Expect("DeployableModel", Switch, None, (DeployableModel, Mandatory)),
+            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (DeployableModel, Optional)),
+            Expect("Model", Strings, None, (DeployableModel, Optional)),
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (AllSets, Mandatory | ByPropertyName)),
         };
 
@@ -152,6 +158,30 @@ public sealed class CmdletContractTests
         };
 
         AssertParameters("New-AmlCustomRole", expected);
+    }
+
+    [Fact]
+    public void New_AmlModelPolicy_parameters()
+    {
+        const string Registry = "Registry", ApprovedModels = "ApprovedModels", AllowList = "AllowList";
+        var expected = new[]
+        {
+            Expect("AllowedAssetId", Strings, None, (ApprovedModels, Optional)),
+            Expect("AllowedModel", Strings, None, (AllowList, Mandatory)),
+            Expect("AllowedPublisher", Strings, None, (ApprovedModels, Optional)),
+            Expect("AllowedRegistry", String, None, (Registry, Mandatory)),
+            Expect("DefinitionScope", String, None, (AllowList, Optional)),
+            Expect("DisplayName", String, None, (AllSets, Optional)),
+            Expect("Effect", String, None, (AllSets, Optional)),
+            Expect("EnforcementMode", "AmlRbac.Policy.EnforcementMode", None, (AllSets, Optional)),
+            Expect("Name", String, None, (AllSets, Optional)),
+            Expect("NotScope", Strings, None, (AllSets, Optional)),
+            Expect("OutFile", String, None, (AllSets, Optional)),
+            Expect("RestrictedModel", Strings, None, (Registry, Optional)),
+            Expect("Scope", String, None, (AllSets, Mandatory)),
+        };
+
+        AssertParameters("New-AmlModelPolicy", expected);
     }
 
     [Fact]

@@ -92,6 +92,7 @@ public sealed class OutputTests
             {
                 "PrincipalId", "PrincipalName", "PrincipalType", "RoleName", "Action", "Activity", "Scope", "IsDataAction", "Decision",
                 "GrantedBy", "GrantScope", "ViaGroup", "Condition", "Reasons", "WouldBeGrantedBy", "Explanation", "Operations", "MissingActions",
+                "Model", "RbacDecision", "PolicyDecision", "DecidedBy", "PolicyReasons",
             },
             typeof(AmlPermissionDecision).GetProperties().Select(p => p.Name));
     }

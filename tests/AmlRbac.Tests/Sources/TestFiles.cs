@@ -22,6 +22,7 @@ internal static class TestFiles
     {
         Source = null,
         RoleDefinitions = tenant.RoleDefinitions.Select(r => r with { Source = null }).ToList(),
+        Policy = tenant.Policy with { Source = null },
     });
 
     private static string FindRoot()

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using AmlRbac.Sources;
+using AmlRbac.Tests.Guardrails;
+using Xunit;
+using static AmlRbac.Tests.Policy.PolicyFixtures;
+
+namespace AmlRbac.Tests.Cli;
+
+/// <summary>
+/// The model deployment guardrails through the CLI: 'amlrbac test --activity DeployModel --model', 'amlrbac access
+/// --by model' and 'amlrbac policy new', on the seed's example [SEED2] and on the sample tenant.
+/// </summary>
+public sealed class CliGuardrailTests : IDisposable
+{
+    private const string Prod = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-ml-prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("amlrbac-guardrail-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    // The seed's assignment at the subscription, the sandbox resource group left out, as a snapshot file.
+    private string SeedSnapshot(string extra = "")
+    {
+        var path = Path.Combine(_folder, "seed.snapshot.json");
+        File.WriteAllText(path, SnapshotWriter.ToJson(GuardrailTenant.With(GuardrailTenant.SeedAssignment($",\n\"notScopes\": [ \"{SandboxGroup}\" ]{extra}"))));
+        return path;
+    }
+
+    private static CliResult Test(string snapshot, string model, string? workspace = null, params string[] more) =>
+        CliRunner.InProcess(new[] { "test", "--principal", "sam@contoso.com", "--activity", "DeployModel", "--model", model,
+            "--scope", workspace ?? Workspace.Value, "--snapshot", snapshot, "--format", "json" }.Concat(more).ToArray());
+
+    private static JsonElement Json(CliResult result) => JsonDocument.Parse(result.Out).RootElement;
+
+    [Fact]
+    public void Falcon_is_denied_by_the_policy_layer_with_exit_code_1()
+    {
+        var result = Test(SeedSnapshot(), Falcon);
+
+        Assert.Equal(1, result.ExitCode);
+        var json = Json(result);
+        Assert.Equal(("Denied", "Allowed", "Denied", "Policy"), (json.GetProperty("decision").GetString(), json.GetProperty("rbacDecision").GetString(),
+            json.GetProperty("policyDecision").GetString(), json.GetProperty("decidedBy").GetString()));
+        Assert.Equal(Falcon, json.GetProperty("model").GetString());
+        var reason = Assert.Single(json.GetProperty("reasons").EnumerateArray());
+        Assert.Equal(("PolicyDeny", "Policy"), (reason.GetProperty("kind").GetString(), reason.GetProperty("layer").GetString()));
+        Assert.Equal(AssignmentId(Subscription, "restrict-registry"), reason.GetProperty("policyAssignmentId").GetString());
+        Assert.Equal("if.allOf[1].anyOf[0]", reason.GetProperty("ruleClause").GetString());
+        // The RBAC reasons stay as they were: no layer property.
+        var grant = json.GetProperty("operations")[0].GetProperty("reasons")[0];
+        Assert.False(grant.TryGetProperty("layer", out _));
+    }
+
+    [Theory]
+    [InlineData(Phi, null, 0, "Allowed")]
+    [InlineData(MetaLlama, null, 1, "Denied")]
+    [InlineData(Falcon, "sandbox", 0, "Allowed")]
+    public void The_seed_example_through_the_cli(string model, string? where, int exitCode, string decision)
+    {
+        var result = Test(SeedSnapshot(), model, where is null ? null : SandboxWorkspace.Value);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal(decision, Json(result).GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void A_do_not_enforce_assignment_is_reported_but_does_not_deny()
+    {
+        var result = Test(SeedSnapshot(",\n\"enforcementMode\": \"DoNotEnforce\""), Falcon);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("PolicyDoNotEnforce", Json(result).GetProperty("reasons")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void The_readme_example_in_the_sample_tenant_and_its_exemption_option()
+    {
+        string[] Args(params string[] more) => new[] { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel",
+            "--model", Falcon, "--scope", Prod }.Concat(more).ToArray();
+
+        var documented = CliRunner.InProcess(Args());
+        var honoured = CliRunner.InProcess(Args("--exemption-handling", "honour"));
+
+        Assert.Equal(1, documented.ExitCode);
+        Assert.StartsWith("Denied", documented.Out);
+        Assert.Contains($"model     {Falcon}", documented.Out);
+        var text = string.Join(" ", documented.Out.Split('\n').Select(l => l.Trim()));
+        Assert.Contains("RBAC Allowed, Azure Policy Denied; Azure Policy decides.", text);
+        Assert.Contains("Policy: Denied by assignment 'Model deployments only from registry azureml'", text);
+        Assert.Contains("Exemption 'falcon-pilot' is set aside", text);
+        Assert.Equal(0, honoured.ExitCode);
+        Assert.StartsWith("Allowed", honoured.Out);
+    }
+
+    [Fact]
+    public void Access_by_model_lists_what_alice_could_deploy()
+    {
+        var result = CliRunner.InProcess("access", "--principal", "alice@contoso.com", "--scope", Prod, "--by", "model",
+            "--model", Falcon, "--model", Phi, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var answers = Json(result).EnumerateArray().Select(a => (a.GetProperty("model").GetString(), a.GetProperty("decision").GetString()));
+        Assert.Equal(new[] { (Falcon, "Denied"), (Phi, "Allowed") }, answers.Select(a => (a.Item1!, a.Item2!)));
+    }
+
+    [Theory]
+    [InlineData("--model", "tiiuae-falcon-7b", "ModelAssetIdInvalid")]
+    [InlineData("--activity", "SubmitRunV2", "deploys a model")]
+    public void Bad_model_questions_are_bad_input(string option, string value, string expected)
+    {
+        var args = new List<string> { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Falcon, "--scope", Prod };
+        args[args.IndexOf(option) + 1] = value;
+
+        var result = CliRunner.InProcess(args.ToArray());
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("amlrbac: ", line);
+        Assert.Contains(expected == "ModelAssetIdInvalid" ? "is not valid" : expected, line);
+    }
+
+    [Fact]
+    public void A_model_without_an_activity_is_a_parse_error()
+    {
+        var result = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--action", "Microsoft.MachineLearningServices/workspaces/read", "--model", Falcon, "--scope", Prod);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--model goes with --activity", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void Policy_new_emits_the_seed_assignment_as_json_and_the_parameters_file()
+    {
+        var file = Path.Combine(_folder, "parameters.json");
+
+        var result = CliRunner.InProcess("policy", "new", "--allowed-registry", "azureml", "--restricted-model", Falcon,
+            "--scope", Subscription.Value, "--not-scope", SandboxGroup.Value, "--out-file", file, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = Json(result);
+        Assert.Equal($"{Subscription}/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry", json.GetProperty("id").GetString());
+        Assert.Equal("azureml", json.GetProperty("parameters").GetProperty("allowedRegistryName").GetProperty("value").GetString());
+        Assert.Equal(SandboxGroup.Value, json.GetProperty("assignment").GetProperty("properties").GetProperty("notScopes")[0].GetString());
+        Assert.False(json.TryGetProperty("definition", out _));
+        using var written = JsonDocument.Parse(File.ReadAllText(file));
+        Assert.Equal(Falcon, written.RootElement.GetProperty("restrictedModels").GetProperty("value")[0].GetString());
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("warning: The assignment takes about 15 minutes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Policy_new_offers_the_custom_allow_list_with_its_warning_and_the_create_commands()
+    {
+        var result = CliRunner.InProcess("policy", "new", "--allowed-model", Phi, "--scope", Subscription.Value);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Custom definition (create it first)", result.Out);
+        Assert.Contains($"az rest --method put --url \"https://management.azure.com{Subscription}/providers/Microsoft.Authorization/policyDefinitions/allowed-models?api-version=", result.Out);
+        Assert.Contains("az policy assignment create --name allowed-models", result.Out);
+        Assert.Contains("New-AzPolicyAssignment -Name allowed-models", result.Out);
+        Assert.Contains(result.ErrorLines, l => l.Contains("Resource Provider modes only support built-in policy definitions", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--allowed-registry", "azureml", "--allowed-model", Phi, "Give one kind of guardrail")]
+    [InlineData("--allowed-registry", "azure*", "--effect", "Deny", "cannot hold '*'")]
+    [InlineData("--allowed-registry", "azureml", "--effect", "Audit", "is not one of")]
+    public void Policy_new_refuses_what_azure_would_refuse(string option1, string value1, string option2, string value2, string expected)
+    {
+        var result = CliRunner.InProcess("policy", "new", option1, value1, option2, value2, "--scope", Subscription.Value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void The_exit_codes_are_what_the_shell_sees()
+    {
+        var runs = CliRunner.InProcesses(new[]
+        {
+            new[] { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Falcon, "--scope", Prod },
+            new[] { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Phi, "--scope", Prod },
+        });
+
+        Assert.Equal(new[] { 1, 0 }, runs.Select(r => r.ExitCode));
+    }
+}

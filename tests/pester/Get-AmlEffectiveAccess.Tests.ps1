@@ -150,3 +150,25 @@ Describe 'Get-AmlEffectiveAccess error ids' {
             Should -BeExactly 'SnapshotInvalid,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
     }
 }
+
+Describe 'Get-AmlEffectiveAccess -DeployableModel lists the models a principal could deploy' {
+    It 'lists, in the sample tenant, the azureml models other than falcon and the workspace model for Alice in production' {
+        $allowed = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $ProdWorkspace -DeployableModel -Decision Allowed -LiteralSnapshotPath $ContosoSnapshot)
+
+        @($allowed | ForEach-Object Model) | Should -Be @($Phi, 'azureml:credit-default:3')
+        @($allowed | ForEach-Object Activity | Sort-Object -Unique) | Should -Be @('DeployModel')
+    }
+
+    It 'answers for the models given with -Model, in order' {
+        $decisions = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $ProdWorkspace -DeployableModel -Model $Falcon, $Phi -LiteralSnapshotPath $ContosoSnapshot)
+
+        @($decisions | ForEach-Object { $_.Decision.ToString() }) | Should -Be @('Denied', 'Allowed')
+        $decisions[0].DecidedBy | Should -BeExactly 'Policy'
+    }
+
+    It 'honours the exemption on mlw-prod with -ExemptionHandling Honour' {
+        $decision = Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $ProdWorkspace -DeployableModel -Model $Falcon -ExemptionHandling Honour -LiteralSnapshotPath $ContosoSnapshot
+
+        $decision.Decision.ToString() | Should -BeExactly 'Allowed'
+    }
+}

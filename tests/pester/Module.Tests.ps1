@@ -32,6 +32,7 @@ Describe 'The built module' {
     It 'has a default view for each output type' {
         Get-FormatData -TypeName 'AmlRbac.PowerShell.Output.AmlPermissionDecision' | Should -Not -BeNullOrEmpty
         Get-FormatData -TypeName 'AmlRbac.PowerShell.Output.AmlRoleDefinition' | Should -Not -BeNullOrEmpty
+        Get-FormatData -TypeName 'AmlRbac.PowerShell.Output.AmlModelPolicy' | Should -Not -BeNullOrEmpty
     }
 
     It 'has MAML help that is XML with one command per cmdlet' {

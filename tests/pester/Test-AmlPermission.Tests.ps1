@@ -241,3 +241,48 @@ Describe 'Test-AmlPermission error ids' {
         $problems[0].FullyQualifiedErrorId | Should -BeExactly 'PrincipalNotFound,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
     }
 }
+
+Describe 'Test-AmlPermission -Model combines RBAC and Azure Policy' {
+    # The sample tenant: 'Model deployments only from registry azureml' (19539b54) at the contoso-ml management group,
+    # tiiuae-falcon-7b restricted, rg-ml-dev left out; a DoNotEnforce copy on the dev subscription; the exemption
+    # falcon-pilot on mlw-prod.
+    It 'denies falcon in production though RBAC allows it, and says which layer and assignment' {
+        $decision = Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity DeployModel -Model $Falcon -LiteralSnapshotPath $ContosoSnapshot -Detailed
+
+        $decision.Decision.ToString() | Should -BeExactly 'Denied'
+        $decision.RbacDecision.ToString() | Should -BeExactly 'Allowed'
+        $decision.DecidedBy | Should -BeExactly 'Policy'
+        $decision.GrantedBy | Should -BeExactly 'Model deployments only from registry azureml'
+        $decision.PolicyReasons[0].Kind.ToString() | Should -BeExactly 'PolicyDeny'
+        $decision.PolicyReasons[0].Layer.ToString() | Should -BeExactly 'Policy'
+    }
+
+    It 'allows another azureml model and denies a model of another registry' {
+        Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity DeployModel -Model $Phi -LiteralSnapshotPath $ContosoSnapshot | Should -BeTrue
+        Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity DeployModel -Model $MetaLlama -LiteralSnapshotPath $ContosoSnapshot | Should -BeFalse
+    }
+
+    It 'reports the DoNotEnforce assignment in dev without denying' {
+        $decision = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Activity DeployModel -Model $Falcon -LiteralSnapshotPath $ContosoSnapshot -Detailed
+
+        $decision.Decision.ToString() | Should -BeExactly 'Allowed'
+        @($decision.PolicyReasons | ForEach-Object { $_.Kind.ToString() }) | Should -Contain 'PolicyDoNotEnforce'
+    }
+
+    It 'sets the exemption aside by default and honours it with -ExemptionHandling Honour' {
+        Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity DeployModel -Model $Falcon -LiteralSnapshotPath $ContosoSnapshot | Should -BeFalse
+        Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity DeployModel -Model $Falcon -ExemptionHandling Honour -LiteralSnapshotPath $ContosoSnapshot | Should -BeTrue
+    }
+
+    It 'fails with ModelWithoutDeployment when no activity deploys' {
+        $errorId = Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity SubmitRunV2 -Model $Falcon -LiteralSnapshotPath $ContosoSnapshot }
+
+        $errorId | Should -BeExactly 'ModelWithoutDeployment,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'fails with ModelAssetIdInvalid for an id that is no asset id' {
+        $errorId = Get-ErrorId { Test-AmlPermission -PrincipalId $Alice -Scope $ProdWorkspace -Activity DeployModel -Model 'tiiuae-falcon-7b' -LiteralSnapshotPath $ContosoSnapshot }
+
+        $errorId | Should -BeExactly 'ModelAssetIdInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+}

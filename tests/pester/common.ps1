@@ -20,6 +20,9 @@ $DevWorkspace = "$DevSubscription/resourceGroups/rg-ml-dev/providers/Microsoft.M
 $ProdWorkspace = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-ml-prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod'
 $ComputeWrite = 'Microsoft.MachineLearningServices/workspaces/computes/write'
 $ComputeDelete = 'Microsoft.MachineLearningServices/workspaces/computes/delete'
+$Falcon = 'azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4'
+$Phi = 'azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/7'
+$MetaLlama = 'azureml://registries/azureml-meta/models/Llama-2-7b/versions/17'
 
 function New-AzRoleAssignmentShape {
     # An object with the properties of Get-AzRoleAssignment output (PSRoleAssignment).

@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>The command ran; for test, the answer is Allowed.</summary>
     public const int Success = 0;
 
-    /// <summary>test only: the answer is NotGranted, Denied, Conditional or Eligible.</summary>
+    /// <summary>test only: the answer is NotGranted, Denied, Conditional, Eligible or (with --model) Unknown.</summary>
     public const int NotAllowed = 1;
 
     /// <summary>Bad input: unknown option, bad scope, unknown action or activity, missing or malformed snapshot.</summary>

@@ -149,7 +149,7 @@ public static class DecisionText
         ReasonKind.PolicyExempt => "Exempted",
         ReasonKind.PolicyDoNotEnforce => "Reported but not enforced",
         ReasonKind.PolicyOtherEffect => "Another effect applied",
-        _ => "Unknown",
+        _ => "Undecided",
     };
 
     private static string At(string? scope) => scope is null ? string.Empty : $" at {scope}";

@@ -90,7 +90,7 @@ public static class DecisionText
         };
         sentences.AddRange(activity.Select(s => "RBAC: " + s));
         sentences.AddRange(deployment.PolicyReasons.Count == 0
-            ? new[] { "Policy: no policy assignment of the source applies to the workspace." }
+            ? new[] { "Policy: no policy assignment of the source covers the workspace (policy comes from a snapshot's policyAssignments section; piped Az role objects carry none)." }
             : deployment.PolicyReasons.Select(r => "Policy: " + Sentence(r, isDataAction: false)));
         sentences.AddRange(deployment.PolicyReasons.SelectMany(r => r.Notes).Distinct().Select(n => "Policy note: " + n));
         return sentences;

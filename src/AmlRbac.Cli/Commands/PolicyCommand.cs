@@ -28,10 +28,10 @@ internal static class PolicyCommand
             Description = "Built-in 19539b54: the one registry models may be deployed from (\"\" blocks every registry model, the built-in's default).",
             HelpName = "REGISTRY",
         };
-        var restrictedModels = Many("--restricted-model", "With --allowed-registry: a model asset id that stays blocked, repeated.");
-        var allowedPublishers = Many("--allowed-publisher", "Built-in 12e5dd16: a publisher whose registry models may be deployed, repeated.");
-        var allowedAssetIds = Many("--allowed-asset-id", "Built-in 12e5dd16: an asset id, or its beginning, that may be deployed, repeated.");
-        var allowedModels = Many("--allowed-model", "The seed's custom allow-list definition (see the warning it prints): a full asset id that may be deployed, repeated.");
+        var restrictedModels = Many("--restricted-model", "ASSET-ID", "With --allowed-registry: a model asset id that stays blocked, repeated.");
+        var allowedPublishers = Many("--allowed-publisher", "PUBLISHER", "Built-in 12e5dd16: a publisher whose registry models may be deployed, repeated.");
+        var allowedAssetIds = Many("--allowed-asset-id", "ASSET-ID", "Built-in 12e5dd16: an asset id, or its beginning, that may be deployed, repeated.");
+        var allowedModels = Many("--allowed-model", "ASSET-ID", "The seed's custom allow-list definition (see the warning it prints): a full asset id that may be deployed, repeated.");
         var definitionScope = new Option<string>("--definition-scope")
         {
             Description = "With --allowed-model: the management group or subscription the custom definition is saved at (default: the subscription of --scope).",
@@ -41,7 +41,7 @@ internal static class PolicyCommand
         scope.Required = true;
         var name = new Option<string>("--name") { Description = "The assignment's name (the last segment of its id).", HelpName = "NAME" };
         var displayName = new Option<string>("--display-name") { Description = "The assignment's display name.", HelpName = "TEXT" };
-        var notScopes = Many("--not-scope", "A scope below --scope the assignment leaves out, repeated.");
+        var notScopes = Many("--not-scope", "SCOPE", "A scope below --scope the assignment leaves out, repeated.");
         var effect = new Option<string>("--effect") { Description = "The effect.", DefaultValueFactory = _ => "Deny" };
         effect.AcceptOnlyFromAmong("Deny", "Audit", "Disabled");
         var enforcementMode = new Option<string>("--enforcement-mode") { Description = "Default enforces; DoNotEnforce only reports.", DefaultValueFactory = _ => nameof(EnforcementMode.Default) };
@@ -117,11 +117,11 @@ internal static class PolicyCommand
         return command;
     }
 
-    private static Option<string[]> Many(string name, string description) => new(name)
+    // Repeated, one value per occurrence: asset ids and scopes hold no separator a list could split on safely.
+    private static Option<string[]> Many(string name, string helpName, string description) => new(name)
     {
         Description = description,
-        HelpName = "VALUE",
-        AllowMultipleArgumentsPerToken = false,
+        HelpName = helpName,
     };
 
     private static bool Given(System.CommandLine.Parsing.CommandResult result, params Option[] options) =>

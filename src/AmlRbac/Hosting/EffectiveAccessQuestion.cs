@@ -13,13 +13,16 @@ namespace AmlRbac.Hosting;
 /// </summary>
 public sealed class EffectiveAccessQuestion : IQuestion
 {
+    /// <summary>The catalog activity a deployable-models listing decides RBAC with (activities.json).</summary>
+    public const string DeployModelActivity = "DeployModel";
+
     private readonly AccessEvaluator _evaluator;
     private readonly EffectiveAccessBy _by;
     private readonly IReadOnlyList<Activity> _activities;
     private readonly IReadOnlyList<string> _actions;
     private readonly bool _isDataAction;
     private readonly IReadOnlySet<Outcome> _decisions;
-    private readonly IReadOnlyList<ModelAsset> _models = Array.Empty<ModelAsset>();
+    private readonly IReadOnlyList<ModelAsset> _models;
     private readonly DeploymentGuardrail? _guardrail;
 
     private EffectiveAccessQuestion(AccessEvaluator evaluator, EffectiveAccessBy by, IReadOnlyList<Activity> activities,
@@ -60,9 +63,6 @@ public sealed class EffectiveAccessQuestion : IQuestion
         return new(evaluator, EffectiveAccessBy.Activity, new[] { evaluator.Catalog.GetActivity(DeployModelActivity) },
             Array.Empty<string>(), false, decisions, assets, DeploymentGuardrail.For(evaluator.Tenant, exemptionHandling));
     }
-
-    /// <summary>The catalog activity a deployable-models listing decides RBAC with (activities.json).</summary>
-    public const string DeployModelActivity = "DeployModel";
 
     /// <summary>Who may perform each operation. Throws ActionInvalid or ActionUnknown.</summary>
     public static EffectiveAccessQuestion WhoCan(AccessEvaluator evaluator, IEnumerable<string> actions,

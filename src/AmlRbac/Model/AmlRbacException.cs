@@ -41,6 +41,7 @@ public enum FailureCategory
     LimitsExceeded,
     AuthenticationError,
     OperationStopped,
+    WriteError,
 }
 
 /// <summary>The stable error ids of AmlRbac. They are a contract: extend, never rename.</summary>
@@ -82,4 +83,11 @@ public static class ErrorIds
     public const string ArmTimeout = "ArmTimeout";
     /// <summary>An answer could not be used: not JSON, an item missing a field, or a nextLink that was refused (another host) or loops.</summary>
     public const string ArmResponseInvalid = "ArmResponseInvalid";
+
+    // Custom roles (Authoring: New-AmlCustomRole, amlrbac role).
+
+    /// <summary>A role file given to check (-Path, amlrbac role lint FILE) does not exist.</summary>
+    public const string RoleFileNotFound = "RoleFileNotFound";
+    /// <summary>A role file could not be written (-OutFile, --out-file).</summary>
+    public const string RoleFileWriteFailed = "RoleFileWriteFailed";
 }

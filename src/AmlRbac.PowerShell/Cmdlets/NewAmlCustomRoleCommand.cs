@@ -178,7 +178,6 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
         {
             return null;
         }
-        var document = RoleInput.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path));
-        return document.Role ?? throw new AmlRbacException(ErrorIds.RoleDefinitionInvalid, FailureCategory.InvalidData, document.SyntaxError!.Message, Path);
+        return RoleInput.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path)).Required(Path);
     }
 }

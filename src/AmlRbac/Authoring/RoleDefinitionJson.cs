@@ -18,7 +18,8 @@ namespace AmlRbac.Authoring;
 /// </summary>
 public static class RoleDefinitionJson
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+    // Descriptions such as "can't create compute" keep their apostrophes (no \u0027 escapes).
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(RoleDefinition role, RoleShape shape)
     {

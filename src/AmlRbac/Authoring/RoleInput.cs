@@ -1,11 +1,17 @@
 using System.Text.Json;
+using AmlRbac.Evaluation;
 using AmlRbac.Model;
 using AmlRbac.Sources;
 
 namespace AmlRbac.Authoring;
 
 /// <summary>A role read from JSON text: the role, or the syntax error that stopped the reading.</summary>
-public sealed record RoleDocument(RoleDefinition? Role, RoleFinding? SyntaxError);
+public sealed record RoleDocument(RoleDefinition? Role, RoleFinding? SyntaxError)
+{
+    /// <summary>The role, or RoleDefinitionInvalid with the syntax error's line and column: there is no role to build on.</summary>
+    public RoleDefinition Required(string source) =>
+        Role ?? throw new AmlRbacException(ErrorIds.RoleDefinitionInvalid, FailureCategory.InvalidData, SyntaxError!.Message, source);
+}
 
 /// <summary>
 /// Reads a role to check or tighten: Get-AzRoleDefinition output (either shape) or New-AmlCustomRole output
@@ -71,5 +77,19 @@ public static class RoleInput
             throw new AmlRbacException(ErrorIds.RoleFileNotFound, FailureCategory.ObjectNotFound, $"Role file '{path}' does not exist.", path);
         }
         return FromJson(File.ReadAllText(path), path);
+    }
+
+    /// <summary>
+    /// A role named on a command line: a JSON file when <paramref name="fileOrName"/> is an existing file
+    /// or ends in .json, otherwise a built-in role's name or id (RoleNotFound with the closest names). A file
+    /// that is not JSON is RoleDefinitionInvalid, with the line and column.
+    /// </summary>
+    public static RoleDefinition FromFileOrName(string fileOrName, AccessEvaluator evaluator)
+    {
+        if (!File.Exists(fileOrName) && !fileOrName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return evaluator.GetRole(fileOrName);
+        }
+        return FromFile(fileOrName).Required(fileOrName);
     }
 }

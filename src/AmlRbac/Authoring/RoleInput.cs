@@ -41,8 +41,9 @@ public static class RoleInput
 
     /// <summary>
     /// The role in <paramref name="json"/>. Text that is not JSON gives a <see cref="LintRules.JsonSyntax"/>
-    /// finding with line and column, not an exception (seed 001's MLOps example has a trailing comma, which
-    /// Azure's readers refuse). Valid JSON that is not one role is RoleDefinitionInvalid.
+    /// finding with line and column, not an exception: seed 001's MLOps example has a trailing comma, which
+    /// RFC 8259 does not allow and az role definition create (Python's json module) refuses. Valid JSON that
+    /// is not one role is RoleDefinitionInvalid.
     /// </summary>
     public static RoleDocument FromJson(string json, string sourceName)
     {
@@ -55,7 +56,10 @@ public static class RoleInput
         {
             var line = (int)(error.LineNumber ?? 0) + 1;
             var column = (int)(error.BytePositionInLine ?? 0) + 1;
-            var problem = error.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
+            // System.Text.Json's message ends with advice for programmers and the position; both are replaced.
+            var problem = error.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0]
+                .Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal)
+                .Replace(" which is not supported in this mode", string.Empty, StringComparison.Ordinal);
             return new RoleDocument(null, LintRules.JsonSyntax.Finding(null, null, $"{sourceName} is not valid JSON at line {line}, column {column}: {problem}") with { Line = line, Column = column });
         }
         using (document)

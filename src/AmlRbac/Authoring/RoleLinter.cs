@@ -15,9 +15,11 @@ public sealed class RoleLinter
     private const string Actions = "Actions", NotActions = "NotActions", DataActions = "DataActions", NotDataActions = "NotDataActions";
     private const string AssignableScopes = "AssignableScopes";
 
-    // The operations that let a holder change who has access: [CR] custom-roles.md and seed 001 ("Manage
-    // access", Workspace Admin example) treat roleAssignments/write and roleDefinitions/write as the
-    // escalation path; elevateAccess/action makes its caller User Access Administrator at the root
+    // The operations that let a holder change who has access. roleAssignments/write is what Owner ("including
+    // the ability to assign roles"), User Access Administrator and Role Based Access Control Administrator
+    // ("Manage access ... by assigning roles") add over other roles (builtin-roles.json); roleDefinitions/write
+    // creates custom roles (seed 001, "Common scenarios", row "Create new custom role"), whose grants the holder
+    // then chooses; elevateAccess/action makes its caller User Access Administrator at the root
     // (operations.tsv: "Grants the caller User Access Administrator access at the tenant scope").
     private static readonly string[] EscalationOperations =
     {

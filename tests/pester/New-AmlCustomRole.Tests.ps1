@@ -165,6 +165,20 @@ Describe 'New-AmlCustomRole error ids' {
             Should -BeExactly 'RoleNotFound,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 
+    It 'RoleDefinitionInvalid for a second role piped in with -OutFile' {
+        $file = Join-Path $TestDrive 'one.json'
+        $roles = @(
+            New-AmlCustomRole -Name 'First' -Action $ComputeRead -AssignableScope $DevSubscription
+            New-AmlCustomRole -Name 'Second' -Action $ComputeRead -AssignableScope $DevSubscription
+        )
+
+        $written = $roles | New-AmlCustomRole -OutFile $file -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        @($written).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        (Get-Content -LiteralPath $file -Raw | ConvertFrom-Json).Name | Should -Be 'First'
+    }
+
     It 'RoleDefinitionInvalid for an -Id that is not a GUID' {
         Get-ErrorId { New-AmlCustomRole -Name 'X' -Action $ComputeRead -AssignableScope $DevSubscription -Id 'not-a-guid' } |
             Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'

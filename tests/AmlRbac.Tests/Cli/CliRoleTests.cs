@@ -57,6 +57,18 @@ public sealed class CliRoleTests : IDisposable
     }
 
     [Fact]
+    public void Lint_findings_are_wrapped_to_the_terminal_width()
+    {
+        var path = File("wide.json", $$"""{ "Name": "Wide", "Actions": [ "*" ], "NotActions": [ "Microsoft.MachineLearningServices/workspaces/computes/raed" ], "AssignableScopes": [ "/" ] }""");
+
+        var result = CliRunner.InProcess("role", "lint", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error AMLR012 RootScope", result.Out);
+        Assert.All(result.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= CliRunner.Width, line));
+    }
+
+    [Fact]
     public void Lint_of_a_missing_file_is_bad_input_on_one_line()
     {
         var result = CliRunner.InProcess("role", "lint", Path.Combine(_folder, "missing.json"));

@@ -30,6 +30,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(WhoCommand.Create(terminal));
         root.Subcommands.Add(CatalogCommand.Create(terminal));
         root.Subcommands.Add(PolicyCommand.Create(terminal));
+        root.Subcommands.Add(RoleCommand.Create(terminal));
         return root;
     }
 

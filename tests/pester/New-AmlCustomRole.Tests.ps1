@@ -6,56 +6,125 @@ BeforeAll {
         param([scriptblock] $ScriptBlock)
         ($ScriptBlock | Should -Throw -PassThru).FullyQualifiedErrorId
     }
+
+    $ComputeRead = 'Microsoft.MachineLearningServices/workspaces/computes/read'
+    $ComputeStart = 'Microsoft.MachineLearningServices/workspaces/computes/start/action'
 }
 
 Describe 'New-AmlCustomRole' {
-    It 'writes a role with the property names of Get-AzRoleDefinition' {
-        $role = New-AmlCustomRole -Name 'Compute Starter' -Description 'Starts compute.' `
-            -Action 'Microsoft.MachineLearningServices/workspaces/computes/read', 'Microsoft.MachineLearningServices/workspaces/computes/start/action' `
-            -AssignableScope $DevSubscription
+    It 'writes a role with the property names of Get-AzRoleDefinition (Az.Resources 10) by default' {
+        $role = New-AmlCustomRole -Name 'Compute Starter' -Description 'Starts compute.' -Action $ComputeRead, $ComputeStart -AssignableScope $DevSubscription
 
-        $role.PSObject.Properties.Name -join ',' | Should -BeExactly 'Name,Id,IsCustom,Description,Actions,NotActions,DataActions,NotDataActions,AssignableScopes'
-        $role.Name | Should -Be 'Compute Starter'
+        $role.PSObject.Properties.Name -join ',' |
+            Should -BeExactly 'Name,Id,IsCustom,Description,Actions,NotActions,DataActions,NotDataActions,Permissions,AssignableScopes,Shape,Findings,Comparison,Compaction,OutFile'
+        $role.Shape | Should -Be 'Permissions'
+        $role.Actions | Should -BeNullOrEmpty
+        $role.Permissions[0].Actions.Count | Should -Be 2
         $role.IsCustom | Should -BeTrue
-        $role.Actions.Count | Should -Be 2
         $role.AssignableScopes -join ',' | Should -Be $DevSubscription
         [guid]::Parse($role.Id) | Should -Not -BeNullOrEmpty
     }
 
-    It 'gives the same name the same id' {
-        $first = New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeWrite -AssignableScope $DevSubscription
-        $second = New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeDelete -AssignableScope $DevSubscription
+    It 'writes the flat shape of Az.Resources before 10 with -Shape Flat' {
+        $role = New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeRead -AssignableScope $DevSubscription -Shape Flat
 
-        $second.Id | Should -Be $first.Id
+        $role.Shape | Should -Be 'Flat'
+        $role.Actions -join ',' | Should -Be $ComputeRead
+        $role.Permissions | Should -BeNullOrEmpty
     }
 
-    It 'grants what the activities require' {
-        $role = New-AmlCustomRole -Name 'Compute Creator' -Activity CreateComputeCluster -AssignableScope $DevSubscription
+    It 'gives each new role a fresh id unless -Id is given' {
+        $first = New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeWrite -AssignableScope $DevSubscription
+        $second = New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeWrite -AssignableScope $DevSubscription
+        $given = New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeWrite -AssignableScope $DevSubscription -Id '0f2f7c8a-4f0e-4d8e-9a3c-5b7e0f3a1d22'
 
-        $role.Actions | Should -Contain $ComputeWrite
-        Test-AmlPermission -RoleDefinition $role -Activity CreateComputeCluster | Should -BeTrue
+        $second.Id | Should -Not -Be $first.Id
+        $given.Id | Should -Be '0f2f7c8a-4f0e-4d8e-9a3c-5b7e0f3a1d22'
+    }
+
+    It 'grants what the activities require, for both API versions' {
+        $role = New-AmlCustomRole -Name 'Job Submitter' -Activity SubmitRun -ApiVersion Both -AssignableScope $DevSubscription
+
+        Test-AmlPermission -RoleDefinition $role -Activity SubmitRunV1 | Should -BeTrue
+        Test-AmlPermission -RoleDefinition $role -Activity SubmitRunV2 | Should -BeTrue
+    }
+
+    It 'leaves out an excluded activity' {
+        $role = New-AmlCustomRole -Name 'Endpoints without keys' -Action 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/*' `
+            -Activity DeployModel -ExcludeActivity RetrieveOnlineEndpointCredentials -AssignableScope $DevSubscription
+
+        Test-AmlPermission -RoleDefinition $role -Activity RetrieveOnlineEndpointCredentials | Should -BeFalse
+        Test-AmlPermission -RoleDefinition $role -Activity DeployModel | Should -BeTrue
     }
 
     It 'starts from a template' {
         $role = New-AmlCustomRole -Template DataScientist -AssignableScope $DevSubscription
 
         $role.Name | Should -Not -BeNullOrEmpty
-        $role.Actions.Count | Should -BeGreaterThan 0
+        $role.Permissions[0].Actions.Count | Should -BeGreaterThan 0
     }
 
-    It 'survives ConvertTo-Json and ConvertFrom-Json, the way to New-AzRoleDefinition -InputFile' {
-        $role = New-AmlCustomRole -Name 'Compute Creator' -Action 'Microsoft.MachineLearningServices/workspaces/computes/*' -AssignableScope $DevSubscription
-        $copy = $role | ConvertTo-Json -Depth 5 | ConvertFrom-Json
+    It 'reports findings with a stable id, a severity and the entry' {
+        $role = New-AmlCustomRole -Name 'Typo' -Action 'Microsoft.MachineLearningServices/workspaces/computes/raed' -AssignableScope $DevSubscription -WarningVariable warnings -WarningAction SilentlyContinue
 
-        $copy.Actions -join ',' | Should -Be 'Microsoft.MachineLearningServices/workspaces/computes/*'
+        $finding = $role.Findings | Where-Object Id -eq 'AMLR001'
+        $finding.Severity | Should -Be 'Error'
+        $finding.Entry | Should -Be 'Microsoft.MachineLearningServices/workspaces/computes/raed'
+        $finding.Message | Should -Match 'Did you mean'
+        $warnings | Should -Not -BeNullOrEmpty
+    }
+
+    It 'checks and tightens a role piped in' {
+        $existing = New-AmlCustomRole -Name 'Compute All' -Action 'Microsoft.MachineLearningServices/workspaces/computes/*' -AssignableScope $DevSubscription
+
+        $tightened = $existing | New-AmlCustomRole -NotAction 'Microsoft.MachineLearningServices/workspaces/computes/listKeys/action'
+
+        $tightened.Id | Should -Be $existing.Id
+        $tightened.Findings.Id | Should -Not -Contain 'AMLR009'
+        $existing.Findings.Id | Should -Contain 'AMLR009'
+    }
+
+    It 'proves the compact role grants what the explicit one does' {
+        $role = New-AmlCustomRole -Template PersonaOfficeDataScientist -AssignableScope $DevSubscription -Compact
+
+        $role.Compaction.Proof.Same | Should -BeTrue
+        $role.Permissions[0].Actions.Count | Should -BeLessThan $role.Compaction.Explicit.Permissions[0].Actions.Count
+    }
+
+    It 'compares with a reference role' {
+        $role = New-AmlCustomRole -Name 'Job Submitter' -Activity SubmitRunV2 -AssignableScope $DevSubscription -ReferenceRole 'AzureML Data Scientist'
+
+        $role.Comparison.GrantsNoMore | Should -BeTrue
+        $role.Comparison.OnlyInReference.Count | Should -BeGreaterThan 0
+    }
+
+    It 'writes -OutFile in both shapes, and reads it back with -Path' {
+        $permissionsFile = Join-Path $TestDrive 'permissions.json'
+        $flatFile = Join-Path $TestDrive 'flat.json'
+        $role = New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeRead, $ComputeStart -AssignableScope $DevSubscription -OutFile $permissionsFile
+        New-AmlCustomRole -Name 'Compute Starter' -Action $ComputeRead, $ComputeStart -AssignableScope $DevSubscription -Shape Flat -OutFile $flatFile | Out-Null
+
+        $permissions = Get-Content -LiteralPath $permissionsFile -Raw | ConvertFrom-Json
+        $permissions.Permissions[0].actions.Count | Should -Be 2
+        $permissions.Id | Should -Be $role.Id
+        $flat = Get-Content -LiteralPath $flatFile -Raw | ConvertFrom-Json
+        $flat.Actions.Count | Should -Be 2
+        (New-AmlCustomRole -Path $permissionsFile).Permissions[0].Actions.Count | Should -Be 2
+        (New-AmlCustomRole -Path $flatFile -Shape Flat).Actions.Count | Should -Be 2
+    }
+
+    It 'pipes into Test-AmlPermission after ConvertTo-Json and ConvertFrom-Json' {
+        $role = New-AmlCustomRole -Name 'Compute Creator' -Action 'Microsoft.MachineLearningServices/workspaces/computes/*' -AssignableScope $DevSubscription
+        $copy = $role | ConvertTo-Json -Depth 6 | ConvertFrom-Json
+
         Test-AmlPermission -RoleDefinition $copy -Action $ComputeWrite | Should -BeTrue
     }
 
-    It 'completes template names' {
+    It 'completes template and activity names' {
         $line = 'New-AmlCustomRole -Template DataSci'
-        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
-
-        $completions | Should -Contain 'DataScientist'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'DataScientist'
+        $line = 'New-AmlCustomRole -ExcludeActivity RetrieveOnline'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'RetrieveOnlineEndpointCredentials'
     }
 }
 
@@ -65,19 +134,23 @@ Describe 'New-AmlCustomRole error ids' {
             Should -BeExactly 'ScopeInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 
-    It 'RoleDefinitionInvalid for two wildcards in one entry' {
-        Get-ErrorId { New-AmlCustomRole -Name 'Greedy' -Action 'Microsoft.MachineLearningServices/*/computes/*' -AssignableScope $DevSubscription } |
-            Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
-    }
-
     It 'RoleDefinitionInvalid for a role that grants nothing' {
         Get-ErrorId { New-AmlCustomRole -Name 'Nothing' -NotAction $ComputeWrite -AssignableScope $DevSubscription } |
             Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 
-    It 'ActionUnknown for a misspelled Azure ML operation' {
-        Get-ErrorId { New-AmlCustomRole -Name 'Typo' -Action 'Microsoft.MachineLearningServices/workspaces/computes/wirte' -AssignableScope $DevSubscription } |
-            Should -BeExactly 'ActionUnknown,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+    It 'RoleDefinitionInvalid with line and column for a file that is not JSON' {
+        $file = Join-Path $TestDrive 'trailing.json'
+        Set-Content -LiteralPath $file -Value "{`n  `"Name`": `"Trailing`",`n  `"Actions`": [ `"*/read`", ]`n}"
+
+        $thrown = { New-AmlCustomRole -Path $file } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        $thrown.Exception.Message | Should -Match 'line 3, column'
+    }
+
+    It 'RoleFileNotFound for a missing file' {
+        Get-ErrorId { New-AmlCustomRole -Path (Join-Path $TestDrive 'missing.json') } |
+            Should -BeExactly 'RoleFileNotFound,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 
     It 'ActivityUnknown for an activity the catalog does not hold' {
@@ -85,8 +158,29 @@ Describe 'New-AmlCustomRole error ids' {
             Should -BeExactly 'ActivityUnknown,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 
-    It 'RoleNotFound for a template the catalog does not hold' {
+    It 'RoleNotFound for a template or reference role the catalog does not hold' {
         Get-ErrorId { New-AmlCustomRole -Template 'NoSuchTemplate' -AssignableScope $DevSubscription } |
             Should -BeExactly 'RoleNotFound,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        Get-ErrorId { New-AmlCustomRole -Name 'X' -Action $ComputeRead -AssignableScope $DevSubscription -ReferenceRole 'No Such Role' } |
+            Should -BeExactly 'RoleNotFound,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+    }
+
+    It 'RoleDefinitionInvalid for a second role piped in with -OutFile' {
+        $file = Join-Path $TestDrive 'one.json'
+        $roles = @(
+            New-AmlCustomRole -Name 'First' -Action $ComputeRead -AssignableScope $DevSubscription
+            New-AmlCustomRole -Name 'Second' -Action $ComputeRead -AssignableScope $DevSubscription
+        )
+
+        $written = $roles | New-AmlCustomRole -OutFile $file -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        @($written).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        (Get-Content -LiteralPath $file -Raw | ConvertFrom-Json).Name | Should -Be 'First'
+    }
+
+    It 'RoleDefinitionInvalid for an -Id that is not a GUID' {
+        Get-ErrorId { New-AmlCustomRole -Name 'X' -Action $ComputeRead -AssignableScope $DevSubscription -Id 'not-a-guid' } |
+            Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 }

@@ -6,9 +6,10 @@ using AmlRbac.PowerShell.Output;
 namespace AmlRbac.PowerShell.Cmdlets;
 
 /// <summary>
-/// New-AmlCustomRole: a custom role definition built from a catalog template, catalog activities and
-/// operation lists, checked against Azure's custom-role rules. It creates nothing in Azure: the object
-/// it writes goes to ConvertTo-Json for New-AzRoleDefinition -InputFile, or to Test-AmlPermission -RoleDefinition.
+/// New-AmlCustomRole: a custom role definition built from a catalog template, an existing role (piped or
+/// a JSON file), catalog activities and operation lists; linted, optionally compacted and compared with a
+/// reference role. It creates nothing in Azure: -OutFile writes the file New-AzRoleDefinition -InputFile
+/// and az role definition create read. The work is CustomRoleRequest's, shared with amlrbac role new.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "AmlCustomRole", DefaultParameterSetName = ListsSet)]
 [OutputType(typeof(AmlRoleDefinition))]
@@ -16,15 +17,29 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
 {
     public const string TemplateSet = "Template";
     public const string ListsSet = "Lists";
+    public const string RoleSet = "Role";
+    public const string FileSet = "File";
 
     [Parameter(Mandatory = true, ParameterSetName = TemplateSet)]
     [ArgumentCompleter(typeof(TemplateCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Template { get; set; }
 
-    /// <summary>The role name; a template's name when omitted with -Template.</summary>
+    /// <summary>An existing role to check or tighten: Get-AzRoleDefinition or New-AmlCustomRole output.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = RoleSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>A role definition JSON file to check or tighten.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = FileSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <summary>The role name; a template's or the existing role's name when omitted.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ListsSet)]
     [Parameter(ParameterSetName = TemplateSet)]
+    [Parameter(ParameterSetName = RoleSet)]
+    [Parameter(ParameterSetName = FileSet)]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
@@ -32,9 +47,21 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Id { get; set; }
+
+    [Parameter]
     [ArgumentCompleter(typeof(ActivityCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Activity { get; set; }
+
+    [Parameter]
+    public ActivityApiVersion ApiVersion { get; set; } = ActivityApiVersion.V2;
+
+    [Parameter]
+    [ArgumentCompleter(typeof(ActivityCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeActivity { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -52,31 +79,110 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? NotDataAction { get; set; }
 
-    [Parameter(Mandatory = true)]
+    /// <summary>Required when building a new role; an existing role keeps its scopes unless this is given.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ListsSet)]
+    [Parameter(Mandatory = true, ParameterSetName = TemplateSet)]
+    [Parameter(ParameterSetName = RoleSet)]
+    [Parameter(ParameterSetName = FileSet)]
     [ValidateNotNullOrEmpty]
     public string[]? AssignableScope { get; set; }
 
+    [Parameter]
+    public SwitchParameter Compact { get; set; }
+
+    /// <summary>A built-in role name or id, or a role object (Get-AzRoleDefinition output).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public PSObject? ReferenceRole { get; set; }
+
+    [Parameter]
+    public RoleShape Shape { get; set; } = RoleShape.Permissions;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
+
+    private int _position;
+
     protected override void ProcessRecord()
     {
-        var builder = new RoleBuilder
-        {
-            Template = Template,
-            Name = Name,
-            Description = Description,
-            Activities = Activity ?? Array.Empty<string>(),
-            Actions = Action ?? Array.Empty<string>(),
-            NotActions = NotAction ?? Array.Empty<string>(),
-            DataActions = DataAction ?? Array.Empty<string>(),
-            NotDataActions = NotDataAction ?? Array.Empty<string>(),
-            AssignableScopes = AssignableScope ?? Array.Empty<string>(),
-        };
+        _position++;
         try
         {
-            WriteObject(AmlRoleDefinition.From(builder.Build()));
+            if (OutFile is not null && _position > 1)
+            {
+                throw new AmlRbacException(ErrorIds.RoleDefinitionInvalid, FailureCategory.InvalidArgument,
+                    $"-OutFile '{OutFile}' holds one role, and a role was already written to it; pipe one role at a time with -OutFile.", OutFile);
+            }
+            var request = new CustomRoleRequest
+            {
+                Builder = Builder(),
+                Compact = Compact,
+                ReferenceRole = ReferenceRole is { BaseObject: not string } ? RoleInput.FromProperties(PropertyBag.From(ReferenceRole), "-ReferenceRole") : null,
+                ReferenceRoleName = ReferenceRole?.BaseObject as string,
+                Shape = Shape,
+                OutFile = OutFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile),
+            };
+            var result = request.Execute();
+            foreach (var finding in result.Findings)
+            {
+                if (finding.Severity == FindingSeverity.Error)
+                {
+                    WriteWarning($"{finding.Id} {finding.Rule}: {finding.Message}");
+                }
+                else
+                {
+                    WriteVerbose($"{finding.Severity} {finding.Id} {finding.Rule}: {finding.Message}");
+                }
+            }
+            if (result.Comparison is { GrantsNoMore: false } comparison)
+            {
+                WriteWarning($"Role '{comparison.RoleName}' grants {comparison.OnlyInRole.Count} catalog operation(s) that '{comparison.ReferenceName}' does not: {string.Join(", ", comparison.OnlyInRole)}.");
+            }
+            WriteObject(AmlRoleDefinition.From(result));
         }
         catch (AmlRbacException exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(exception));
+            // One bad piped role does not stop the others; a bad parameter stops the command.
+            if (ParameterSetName == RoleSet)
+            {
+                WriteError(ErrorRecords.From(exception));
+            }
+            else
+            {
+                ThrowTerminatingError(ErrorRecords.From(exception));
+            }
         }
+    }
+
+    private RoleBuilder Builder() => new()
+    {
+        BaseRole = BaseRole(),
+        Template = Template,
+        Name = Name,
+        Description = Description,
+        Id = Id,
+        Activities = Activity ?? Array.Empty<string>(),
+        ApiVersion = MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)) ? ApiVersion : null,
+        ExcludeActivities = ExcludeActivity ?? Array.Empty<string>(),
+        Actions = Action ?? Array.Empty<string>(),
+        NotActions = NotAction ?? Array.Empty<string>(),
+        DataActions = DataAction ?? Array.Empty<string>(),
+        NotDataActions = NotDataAction ?? Array.Empty<string>(),
+        AssignableScopes = AssignableScope ?? Array.Empty<string>(),
+    };
+
+    // A file that is not JSON leaves no role to build on: the syntax finding (line and column) is the error.
+    private RoleDefinition? BaseRole()
+    {
+        if (InputObject is not null)
+        {
+            return RoleInput.FromProperties(PropertyBag.From(InputObject), PropertyBag.Describe(InputObject, _position));
+        }
+        if (Path is null)
+        {
+            return null;
+        }
+        return RoleInput.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path)).Required(Path);
     }
 }

@@ -41,6 +41,7 @@ public enum FailureCategory
     LimitsExceeded,
     AuthenticationError,
     OperationStopped,
+    WriteError,
 }
 
 /// <summary>The stable error ids of AmlRbac. They are a contract: extend, never rename.</summary>
@@ -89,4 +90,11 @@ public static class ErrorIds
     public const string ModelWithoutDeployment = "ModelWithoutDeployment";
     /// <summary>The file an authored policy's parameters were to be written to cannot be written.</summary>
     public const string OutFileNotWritten = "OutFileNotWritten";
+
+    // Custom roles (Authoring: New-AmlCustomRole, amlrbac role).
+
+    /// <summary>A role file given to check (-Path, amlrbac role lint FILE) does not exist.</summary>
+    public const string RoleFileNotFound = "RoleFileNotFound";
+    /// <summary>A role file could not be written (-OutFile, --out-file).</summary>
+    public const string RoleFileWriteFailed = "RoleFileWriteFailed";
 }

@@ -143,17 +143,26 @@ public sealed class CmdletContractTests
     [Fact]
     public void New_AmlCustomRole_parameters()
     {
-        const string Template = "Template", Lists = "Lists";
+        const string Template = "Template", Lists = "Lists", Role = "Role", File = "File";
         var expected = new[]
         {
             Expect("Action", Strings, None, (AllSets, Optional)),
             Expect("Activity", Strings, None, (AllSets, Optional)),
-            Expect("AssignableScope", Strings, None, (AllSets, Mandatory)),
+            Expect("ApiVersion", "AmlRbac.Authoring.ActivityApiVersion", None, (AllSets, Optional)),
+            Expect("AssignableScope", Strings, None, (Lists, Mandatory), (Template, Mandatory), (Role, Optional), (File, Optional)),
+            Expect("Compact", Switch, None, (AllSets, Optional)),
             Expect("DataAction", Strings, None, (AllSets, Optional)),
             Expect("Description", String, None, (AllSets, Optional)),
-            Expect("Name", String, None, (Lists, Mandatory), (Template, Optional)),
+            Expect("ExcludeActivity", Strings, None, (AllSets, Optional)),
+            Expect("Id", String, None, (AllSets, Optional)),
+            Expect("InputObject", PSObject, None, (Role, Mandatory | Pipeline)),
+            Expect("Name", String, None, (Lists, Mandatory), (Template, Optional), (Role, Optional), (File, Optional)),
             Expect("NotAction", Strings, None, (AllSets, Optional)),
             Expect("NotDataAction", Strings, None, (AllSets, Optional)),
+            Expect("OutFile", String, None, (AllSets, Optional)),
+            Expect("Path", String, None, (File, Mandatory)),
+            Expect("ReferenceRole", PSObject, None, (AllSets, Optional)),
+            Expect("Shape", "AmlRbac.Authoring.RoleShape", None, (AllSets, Optional)),
             Expect("Template", String, None, (Template, Mandatory)),
         };
 
@@ -188,7 +197,7 @@ public sealed class CmdletContractTests
     public void Activity_and_Template_parameters_complete_from_the_catalog()
     {
         var completers = ModuleFiles.CmdletTypes
-            .SelectMany(t => t.GetProperties().Where(p => p.Name is "Activity" or "Template").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
+            .SelectMany(t => t.GetProperties().Where(p => p.Name is "Activity" or "ExcludeActivity" or "Template").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
             .Select(x => $"{x.Command} -{x.Property.Name}: " + string.Join(",", ModuleFiles.Attributes(x.Property, "ArgumentCompleterAttribute")
                 .Select(a => ((Type)a.ConstructorArguments[0].Value!).FullName)))
             .OrderBy(s => s, StringComparer.Ordinal);
@@ -197,6 +206,7 @@ public sealed class CmdletContractTests
         {
             "Get-AmlEffectiveAccess -Activity: AmlRbac.PowerShell.ActivityCompleter",
             "New-AmlCustomRole -Activity: AmlRbac.PowerShell.ActivityCompleter",
+            "New-AmlCustomRole -ExcludeActivity: AmlRbac.PowerShell.ActivityCompleter",
             "New-AmlCustomRole -Template: AmlRbac.PowerShell.TemplateCompleter",
             "Test-AmlPermission -Activity: AmlRbac.PowerShell.ActivityCompleter",
         }, completers);

@@ -64,24 +64,70 @@ public sealed class OutputTests
         Assert.Equal("User", AmlPermissionDecision.From(answer).PrincipalType);
     }
 
-    [Fact]
-    public void A_role_definition_has_the_property_names_of_Az()
+    private static CustomRoleResult ComputeStarter(RoleShape shape) => new CustomRoleRequest
     {
-        var role = new RoleBuilder
+        Builder = new RoleBuilder
         {
             Name = "Compute Starter",
             Actions = new[] { "Microsoft.MachineLearningServices/workspaces/computes/start/action" },
             AssignableScopes = new[] { "/subscriptions/099041be-6a92-430e-9f47-32340e216c45" },
-        }.Build();
+        },
+        Shape = shape,
+    }.Execute();
 
-        var written = AmlRoleDefinition.From(role);
-
+    [Fact]
+    public void A_role_definition_has_the_property_names_of_Az_and_its_evidence()
+    {
         Assert.Equal(
-            new[] { "Name", "Id", "IsCustom", "Description", "Actions", "NotActions", "DataActions", "NotDataActions", "AssignableScopes" },
+            new[]
+            {
+                "Name", "Id", "IsCustom", "Description", "Actions", "NotActions", "DataActions", "NotDataActions", "Permissions", "AssignableScopes",
+                "Shape", "Findings", "Comparison", "Compaction", "OutFile",
+            },
             typeof(AmlRoleDefinition).GetProperties().Select(p => p.Name));
-        Assert.Equal((role.Name, role.Id, true), (written.Name, written.Id, written.IsCustom));
-        Assert.Equal(role.Permissions[0].Actions, written.Actions);
-        Assert.Equal(role.AssignableScopes, written.AssignableScopes);
+        Assert.Equal(
+            new[] { "Actions", "NotActions", "DataActions", "NotDataActions", "Condition", "ConditionVersion" },
+            typeof(AmlPermission).GetProperties().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void The_Permissions_shape_fills_Permissions_and_leaves_the_flat_lists_null()
+    {
+        var result = ComputeStarter(RoleShape.Permissions);
+
+        var written = AmlRoleDefinition.From(result);
+
+        Assert.Equal((result.Role.Name, result.Role.Id, true, RoleShape.Permissions), (written.Name, written.Id, written.IsCustom, written.Shape));
+        Assert.Equal(result.Role.Permissions[0].Actions, Assert.Single(written.Permissions!).Actions);
+        Assert.Null(written.Actions);
+        Assert.Equal(result.Role.AssignableScopes, written.AssignableScopes);
+    }
+
+    [Fact]
+    public void The_Flat_shape_fills_the_flat_lists_and_leaves_Permissions_null()
+    {
+        var result = ComputeStarter(RoleShape.Flat);
+
+        var written = AmlRoleDefinition.From(result);
+
+        Assert.Equal(RoleShape.Flat, written.Shape);
+        Assert.Equal(result.Role.Permissions[0].Actions, written.Actions);
+        Assert.Empty(written.NotActions!);
+        Assert.Null(written.Permissions);
+    }
+
+    [Theory]
+    [InlineData(RoleShape.Permissions)]
+    [InlineData(RoleShape.Flat)]
+    public void The_object_pipes_back_in_as_a_role_definition(RoleShape shape)
+    {
+        var written = AmlRoleDefinition.From(ComputeStarter(shape));
+        var properties = typeof(AmlRoleDefinition).GetProperties().ToDictionary(p => p.Name, p => p.GetValue(written));
+
+        var read = RoleInput.FromProperties(properties, "input object 1 (AmlRoleDefinition)");
+
+        Assert.Equal(written.Id, read.Id);
+        Assert.Equal(new[] { "Microsoft.MachineLearningServices/workspaces/computes/start/action" }, Assert.Single(read.Permissions).Actions);
     }
 
     [Fact]

@@ -1,0 +1,232 @@
+using AmlRbac.Catalog;
+using AmlRbac.Evaluation;
+using AmlRbac.Model;
+
+namespace AmlRbac.Authoring;
+
+/// <summary>
+/// Checks a role definition before anyone sends it to Azure and reports <see cref="RoleFinding"/>s by the
+/// rules of <see cref="LintRules"/>. What a role grants is decided by the evaluator
+/// (<see cref="AccessEvaluator.CheckRole"/>, <see cref="AccessEvaluator.RoleAccess"/>); whether an entry
+/// names something is decided by <see cref="CatalogCheck.Classify"/>.
+/// </summary>
+public sealed class RoleLinter
+{
+    private const string Actions = "Actions", NotActions = "NotActions", DataActions = "DataActions", NotDataActions = "NotDataActions";
+    private const string AssignableScopes = "AssignableScopes";
+
+    // The operations that let a holder change who has access. roleAssignments/write is what Owner ("including
+    // the ability to assign roles"), User Access Administrator and Role Based Access Control Administrator
+    // ("Manage access ... by assigning roles") add over other roles (builtin-roles.json); roleDefinitions/write
+    // creates custom roles (seed 001, "Common scenarios", row "Create new custom role"), whose grants the holder
+    // then chooses; elevateAccess/action makes its caller User Access Administrator at the root
+    // (operations.tsv: "Grants the caller User Access Administrator access at the tenant scope").
+    private static readonly string[] EscalationOperations =
+    {
+        "Microsoft.Authorization/roleAssignments/write",
+        "Microsoft.Authorization/roleDefinitions/write",
+        "Microsoft.Authorization/elevateAccess/action",
+    };
+
+    // Operation verbs that return secrets, keys or tokens (operations.tsv descriptions: "List secrets ...",
+    // "Lists keys ...", "Gets environments with secrets ...", "List Azure Notebook Access Token ...").
+    private static readonly string[] SecretVerbs = { "listKeys", "listSecrets", "readSecrets", "listNotebookAccessToken", "listStorageAccountKeys" };
+
+    // The privileged administrator roles of azure-docs built-in-roles/privileged.md that the catalog holds.
+    private static readonly string[] PrivilegedRoles = { "Owner", "Contributor", "User Access Administrator", "Role Based Access Control Administrator" };
+
+    private readonly AccessEvaluator _evaluator;
+
+    public RoleLinter(AccessEvaluator? evaluator = null)
+    {
+        _evaluator = evaluator ?? new AccessEvaluator(Tenant.Empty);
+    }
+
+    private AmlCatalog Catalog => _evaluator.Catalog;
+
+    /// <summary>The findings for a role read from JSON: its syntax error, or the findings for the role.</summary>
+    public IReadOnlyList<RoleFinding> Lint(RoleDocument document) =>
+        document.SyntaxError is { } syntax ? new[] { syntax } : Lint(document.Role!);
+
+    /// <summary>Every finding for the role, entry rules first, then what the role grants, then its scopes.</summary>
+    public IReadOnlyList<RoleFinding> Lint(RoleDefinition role)
+    {
+        var findings = new List<RoleFinding>();
+        for (var b = 0; b < role.Permissions.Count; b++)
+        {
+            var block = role.Permissions[b];
+            findings.AddRange(CheckEntries(Actions, block.Actions, dataPlane: false));
+            findings.AddRange(CheckEntries(NotActions, block.NotActions, dataPlane: false));
+            findings.AddRange(CheckEntries(DataActions, block.DataActions, dataPlane: true));
+            findings.AddRange(CheckEntries(NotDataActions, block.NotDataActions, dataPlane: true));
+            findings.AddRange(CheckSubtractions(role, b));
+        }
+        findings.AddRange(CheckEscalation(role));
+        findings.AddRange(CheckSecrets(role));
+        findings.AddRange(CheckPrivilegedCopies(role));
+        findings.AddRange(CheckScopes(role));
+        return findings;
+    }
+
+    private IEnumerable<RoleFinding> CheckEntries(string list, IReadOnlyList<string> entries, bool dataPlane)
+    {
+        var grants = list is Actions or DataActions;
+        foreach (var raw in entries)
+        {
+            var entry = raw.Trim();
+            // [CR] "Custom role limits": "You can have only one wildcard in an action string".
+            if (entry.Count(c => c == '*') > 1)
+            {
+                yield return LintRules.MultipleWildcards.Finding(list, entry,
+                    $"{list} entry '{entry}' has more than one '*'; Azure allows one wildcard in an action string and rejects the role.");
+                continue;
+            }
+            if (grants && entry == "*")
+            {
+                yield return LintRules.WildcardAlone.Finding(list, entry,
+                    $"{list} entry '*' grants every {(dataPlane ? "data" : "control-plane")} operation of every provider, including those added later; list the operations the role needs.");
+                continue;
+            }
+            switch (CatalogCheck.Classify(Catalog, entry, dataPlane))
+            {
+                case CatalogFindingKind.Unmatched:
+                    var candidates = Catalog.Operations.Where(o => o.IsDataAction == dataPlane).Select(o => o.Name);
+                    var rule = dataPlane ? LintRules.UnknownDataAction : LintRules.UnknownAction;
+                    yield return rule.Finding(list, entry,
+                        $"{list} entry '{entry}' matches no {entry.Split('/')[0]} {(dataPlane ? "data " : string.Empty)}operation, so it {(grants ? "grants" : "removes")} nothing.{Suggestions.DidYouMean(entry, candidates)}");
+                    break;
+                case CatalogFindingKind.WrongPlane:
+                    yield return dataPlane
+                        ? LintRules.ControlOperationInDataActions.Finding(list, entry,
+                            $"{list} entry '{entry}' matches only control-plane operations; move it to {(grants ? Actions : NotActions)}.")
+                        : LintRules.DataOperationInActions.Finding(list, entry,
+                            $"{list} entry '{entry}' matches only data operations; move it to {(grants ? DataActions : NotDataActions)}.");
+                    break;
+                case CatalogFindingKind.OutsideCatalog:
+                    yield return LintRules.OutsideCatalog.Finding(list, entry,
+                        $"{list} entry '{entry}' is outside the catalog's providers ({string.Join(", ", Catalog.Providers.Order(StringComparer.OrdinalIgnoreCase))}); it is not checked.");
+                    break;
+            }
+        }
+    }
+
+    // A NotActions entry subtracts something when the role without it grants more ([RD]: the role grants
+    // Actions minus NotActions). Entries reported as unknown or outside the catalog are not judged again.
+    private IEnumerable<RoleFinding> CheckSubtractions(RoleDefinition role, int blockIndex)
+    {
+        var block = role.Permissions[blockIndex];
+        var granted = RoleComparison.Granted(_evaluator, role);
+        foreach (var (list, entries, dataPlane) in new[] { (NotActions, block.NotActions, false), (NotDataActions, block.NotDataActions, true) })
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Count(c => c == '*') > 1 || CatalogCheck.Classify(Catalog, entry, dataPlane) is not null)
+                {
+                    continue;
+                }
+                var without = dataPlane
+                    ? block with { NotDataActions = entries.Where(e => !ReferenceEquals(e, entry)).ToList() }
+                    : block with { NotActions = entries.Where(e => !ReferenceEquals(e, entry)).ToList() };
+                var withoutRole = role with { Permissions = role.Permissions.Select((p, i) => i == blockIndex ? without : p).ToList() };
+                if (RoleComparison.Granted(_evaluator, withoutRole).SequenceEqual(granted))
+                {
+                    yield return LintRules.NotActionSubtractsNothing.Finding(list, entry,
+                        $"{list} entry '{entry}' removes nothing: the {(dataPlane ? DataActions : Actions)} grant no operation it matches (or another {list} entry already removes them).");
+                }
+            }
+        }
+    }
+
+    private IEnumerable<RoleFinding> CheckEscalation(RoleDefinition role)
+    {
+        foreach (var operation in EscalationOperations.Where(o => Catalog.IndexOfOperation(o) >= 0))
+        {
+            var decision = _evaluator.CheckRole(role, operation);
+            if (decision.Outcome is Outcome.Allowed or Outcome.Conditional)
+            {
+                var pattern = decision.Reasons.FirstOrDefault(r => r.Kind is ReasonKind.Grant or ReasonKind.ConditionalGrant)?.Pattern;
+                var condition = decision.Outcome == Outcome.Conditional ? " (under the block's condition)" : string.Empty;
+                yield return LintRules.RoleAssignmentEscalation.Finding(Actions, pattern,
+                    $"Actions entry '{pattern}' grants {operation}{condition}: {Catalog.FindOperation(operation)!.Description.TrimEnd('.')}. " +
+                    "Whoever holds the role can give themselves or others any access at its scopes; remove it with a NotActions entry unless the role is meant to administer access.");
+            }
+        }
+    }
+
+    private IEnumerable<RoleFinding> CheckSecrets(RoleDefinition role)
+    {
+        var exposed = _evaluator.RoleAccess(role)
+            .Where(d => d.Outcome is Outcome.Allowed or Outcome.Conditional && IsSecretOperation(d.Action))
+            .GroupBy(d => d.Reasons.FirstOrDefault(r => r.Kind is ReasonKind.Grant or ReasonKind.ConditionalGrant)?.Pattern ?? d.Action, StringComparer.OrdinalIgnoreCase);
+        foreach (var byEntry in exposed)
+        {
+            var what = string.Join("; ", byEntry.Select(d => $"{d.Action} ({Catalog.FindOperation(d.Action)?.Description.TrimEnd('.')})"));
+            yield return LintRules.SecretAccess.Finding(Actions, byEntry.Key,
+                $"Actions entry '{byEntry.Key}' exposes secrets or keys: {what}. Remove them with NotActions unless the role must read them.");
+        }
+    }
+
+    private static bool IsSecretOperation(string operation)
+    {
+        var segments = operation.Split('/');
+        return segments.Length >= 2 && SecretVerbs.Any(v => string.Equals(segments[^2], v, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private IEnumerable<RoleFinding> CheckPrivilegedCopies(RoleDefinition role)
+    {
+        var granted = RoleComparison.Granted(_evaluator, role);
+        foreach (var name in PrivilegedRoles)
+        {
+            if (Catalog.FindRole(name) is not { } builtIn || string.Equals(builtIn.Id, role.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var builtInGranted = RoleComparison.Granted(_evaluator, builtIn);
+            if (builtInGranted.Any(g => g) && builtInGranted.Select((g, i) => !g || granted[i]).All(covered => covered))
+            {
+                yield return LintRules.CustomPrivilegedRole.Finding(null, null,
+                    $"Role '{role.Name}' grants every catalog operation of the built-in role '{name}' under another name; assign '{name}' itself, so reviews of privileged roles find it, or remove what the role does not need.");
+            }
+        }
+    }
+
+    private IEnumerable<RoleFinding> CheckScopes(RoleDefinition role)
+    {
+        if (role.AssignableScopes.Count == 0)
+        {
+            yield return LintRules.NoAssignableScope.Finding(AssignableScopes, null,
+                "The role has no assignable scope; give at least one management group, subscription, resource group or resource.");
+            yield break;
+        }
+        var managementGroups = new List<string>();
+        foreach (var text in role.AssignableScopes)
+        {
+            if (!Scope.TryParse(text, out var scope, out var error))
+            {
+                yield return LintRules.ScopeMalformed.Finding(AssignableScopes, text, $"Assignable scope '{text}' is not valid: {error}");
+            }
+            else if (scope.Level == ScopeLevel.Root)
+            {
+                // [CR] custom-roles.md: AssignableScopes of a custom role cannot be the root scope "/".
+                yield return LintRules.RootScope.Finding(AssignableScopes, text,
+                    "Assignable scope '/' (the root) is broader than any tenant needs and not allowed for a custom role; give the management groups, subscriptions or resource groups where it is used.");
+            }
+            else if (scope.Level == ScopeLevel.ManagementGroup)
+            {
+                managementGroups.Add(text);
+            }
+        }
+        // [CR] "Custom role limits": one management group at most in AssignableScopes, and custom roles
+        // with DataActions cannot be assigned at management group scope.
+        if (managementGroups.Count > 1)
+        {
+            yield return LintRules.ManagementGroupScope.Finding(AssignableScopes, managementGroups[1],
+                $"The role names {managementGroups.Count} management groups as assignable scopes; Azure allows one.");
+        }
+        if (managementGroups.Count > 0 && role.Permissions.Any(p => p.DataActions.Count > 0))
+        {
+            yield return LintRules.ManagementGroupScope.Finding(AssignableScopes, managementGroups[0],
+                $"The role has DataActions and management group '{managementGroups[0]}' as an assignable scope; Azure does not allow a custom role with DataActions at management group scope.");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using AmlRbac.Authoring;
+using AmlRbac.Catalog;
+using AmlRbac.Evaluation;
+using AmlRbac.Model;
+using Xunit;
+using static AmlRbac.Tests.Authoring.Roles;
+
+namespace AmlRbac.Tests.Authoring;
+
+/// <summary>Each lint rule, with a role that breaks it and a role that keeps it.</summary>
+public sealed class RoleLinterTests
+{
+    private static readonly RoleLinter Linter = new();
+
+    private const string ComputeRead = Ml + "computes/read";
+
+    // Rule id, a role the rule reports, a role it does not (otherwise alike), and the entry reported.
+    public static TheoryData<string, RoleDefinition, RoleDefinition, string?> Cases => new()
+    {
+        { "AMLR001", Of(new[] { Ml + "computes/raed" }), Of(new[] { ComputeRead }), Ml + "computes/raed" },
+        { "AMLR001", Of(new[] { Ml + "*/read" }, new[] { Ml + "experiments/jobs/read" }), Of(new[] { Ml + "*/read" }, new[] { Ml + "jobs/read" }), Ml + "experiments/jobs/read" },
+        { "AMLR002", Of(new[] { ComputeRead }, dataActions: new[] { "Microsoft.MachineLearningServices/workspaces/managedComputes/raed" }), Of(new[] { ComputeRead }), "Microsoft.MachineLearningServices/workspaces/managedComputes/raed" },
+        { "AMLR003", Of(new[] { ComputeRead }, new[] { Ml + "computes/delete" }), Of(new[] { Ml + "computes/*" }, new[] { Ml + "computes/delete" }), Ml + "computes/delete" },
+        { "AMLR004", Of(new[] { "Microsoft.MachineLearningServices/*/computes/*" }), Of(new[] { Ml + "computes/*" }), "Microsoft.MachineLearningServices/*/computes/*" },
+        { "AMLR005", Of(new[] { "*" }, new[] { "Microsoft.Authorization/*" }), Of(new[] { "Microsoft.MachineLearningServices/*" }), "*" },
+        { "AMLR011", Of(new[] { ComputeRead }, scopes: new[] { "/subscriptions/<subscriptionId>" }), Of(new[] { ComputeRead }), "/subscriptions/<subscriptionId>" },
+        { "AMLR012", Of(new[] { ComputeRead }, scopes: new[] { "/" }), Of(new[] { ComputeRead }), "/" },
+        { "AMLR013", Of(new[] { ComputeRead }, scopes: new[] { "/providers/Microsoft.Management/managementGroups/a", "/providers/Microsoft.Management/managementGroups/b" }),
+            Of(new[] { ComputeRead }, scopes: new[] { "/providers/Microsoft.Management/managementGroups/a" }), "/providers/Microsoft.Management/managementGroups/b" },
+        { "AMLR014", Of(new[] { ComputeRead }, scopes: Array.Empty<string>()), Of(new[] { ComputeRead }), null },
+        { "AMLR015", Of(new[] { "Microsoft.KeyVault/vaults/read" }), Of(new[] { ComputeRead }), "Microsoft.KeyVault/vaults/read" },
+        { "AMLR008", Of(new[] { "Microsoft.Authorization/*/write" }), Of(new[] { "Microsoft.Authorization/*/read" }), "Microsoft.Authorization/*/write" },
+        { "AMLR008", Of(new[] { Ml + "*", "Microsoft.Authorization/roleAssignments/*" }), Of(new[] { Ml + "*", "Microsoft.Authorization/roleAssignments/*" }, new[] { "Microsoft.Authorization/roleAssignments/write" }), "Microsoft.Authorization/roleAssignments/*" },
+        { "AMLR009", Of(new[] { Ml + "computes/*" }), Of(new[] { Ml + "computes/*" }, new[] { Ml + "computes/listKeys/action" }), Ml + "computes/*" },
+        { "AMLR009", Of(new[] { Ml + "listNotebookAccessToken/read" }), Of(new[] { Ml + "read" }), Ml + "listNotebookAccessToken/read" },
+        { "AMLR010", Of(new[] { "*" }, name: "Everything"), Of(new[] { "*" }, new[] { "Microsoft.Authorization/*/write", "Microsoft.Authorization/*/delete", "Microsoft.MachineLearningServices/workspaces/delete" }, name: "Everything"), null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_rule_reports_the_role_that_breaks_it_and_not_the_one_that_keeps_it(string id, RoleDefinition failing, RoleDefinition passing, string? entry)
+    {
+        var reported = Linter.Lint(failing).Where(f => f.Id == id).ToList();
+
+        Assert.Contains(reported, f => f.Entry == entry);
+        Assert.DoesNotContain(Linter.Lint(passing), f => f.Id == id);
+    }
+
+    [Fact]
+    public void A_data_operation_under_Actions_and_a_control_operation_under_DataActions_are_reported()
+    {
+        // The embedded catalog lists no data operation of its providers today, so a small catalog holds one.
+        const string DataRead = Ml + "data/read";
+        var catalog = new AmlCatalog(
+            new[] { new Operation(ComputeRead, false, "Reads compute."), new Operation(DataRead, true, "Reads data.") },
+            Array.Empty<RoleDefinition>());
+        var linter = new RoleLinter(new AccessEvaluator(Tenant.Empty, catalog));
+
+        var findings = linter.Lint(Of(new[] { ComputeRead, DataRead }, dataActions: new[] { ComputeRead }));
+        var passing = linter.Lint(Of(new[] { ComputeRead }, dataActions: new[] { DataRead }));
+
+        Assert.Contains(findings, f => f.Id == "AMLR006" && f.Entry == DataRead && f.List == "Actions");
+        Assert.Contains(findings, f => f.Id == "AMLR007" && f.Entry == ComputeRead && f.List == "DataActions");
+        Assert.DoesNotContain(passing, f => f.Id is "AMLR006" or "AMLR007");
+    }
+
+    [Fact]
+    public void Data_actions_at_management_group_scope_are_reported()
+    {
+        const string BlobRead = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read";
+        const string Group = "/providers/Microsoft.Management/managementGroups/a";
+
+        Assert.Contains(Linter.Lint(Of(new[] { ComputeRead }, dataActions: new[] { BlobRead }, scopes: new[] { Group })), f => f.Id == "AMLR013");
+        Assert.DoesNotContain(Linter.Lint(Of(new[] { ComputeRead }, dataActions: new[] { BlobRead })), f => f.Id == "AMLR013");
+    }
+
+    [Fact]
+    public void An_unknown_action_comes_with_did_you_mean()
+    {
+        var finding = Assert.Single(Linter.Lint(Of(new[] { Ml + "computes/raed" })), f => f.Id == "AMLR001");
+
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Contains($"Did you mean '{ComputeRead}'", finding.Message);
+    }
+
+    [Fact]
+    public void Secret_access_names_what_it_exposes()
+    {
+        var finding = Assert.Single(Linter.Lint(Of(new[] { Ml + "datastores/*" })), f => f.Id == "AMLR009");
+
+        Assert.Contains(Ml + "datastores/listsecrets/action", finding.Message);
+        Assert.Contains("Lists datastore secrets", finding.Message);
+    }
+
+    [Fact]
+    public void Escalation_names_the_operation_it_opens()
+    {
+        var findings = Linter.Lint(Of(new[] { "Microsoft.Authorization/*/write" })).Where(f => f.Id == "AMLR008").ToList();
+
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Message.Contains("Microsoft.Authorization/roleAssignments/write", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.Contains("Microsoft.Authorization/roleDefinitions/write", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_clean_role_has_no_finding()
+    {
+        Assert.Empty(Linter.Lint(Of(new[] { ComputeRead, Ml + "computes/start/action" })));
+    }
+
+    [Fact]
+    public void Every_rule_has_a_unique_id_and_name_and_a_test_case()
+    {
+        Assert.Equal(LintRules.All.Count, LintRules.All.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(LintRules.All.Count, LintRules.All.Select(r => r.Name).Distinct().Count());
+        var tested = Cases.Select(c => (string)c[0]).Concat(new[] { "AMLR000", "AMLR006", "AMLR007" }).ToHashSet();
+        Assert.DoesNotContain(LintRules.All, r => !tested.Contains(r.Id));
+    }
+}

@@ -29,6 +29,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(AccessCommand.Create(terminal));
         root.Subcommands.Add(WhoCommand.Create(terminal));
         root.Subcommands.Add(CatalogCommand.Create(terminal));
+        root.Subcommands.Add(ExportCommand.Create(terminal));
         return root;
     }
 
@@ -53,7 +54,7 @@ public static class AmlRbacCommand
         catch (AmlRbacException exception)
         {
             terminal.Fail(exception.Message);
-            return ExitCodes.BadInput;
+            return ExitCodes.For(exception);
         }
     }
 

@@ -44,6 +44,29 @@ public sealed class ArmEmulatorTests
     }
 
     [Fact]
+    public async Task DescendantsAndDenyAssignmentsAnswerAsDocumented()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        var arm = Arm(harness);
+
+        var descendants = await arm.ListAsync("/providers/Microsoft.Management/managementGroups/contoso/descendants", ArmRoutes.ManagementGroupsApiVersion);
+        Assert.Equal(
+            new[] { "/providers/Microsoft.Management/managementGroups/contoso-ml", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0" },
+            descendants.Select(d => d.GetProperty("id").GetString()).OrderBy(i => i, StringComparer.Ordinal));
+
+        // The prod resource group's deny assignment names all principals, so it is assigned to anyone;
+        // asked at its subscription, it is below: listed without a filter, left out by atScope().
+        const string ProdSubscription = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0";
+        const string ProdDeny = "c5dbd510-7b09-484e-9505-8c493a5a3abb";
+        Assert.Contains(await arm.ListAsync(ProdSubscription + "/resourceGroups/rg-ml-prod/providers/Microsoft.Authorization/denyAssignments", ArmRoutes.AuthorizationApiVersion, $"atScope() and assignedTo('{Alice}')"),
+            d => d.GetProperty("name").GetString() == ProdDeny);
+        Assert.Contains(await arm.ListAsync(ProdSubscription + "/providers/Microsoft.Authorization/denyAssignments", ArmRoutes.AuthorizationApiVersion),
+            d => d.GetProperty("name").GetString() == ProdDeny);
+        Assert.DoesNotContain(await arm.ListAsync(ProdSubscription + "/providers/Microsoft.Authorization/denyAssignments", ArmRoutes.AuthorizationApiVersion, "atScope()"),
+            d => d.GetProperty("name").GetString() == ProdDeny);
+    }
+
+    [Fact]
     public async Task ListsArePagedThroughNextLink()
     {
         await using var harness = await LiveHarness.StartAsync(pageSize: 2);

@@ -18,6 +18,7 @@
         'Get-AmlEffectiveAccess'
         'New-AmlCustomRole'
         'New-AmlModelPolicy'
+        'Export-AmlRbacSnapshot'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

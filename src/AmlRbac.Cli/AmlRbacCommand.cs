@@ -31,10 +31,12 @@ public static class AmlRbacCommand
         root.Subcommands.Add(CatalogCommand.Create(terminal));
         root.Subcommands.Add(PolicyCommand.Create(terminal));
         root.Subcommands.Add(RoleCommand.Create(terminal));
+        root.Subcommands.Add(ExportCommand.Create(terminal));
         return root;
     }
 
-    public static int Run(string[] args, Terminal terminal)
+    /// <param name="cancellationToken">Cancelled on Ctrl+C (Program wires it): live reads stop at once and write nothing.</param>
+    public static int Run(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
     {
         // Notes (the sample-tenant note) are held back until the command succeeds, so that bad input
         // still gives exactly one line on stderr.
@@ -48,14 +50,22 @@ public static class AmlRbacCommand
         }
         try
         {
-            var exitCode = parsed.Invoke(new InvocationConfiguration { Output = terminal.Out, Error = notes, EnableDefaultExceptionHandler = false });
+            // Ctrl+C comes in as cancellationToken (Program), not through the parser's own signal handling.
+            var configuration = new InvocationConfiguration { Output = terminal.Out, Error = notes, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var exitCode = parsed.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
             terminal.Error.Write(notes.ToString());
             return exitCode;
         }
         catch (AmlRbacException exception)
         {
             terminal.Fail(exception.Message);
-            return ExitCodes.BadInput;
+            return ExitCodes.For(exception);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C during a live read: nothing was written.
+            terminal.Fail("Stopped; nothing was written.");
+            return ExitCodes.Stopped;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmlRbac.Cli.Live;
 using AmlRbac.Hosting;
 
 namespace AmlRbac.Cli.Commands;
@@ -31,11 +32,13 @@ internal static class AccessCommand
         var decisions = CommonOptions.Decisions();
         var snapshot = CommonOptions.Snapshot();
         var format = CommonOptions.Format();
+        var live = new LiveOptions();
 
         var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
         {
             principal, scope, by, models, exemptionHandling, decisions, snapshot, format,
         };
+        live.AddTo(command, withSwitch: true, snapshot);
         command.Validators.Add(result =>
         {
             if (result.GetResult(models) is not null && result.GetValue(by) != ByModel)
@@ -43,9 +46,12 @@ internal static class AccessCommand
                 result.AddError("--model goes with --by model.");
             }
         });
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
+            var subject = Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);
+            var (evaluator, asked) = live.IsLive(parsed)
+                ? await live.AskAsync(parsed, terminal, subject, cancellationToken)
+                : (TenantOpener.Open(parsed.GetValue(snapshot), terminal), subject);
             var question = parsed.GetValue(by) switch
             {
                 ByModel => EffectiveAccessQuestion.DeployableModels(evaluator, parsed.GetValue(models) is { Length: > 0 } named ? named : null,
@@ -53,7 +59,7 @@ internal static class AccessCommand
                 ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions)),
                 _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions)),
             };
-            var answers = question.AnswerFor(Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!));
+            var answers = question.AnswerFor(asked);
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, "No answer has the decisions asked for.");
             return ExitCodes.Success;
         });

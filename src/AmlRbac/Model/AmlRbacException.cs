@@ -97,4 +97,11 @@ public static class ErrorIds
     public const string RoleFileNotFound = "RoleFileNotFound";
     /// <summary>A role file could not be written (-OutFile, --out-file).</summary>
     public const string RoleFileWriteFailed = "RoleFileWriteFailed";
+
+    // Live queries and export (Sources/Live, -Live, Export-AmlRbacSnapshot, amlrbac export).
+
+    /// <summary>A live-only parameter (-AccessToken, -ArmUrl, ...) was given without -Live, or a live parameter's value is unusable.</summary>
+    public const string LiveParameterInvalid = "LiveParameterInvalid";
+    /// <summary>An exported snapshot cannot be written (its folder is missing, or the file cannot be written).</summary>
+    public const string SnapshotWriteFailed = "SnapshotWriteFailed";
 }

@@ -15,7 +15,8 @@ namespace AmlRbac.Sources.Live;
 /// one that leaves subscopes out), and the workspaces (one list per subscription or resource group; a
 /// management group lists each subscription under it).</item>
 /// <item>Microsoft Graph: one getByIds per 1000 principals found, then one $batch per 20 groups per
-/// level of group nesting, for the members.</item>
+/// level of group nesting, for the members. Direct members, level by level, give the transitive
+/// membership ARM uses and keep the nesting, so an export holds the groups as the directory does.</item>
 /// </list>
 /// Requests go one after another, so the pacing and the progress are simple and the order is fixed.
 /// </summary>
@@ -33,6 +34,17 @@ public sealed class LiveTenantCollector
     /// <summary>Clients for both APIs over one HttpClient, with the same options.</summary>
     public static LiveTenantCollector Create(HttpClient http, IAccessTokenSource tokens, LiveClientOptions? options = null) =>
         new(new ArmClient(http, tokens, options), new GraphClient(http, tokens, options));
+
+    /// <summary>
+    /// A principal as the user names it (object id, user principal name, group or service principal
+    /// display name, application id), looked up in Microsoft Graph: PrincipalNotFound when nobody has
+    /// the name, PrincipalAmbiguous listing the candidates when several do.
+    /// </summary>
+    public Task<Principal> ResolvePrincipalAsync(string nameOrId, CancellationToken cancellationToken = default) =>
+        _graph.ResolveAsync(nameOrId, cancellationToken);
+
+    /// <summary>HTTP requests sent so far by both clients, retries and pages included.</summary>
+    public int RequestCount => _arm.RequestCount + _graph.RequestCount;
 
     /// <summary>Collects everything that decides access at, above and below <paramref name="scopes"/>.</summary>
     public async Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -3,7 +3,8 @@ using AmlRbac.Model;
 namespace AmlRbac.Sources.Live;
 
 /// <summary>
-/// Tokens given up front (the hosts' -AccessToken, and tests). There is no refresh: when ARM answers 401 the
+/// Tokens given up front as strings (programs that embed the engine, and tests; the hosts keep theirs in a
+/// SecureString or an environment variable until each request). There is no refresh: when ARM answers 401 the
 /// token has expired and the user fetches a new one. <see cref="ToString"/> never shows a token.
 /// </summary>
 public sealed class StaticTokenSource : IAccessTokenSource

@@ -34,6 +34,8 @@ public sealed class AccessEvaluator
     private readonly ConcurrentDictionary<int, PrincipalGrants> _grants = new();
     private readonly Func<int, PrincipalGrants> _buildGrants;
     private readonly Dictionary<string, int> _operationIndex;
+    private readonly ConcurrentDictionary<int, DenyRef[]> _deniesReaching = new();
+    private readonly Func<int, DenyRef[]> _collectDenies;
 
     // A compiled role is immutable, so a catalog's built-in roles are compiled once and shared by every
     // evaluator built on that catalog (a cmdlet call, a test, each tenant of a differential test).
@@ -51,6 +53,7 @@ public sealed class AccessEvaluator
         // Built-in roles come from the catalog unless the source carries its own copy (newer data wins).
         _builtInRoles = CompiledBuiltInRoles.GetValue(Catalog, c => c.BuiltInRoles.Select(r => new CompiledRole(r, c)).ToArray());
         _buildGrants = BuildGrants;
+        _collectDenies = CollectDenies;
         _operationIndex = OperationIndexes.GetValue(Catalog, c => c.Operations
             .Select((o, i) => (o.Name, i))
             .DistinctBy(x => x.Name, StringComparer.OrdinalIgnoreCase)
@@ -70,7 +73,11 @@ public sealed class AccessEvaluator
         {
             var principal = _principals.Add(assignment.PrincipalId, assignment.PrincipalType);
             var scope = _scopes.Get(assignment.Scope);
-            _rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(assignment.RoleDefinitionId), out var role);
+            // Most sources write the bare GUID, which is found without normalising (and allocating).
+            if (!_rolesById.TryGetValue(assignment.RoleDefinitionId, out var role))
+            {
+                _rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(assignment.RoleDefinitionId), out role);
+            }
             var reference = new AssignmentRef(assignment, principal, scope.Id, role,
                 string.IsNullOrWhiteSpace(assignment.Condition) ? null : new ConditionGate(assignment.Condition));
             while (byPrincipal.Count <= principal)
@@ -530,22 +537,21 @@ public sealed class AccessEvaluator
 
     private string? FirstBlockingDeny(int[] closure, ScopeNode node, in ResolvedAction action)
     {
-        foreach (var ancestor in node.Ancestors)
+        foreach (var deny in _deniesReaching.GetOrAdd(node.Id, _collectDenies))
         {
-            if (!_deniesByScope.TryGetValue(ancestor, out var atScope))
+            if (deny.Blocks(closure, node, action) is { } pattern)
             {
-                continue;
-            }
-            foreach (var deny in atScope)
-            {
-                if (deny.Blocks(closure, node, action) is { } pattern)
-                {
-                    return pattern;
-                }
+                return pattern;
             }
         }
         return null;
     }
+
+    // The deny assignments at a scope and above it, nearest first (one lookup per check, not one per ancestor).
+    private DenyRef[] CollectDenies(int nodeId) =>
+        _scopes[nodeId].Ancestors
+            .SelectMany(ancestor => _deniesByScope.TryGetValue(ancestor, out var atScope) ? atScope : Enumerable.Empty<DenyRef>())
+            .ToArray();
 
     private RoleSuggestion[] SuggestionsFor(ResolvedAction action)
     {

@@ -52,9 +52,14 @@ internal sealed class PrincipalDirectory
     /// <summary>The number of a principal, adding it when it is new.</summary>
     public int Add(string id, PrincipalType type)
     {
-        if (_index.TryGetValue(id, out var existing))
+        var known = _exact.TryGetValue(id, out var existing);
+        if (!known && _index.TryGetValue(id, out existing))
         {
-            _exact.TryAdd(id, existing);
+            _exact[id] = existing;
+            known = true;
+        }
+        if (known)
+        {
             if (_types[existing] == PrincipalType.Unknown)
             {
                 _types[existing] = type;

@@ -221,14 +221,7 @@ public sealed class AccessEvaluator
     private Applicable ApplicableAt(string principalId, ScopeNode node)
     {
         var closure = ClosureOf(principalId);
-        var denies = new List<DenyRef>();
-        foreach (var ancestor in node.Ancestors)
-        {
-            if (_deniesByScope.TryGetValue(ancestor, out var atScope))
-            {
-                denies.AddRange(atScope.Where(d => d.AppliesTo(closure, node)));
-            }
-        }
+        var denies = _deniesReaching.GetOrAdd(node.Id, _collectDenies).Where(d => d.AppliesTo(closure, node)).ToList();
         var assignments = new List<(AssignmentRef, int)>();
         foreach (var member in closure)
         {

@@ -11,8 +11,8 @@ namespace AmlRbac.Tests.Evaluation;
 
 /// <summary>
 /// Differential tests (issue "The evaluator", Correctness checks): FsCheck generates small tenants
-/// and questions, and the engine's answers (Decide, Check, WhoCan) must equal the
-/// <see cref="ReferenceEvaluator"/>'s. The tenants mix wildcards and NotActions, control and data
+/// and questions, and the engine's answers (Decide, Check, WhoCan, CheckRole) must equal the
+/// <see cref="ReferenceEvaluator"/>'s, and so must what each role alone grants (CheckRole). The tenants mix wildcards and NotActions, control and data
 /// operations, deny assignments for everyone (all-zero id with and without dashes) or for groups with
 /// exclusions and DoNotApplyToChildScopes, nested and cyclic groups, management groups, ids and
 /// scopes in other casings or forms, rg1 beside rg10, conditions and PIM eligible assignments.
@@ -43,6 +43,21 @@ public sealed class DifferentialTests
             {
                 throw new Xunit.Sdk.XunitException(
                     $"Reference: {expected}, Decide: {decided}, Check: {explained} for {question}\n{SmallTenants.Describe(tenant)}");
+            }
+        }
+
+        // What each custom role alone grants.
+        foreach (var role in tenant.RoleDefinitions)
+        {
+            foreach (var question in testCase.Questions)
+            {
+                var expected = ReferenceEvaluator.RoleAlone(role, question.Operation, question.IsDataAction);
+                var actual = engine.CheckRole(role, question.Operation, question.IsDataAction).Outcome;
+                if (actual != expected)
+                {
+                    throw new Xunit.Sdk.XunitException(
+                        $"Role {role.Id} alone, {question.Operation} ({(question.IsDataAction ? "data" : "control")}): reference {expected}, engine {actual}\n{SmallTenants.Describe(tenant)}");
+                }
             }
         }
 

@@ -94,6 +94,15 @@ internal sealed class ReferenceEvaluator
         return best;
     }
 
+    /// <summary>What a role alone grants (no principal, no scope, no deny): rule 3 per block, then the block's condition.</summary>
+    public static Outcome RoleAlone(RoleDefinition role, string operation, bool isDataAction)
+    {
+        var granting = role.Permissions.Where(block => BlockGrants(block, operation, isDataAction)).ToList();
+        return granting.Count == 0 ? Outcome.NotGranted
+            : granting.Any(block => !Restricts(block.Condition, operation)) ? Outcome.Allowed
+            : Outcome.Conditional;
+    }
+
     private RoleDefinition? FindRole(string id)
     {
         var guid = Guid.Parse(id.Split('/')[^1]);

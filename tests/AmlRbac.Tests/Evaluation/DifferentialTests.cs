@@ -11,9 +11,9 @@ namespace AmlRbac.Tests.Evaluation;
 
 /// <summary>
 /// Differential tests (issue "The evaluator", Correctness checks): FsCheck generates small tenants
-/// and questions, and the engine's answers (Decide, Check, WhoCan, CheckRole) must equal the
-/// <see cref="ReferenceEvaluator"/>'s, and so must what each role alone grants (CheckRole). The tenants mix wildcards and NotActions, control and data
-/// operations, deny assignments for everyone (all-zero id with and without dashes) or for groups with
+/// and questions, and the engine's answers (Decide, Check, WhoCan, and CheckRole for what each role
+/// alone grants) must equal the <see cref="ReferenceEvaluator"/>'s. The tenants mix wildcards and
+/// NotActions, control and data operations, deny assignments for everyone (all-zero id with and without dashes) or for groups with
 /// exclusions and DoNotApplyToChildScopes, nested and cyclic groups, management groups, ids and
 /// scopes in other casings or forms, rg1 beside rg10, conditions and PIM eligible assignments.
 /// </summary>

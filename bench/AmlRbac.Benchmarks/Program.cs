@@ -1,5 +1,37 @@
+using System.Diagnostics;
+using AmlRbac.Benchmarks;
+using AmlRbac.Evaluation;
 using BenchmarkDotNet.Running;
 
 // Runs the benchmarks named by --filter, e.g.
-//   dotnet run -c Release --project bench/AmlRbac.Benchmarks -- --filter '*'
+//   dotnet run -c Release --project bench/AmlRbac.Benchmarks -- --filter '*' --job short
+// or, with "index-memory", builds the indexes from 1,000,000 assignments once and prints the memory
+// the built engine holds and the process's peak working set (BenchmarkDotNet reports allocation only).
+if (args.Length == 1 && args[0] == "index-memory")
+{
+    var tenant = SyntheticTenants.Million.Tenant;
+    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var clock = Stopwatch.StartNew();
+    var evaluator = new AccessEvaluator(tenant);
+    clock.Stop();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    var after = GC.GetTotalMemory(forceFullCollection: true);
+    GC.KeepAlive(evaluator);
+    var warm = Stopwatch.StartNew();
+    GC.KeepAlive(new AccessEvaluator(tenant));
+    warm.Stop();
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    const double MiB = 1024 * 1024;
+    Console.WriteLine($"assignments:                   {tenant.RoleAssignments.Count:N0}");
+    Console.WriteLine($"build time (one cold run):     {clock.Elapsed.TotalSeconds:F2} s");
+    Console.WriteLine($"build time (second run):       {warm.Elapsed.TotalSeconds:F2} s");
+    Console.WriteLine($"allocated by the build:        {allocated / MiB:F0} MiB");
+    Console.WriteLine($"held by the built engine:      {(after - before) / MiB:F0} MiB");
+    Console.WriteLine($"managed heap with the tenant:  {after / MiB:F0} MiB");
+    Console.WriteLine($"process peak working set:      {process.PeakWorkingSet64 / MiB:F0} MiB (tenant generation included)");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

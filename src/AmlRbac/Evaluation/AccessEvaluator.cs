@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using AmlRbac.Catalog;
 using AmlRbac.Model;
@@ -30,6 +31,17 @@ public sealed class AccessEvaluator
     private readonly RoleSuggestion[]?[] _suggestionsByOperation;
     private readonly ConditionalWeakTable<RoleDefinition, CompiledRole> _adHocRoles = new();
     private readonly ConditionalWeakTable<Activity, ResolvedAction[]> _activityOperations = new();
+    private readonly ConcurrentDictionary<int, PrincipalGrants> _grants = new();
+    private readonly Func<int, PrincipalGrants> _buildGrants;
+    private readonly Dictionary<string, int> _operationIndex;
+    private readonly ConcurrentDictionary<int, DenyRef[]> _deniesReaching = new();
+    private readonly Func<int, DenyRef[]> _collectDenies;
+
+    // A compiled role is immutable, so a catalog's built-in roles are compiled once and shared by every
+    // evaluator built on that catalog (a cmdlet call, a test, each tenant of a differential test).
+    private static readonly ConditionalWeakTable<AmlCatalog, CompiledRole[]> CompiledBuiltInRoles = new();
+    // The catalog's operations by name, with the cheaper hash of ScopeTextComparer (the check's hot path).
+    private static readonly ConditionalWeakTable<AmlCatalog, Dictionary<string, int>> OperationIndexes = new();
 
     public AccessEvaluator(Tenant tenant, AmlCatalog? catalog = null)
     {
@@ -39,7 +51,13 @@ public sealed class AccessEvaluator
         _principals = new PrincipalDirectory(tenant);
 
         // Built-in roles come from the catalog unless the source carries its own copy (newer data wins).
-        _builtInRoles = Catalog.BuiltInRoles.Select(r => new CompiledRole(r, Catalog)).ToArray();
+        _builtInRoles = CompiledBuiltInRoles.GetValue(Catalog, c => c.BuiltInRoles.Select(r => new CompiledRole(r, c)).ToArray());
+        _buildGrants = BuildGrants;
+        _collectDenies = CollectDenies;
+        _operationIndex = OperationIndexes.GetValue(Catalog, c => c.Operations
+            .Select((o, i) => (o.Name, i))
+            .DistinctBy(x => x.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(x => x.Name, x => x.i, ScopeTextComparer.Instance));
         foreach (var role in _builtInRoles)
         {
             AddRole(role);
@@ -55,7 +73,11 @@ public sealed class AccessEvaluator
         {
             var principal = _principals.Add(assignment.PrincipalId, assignment.PrincipalType);
             var scope = _scopes.Get(assignment.Scope);
-            _rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(assignment.RoleDefinitionId), out var role);
+            // Most sources write the bare GUID, which is found without normalising (and allocating).
+            if (!_rolesById.TryGetValue(assignment.RoleDefinitionId, out var role))
+            {
+                _rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(assignment.RoleDefinitionId), out role);
+            }
             var reference = new AssignmentRef(assignment, principal, scope.Id, role,
                 string.IsNullOrWhiteSpace(assignment.Condition) ? null : new ConditionGate(assignment.Condition));
             while (byPrincipal.Count <= principal)
@@ -146,17 +168,19 @@ public sealed class AccessEvaluator
     {
         var resolved = Resolve(action, isDataAction);
         var node = _scopes.Get(scope);
-        var closure = ClosureOf(principalId);
+        var known = _principals.TryFind(principalId, out var principal);
+        var closure = known ? _principals.Closure(principal) : Array.Empty<int>();
         if (FirstBlockingDeny(closure, node, resolved) is not null)
         {
             return Outcome.Denied;
         }
+        var grants = known ? _grants.GetOrAdd(principal, _buildGrants) : PrincipalGrants.None;
         var best = Outcome.NotGranted;
-        foreach (var member in closure)
+        foreach (var ancestor in node.Ancestors)
         {
-            foreach (var assignment in _byPrincipal[member])
+            foreach (var assignment in grants.At(ancestor))
             {
-                if (!node.IsAtOrBelow(assignment.ScopeId) || assignment.Role is null)
+                if (assignment.Role is null)
                 {
                     continue;
                 }
@@ -176,6 +200,9 @@ public sealed class AccessEvaluator
         return best;
     }
 
+    private PrincipalGrants BuildGrants(int principal) =>
+        new(_principals.Closure(principal).SelectMany(member => _byPrincipal[member]));
+
     /// <summary>The decision with its reasons for one principal, operation and scope.</summary>
     public Decision Check(string principal, string action, string scope, bool isDataAction = false)
     {
@@ -183,78 +210,89 @@ public sealed class AccessEvaluator
         return Explain(principalId, Resolve(action, isDataAction), _scopes.Get(scope));
     }
 
-    private Decision Explain(string principalId, ResolvedAction action, ScopeNode node)
+    private Decision Explain(string principalId, ResolvedAction action, ScopeNode node) =>
+        Explain(ApplicableAt(principalId, node), action);
+
+    /// <summary>
+    /// What can bear on any question of one principal at one scope: its closure, the deny assignments
+    /// that reach the scope and name it, and the role assignments of it and its groups at the scope
+    /// or above, in closure order (the principal's own first). Computed once for effective access.
+    /// </summary>
+    private Applicable ApplicableAt(string principalId, ScopeNode node)
     {
         var closure = ClosureOf(principalId);
-        var self = closure.Length > 0 ? closure[0] : -1;
-        var denies = new List<Reason>();
-        foreach (var ancestor in node.Ancestors)
+        var denies = _deniesReaching.GetOrAdd(node.Id, _collectDenies).Where(d => d.AppliesTo(closure, node)).ToList();
+        var assignments = new List<(AssignmentRef, int)>();
+        foreach (var member in closure)
         {
-            if (!_deniesByScope.TryGetValue(ancestor, out var atScope))
+            foreach (var assignment in _byPrincipal[member])
             {
-                continue;
-            }
-            foreach (var deny in atScope)
-            {
-                if (deny.Blocks(closure, node, action) is { } pattern)
+                if (node.IsAtOrBelow(assignment.ScopeId))
                 {
-                    denies.Add(new Reason
-                    {
-                        Kind = ReasonKind.BlockedByDeny,
-                        Scope = deny.Source.Scope,
-                        Pattern = pattern,
-                        DenyAssignmentId = deny.Source.Id,
-                        DenyAssignmentName = deny.Source.Name,
-                    });
+                    assignments.Add((assignment, member));
                 }
+            }
+        }
+        return new Applicable(principalId, node, closure.Length > 0 ? closure[0] : -1, denies, assignments);
+    }
+
+    private Decision Explain(Applicable applicable, ResolvedAction action)
+    {
+        var (principalId, node, self, applicableDenies, applicableAssignments) = applicable;
+        var denies = new List<Reason>();
+        foreach (var deny in applicableDenies)
+        {
+            if (deny.BlockedBy(action) is { } pattern)
+            {
+                denies.Add(new Reason
+                {
+                    Kind = ReasonKind.BlockedByDeny,
+                    Scope = deny.Source.Scope,
+                    Pattern = pattern,
+                    DenyAssignmentId = deny.Source.Id,
+                    DenyAssignmentName = deny.Source.Name,
+                });
             }
         }
 
         var best = Outcome.NotGranted;
         var grants = new List<Reason>();
         var others = new List<Reason>();
-        foreach (var member in closure)
+        foreach (var (assignment, member) in applicableAssignments)
         {
-            foreach (var assignment in _byPrincipal[member])
+            var via = member == self ? null : _principals.IdOf(member);
+            var viaName = member == self ? null : _principals.NameOf(member);
+            if (assignment.Role is null)
             {
-                if (!node.IsAtOrBelow(assignment.ScopeId))
+                others.Add(AssignmentReason(ReasonKind.UnresolvedRole, assignment, null, via, viaName));
+                continue;
+            }
+            foreach (var block in assignment.Role.Blocks)
+            {
+                if (action.CatalogIndex >= 0 && !block.Covers.Contains(action.CatalogIndex) && !block.Excluded.Contains(action.CatalogIndex))
                 {
                     continue;
                 }
-                var via = member == self ? null : _principals.IdOf(member);
-                var viaName = member == self ? null : _principals.NameOf(member);
-                if (assignment.Role is null)
+                var match = block.Match(action.Name, action.IsDataAction);
+                if (match.GrantedBy is not null)
                 {
-                    others.Add(AssignmentReason(ReasonKind.UnresolvedRole, assignment, null, via, viaName));
-                    continue;
+                    var grant = block.Gate?.Restricts(action.Name) == true ? GrantKind.Conditional : GrantKind.Unconditional;
+                    var outcome = assignment.OutcomeOf(grant, action.Name);
+                    best = Stronger(best, outcome);
+                    var kind = outcome switch
+                    {
+                        Outcome.Eligible => ReasonKind.EligibleGrant,
+                        Outcome.Conditional => ReasonKind.ConditionalGrant,
+                        _ => ReasonKind.Grant,
+                    };
+                    grants.Add(AssignmentReason(kind, assignment, match.GrantedBy.Text, via, viaName) with
+                    {
+                        Condition = kind == ReasonKind.ConditionalGrant ? assignment.Gate?.Text ?? block.Gate?.Text : null,
+                    });
                 }
-                foreach (var block in assignment.Role.Blocks)
+                else if (match.ExcludedBy is not null)
                 {
-                    if (action.CatalogIndex >= 0 && !block.Covers.Contains(action.CatalogIndex) && !block.Excluded.Contains(action.CatalogIndex))
-                    {
-                        continue;
-                    }
-                    var match = block.Match(action.Name, action.IsDataAction);
-                    if (match.GrantedBy is not null)
-                    {
-                        var grant = block.Gate?.Restricts(action.Name) == true ? GrantKind.Conditional : GrantKind.Unconditional;
-                        var outcome = assignment.OutcomeOf(grant, action.Name);
-                        best = Stronger(best, outcome);
-                        var kind = outcome switch
-                        {
-                            Outcome.Eligible => ReasonKind.EligibleGrant,
-                            Outcome.Conditional => ReasonKind.ConditionalGrant,
-                            _ => ReasonKind.Grant,
-                        };
-                        grants.Add(AssignmentReason(kind, assignment, match.GrantedBy.Text, via, viaName) with
-                        {
-                            Condition = kind == ReasonKind.ConditionalGrant ? assignment.Gate?.Text ?? block.Gate?.Text : null,
-                        });
-                    }
-                    else if (match.ExcludedBy is not null)
-                    {
-                        others.Add(AssignmentReason(ReasonKind.ExcludedByNotAction, assignment, match.ExcludedBy.Text, via, viaName));
-                    }
+                    others.Add(AssignmentReason(ReasonKind.ExcludedByNotAction, assignment, match.ExcludedBy.Text, via, viaName));
                 }
             }
         }
@@ -345,11 +383,12 @@ public sealed class AccessEvaluator
     {
         var principalId = ResolvePrincipal(principal);
         var node = _scopes.Get(scope);
+        var applicable = ApplicableAt(principalId, node);
         var decisions = new Decision[Catalog.Operations.Count];
         for (var i = 0; i < decisions.Length; i++)
         {
             var operation = Catalog.Operations[i];
-            decisions[i] = Explain(principalId, new ResolvedAction(operation.Name, i, operation.IsDataAction), node);
+            decisions[i] = Explain(applicable, new ResolvedAction(operation.Name, i, operation.IsDataAction));
         }
         return decisions;
     }
@@ -478,8 +517,7 @@ public sealed class AccessEvaluator
     private ResolvedAction Resolve(string action, bool isDataAction)
     {
         // Fast path: an exact catalog operation needs no validation and allocates nothing.
-        var index = Catalog.IndexOfOperation(action);
-        if (index >= 0)
+        if (_operationIndex.TryGetValue(action, out var index))
         {
             var operation = Catalog.Operations[index];
             return new ResolvedAction(operation.Name, index, operation.IsDataAction);
@@ -492,22 +530,21 @@ public sealed class AccessEvaluator
 
     private string? FirstBlockingDeny(int[] closure, ScopeNode node, in ResolvedAction action)
     {
-        foreach (var ancestor in node.Ancestors)
+        foreach (var deny in _deniesReaching.GetOrAdd(node.Id, _collectDenies))
         {
-            if (!_deniesByScope.TryGetValue(ancestor, out var atScope))
+            if (deny.Blocks(closure, node, action) is { } pattern)
             {
-                continue;
-            }
-            foreach (var deny in atScope)
-            {
-                if (deny.Blocks(closure, node, action) is { } pattern)
-                {
-                    return pattern;
-                }
+                return pattern;
             }
         }
         return null;
     }
+
+    // The deny assignments at a scope and above it, nearest first (one lookup per check, not one per ancestor).
+    private DenyRef[] CollectDenies(int nodeId) =>
+        _scopes[nodeId].Ancestors
+            .SelectMany(ancestor => _deniesByScope.TryGetValue(ancestor, out var atScope) ? atScope : Enumerable.Empty<DenyRef>())
+            .ToArray();
 
     private RoleSuggestion[] SuggestionsFor(ResolvedAction action)
     {
@@ -563,19 +600,6 @@ public sealed class AccessEvaluator
         _ => 0,
     };
 
-    /// <summary>A role assignment as indexed: who holds it, where, which role, and its condition.</summary>
-    private sealed record AssignmentRef(RoleAssignment Source, int Principal, int ScopeId, CompiledRole? Role, ConditionGate? Gate)
-    {
-        public Outcome OutcomeOf(GrantKind grant, string operation)
-        {
-            if (Source.IsEligible)
-            {
-                return Outcome.Eligible;
-            }
-            return grant == GrantKind.Conditional || Gate?.Restricts(operation) == true ? Outcome.Conditional : Outcome.Allowed;
-        }
-    }
-
     /// <summary>
     /// A deny assignment as indexed. It blocks an operation for a principal when ([DA] deny-assignments.md;
     /// notes.md (b) "Deny assignments"): the principal or one of its groups is in Principals, or
@@ -583,7 +607,7 @@ public sealed class AccessEvaluator
     /// the deny's scope is the scope asked about, or above it unless DoNotApplyToChildScopes; and the
     /// operation is in its Actions - NotActions (DataActions - NotDataActions).
     /// </summary>
-    private sealed class DenyRef
+    internal sealed class DenyRef
     {
         private readonly HashSet<int>? _principals; // null: all principals
         private readonly HashSet<int> _excluded;
@@ -604,20 +628,18 @@ public sealed class AccessEvaluator
         public int ScopeId { get; }
 
         /// <summary>The entry of the deny that blocks the operation for this principal here, or null.</summary>
-        public string? Blocks(int[] closure, ScopeNode node, in ResolvedAction action)
+        public string? Blocks(int[] closure, ScopeNode node, in ResolvedAction action) =>
+            AppliesTo(closure, node) ? BlockedBy(action) : null;
+
+        /// <summary>True when the deny reaches this scope and names the principal (or one of its groups) without excluding it.</summary>
+        public bool AppliesTo(int[] closure, ScopeNode node) =>
+            (!Source.DoNotApplyToChildScopes || node.Id == ScopeId)
+            && (_principals is null || Intersects(closure, _principals))
+            && !Intersects(closure, _excluded);
+
+        /// <summary>The entry of the deny that covers the operation, or null.</summary>
+        public string? BlockedBy(in ResolvedAction action)
         {
-            if (Source.DoNotApplyToChildScopes && node.Id != ScopeId)
-            {
-                return null;
-            }
-            if (_principals is not null && !Intersects(closure, _principals))
-            {
-                return null;
-            }
-            if (Intersects(closure, _excluded))
-            {
-                return null;
-            }
             foreach (var block in _blocks)
             {
                 if (action.CatalogIndex >= 0 && !block.Covers.Contains(action.CatalogIndex))
@@ -643,5 +665,21 @@ public sealed class AccessEvaluator
             }
             return false;
         }
+    }
+}
+
+/// <summary>What bears on the questions of one principal at one scope (see ApplicableAt).</summary>
+internal sealed record Applicable(string PrincipalId, ScopeNode Node, int Self, List<AccessEvaluator.DenyRef> Denies, List<(AssignmentRef Assignment, int Member)> Assignments);
+
+/// <summary>A role assignment as indexed: who holds it, where, which role, and its condition.</summary>
+internal sealed record AssignmentRef(RoleAssignment Source, int Principal, int ScopeId, CompiledRole? Role, ConditionGate? Gate)
+{
+    public Outcome OutcomeOf(GrantKind grant, string operation)
+    {
+        if (Source.IsEligible)
+        {
+            return Outcome.Eligible;
+        }
+        return grant == GrantKind.Conditional || Gate?.Restricts(operation) == true ? Outcome.Conditional : Outcome.Allowed;
     }
 }

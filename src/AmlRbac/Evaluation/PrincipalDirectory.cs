@@ -11,6 +11,9 @@ namespace AmlRbac.Evaluation;
 internal sealed class PrincipalDirectory
 {
     private readonly Dictionary<string, int> _index = new(PrincipalIdComparer.Instance);
+    // The same ids by their exact text (as the source wrote them, and in normal form): most questions
+    // use one of these, and an ordinal lookup is several times cheaper than parsing GUIDs to compare.
+    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
     private readonly List<string> _ids = new();
     private readonly List<string?> _names = new();
     private readonly List<PrincipalType> _types = new();
@@ -49,7 +52,13 @@ internal sealed class PrincipalDirectory
     /// <summary>The number of a principal, adding it when it is new.</summary>
     public int Add(string id, PrincipalType type)
     {
-        if (_index.TryGetValue(id, out var existing))
+        var known = _exact.TryGetValue(id, out var existing);
+        if (!known && _index.TryGetValue(id, out existing))
+        {
+            _exact[id] = existing;
+            known = true;
+        }
+        if (known)
         {
             if (_types[existing] == PrincipalType.Unknown)
             {
@@ -59,7 +68,10 @@ internal sealed class PrincipalDirectory
         }
         var index = _ids.Count;
         _index[id] = index;
-        _ids.Add(ObjectIds.NormalizePrincipal(id));
+        var normal = ObjectIds.NormalizePrincipal(id);
+        _exact[id] = index;
+        _exact.TryAdd(normal, index);
+        _ids.Add(normal);
         _names.Add(null);
         _types.Add(type);
         _memberOf.Add(new List<int>());
@@ -67,7 +79,7 @@ internal sealed class PrincipalDirectory
         return index;
     }
 
-    public bool TryFind(string id, out int index) => _index.TryGetValue(id, out index);
+    public bool TryFind(string id, out int index) => _exact.TryGetValue(id, out index) || _index.TryGetValue(id, out index);
 
     /// <summary>Principals whose user principal name, app id or display name is <paramref name="name"/>.</summary>
     public IReadOnlyList<int> FindByName(string name) =>

@@ -13,7 +13,7 @@ namespace AmlRbac.Evaluation;
 /// </summary>
 internal sealed class ScopeTree
 {
-    private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _ids = new(ScopeTextComparer.Instance);
     private readonly Dictionary<string, string?> _managementGroupParent = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _subscriptionGroup = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _gate = new();

@@ -2,8 +2,8 @@ namespace AmlRbac.ArmEmulator;
 
 /// <summary>
 /// One HTTP request the emulator received: method, path, query (as sent, still encoded), the decoded
-/// query parameters, body, the correlation id it answered with, and whether its token was the one
-/// expected. The token itself is not kept.
+/// query parameters, body, the correlation id it answered with, whether its token was the one
+/// expected, and the answer's status and body. The token itself is not kept.
 /// </summary>
 public sealed record RecordedRequest(
     string Method,
@@ -14,6 +14,12 @@ public sealed record RecordedRequest(
     string CorrelationId,
     bool Authorized)
 {
+    /// <summary>The status answered; 0 when the connection was dropped.</summary>
+    public int Status { get; init; }
+
+    /// <summary>The body answered (for $batch, the whole batch answer), kept so tests can scan everything served.</summary>
+    public string? ResponseBody { get; init; }
+
     /// <summary>A decoded query parameter, or null.</summary>
     public string? Parameter(string name) => Parameters.TryGetValue(name, out var value) ? value : null;
 
@@ -22,6 +28,3 @@ public sealed record RecordedRequest(
 
     public override string ToString() => $"{Method} {Path}{Query}";
 }
-
-/// <summary>A PATCH of a workspace: which one, with which api-version, and what allowRoleAssignmentOnRG it set (null: not set, or not applied on that version).</summary>
-public sealed record WorkspacePatch(string WorkspaceId, string ApiVersion, bool? AllowRoleAssignmentOnRG, string Body);

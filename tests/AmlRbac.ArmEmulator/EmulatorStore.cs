@@ -1,0 +1,211 @@
+using System.Text.Json.Nodes;
+using AmlRbac.Model;
+using AmlRbac.Sources;
+
+namespace AmlRbac.ArmEmulator;
+
+/// <summary>
+/// What the emulator serves, held as ARM's and Graph's own JSON items so that routes answer with the real
+/// shapes and a write route can store a request body as ARM would. Built from a <see cref="Tenant"/> through
+/// <see cref="SnapshotWriter"/> (whose items are ARM's shapes), and mutable: every read and write goes
+/// through <see cref="Read{T}"/> or <see cref="Write"/>, which hold one lock, so routes may run in parallel.
+/// <para>
+/// To add write routes (workspace PATCH, role assignment PUT/DELETE) in a file of your own: write
+/// <c>public sealed partial class ArmEmulator { static partial void AddRoutes(RouteTable routes) { ... } }</c>
+/// and register handlers there with <see cref="RouteTable.Add"/>; in a handler, change the store with
+/// <c>request.Store.Write(s =&gt; s.RoleAssignments.Add(item))</c>, <c>s.RoleAssignments.RemoveAll(...)</c> or
+/// <c>s.Workspaces[id]["properties"]!["allowRoleAssignmentOnRG"] = true</c>. Reads see the change at once,
+/// and <see cref="ToTenant"/> reads the store back as a tenant for assertions.
+/// </para>
+/// </summary>
+public sealed class EmulatorStore
+{
+    private readonly object _gate = new();
+
+    public EmulatorStore(Tenant tenant, IReadOnlyList<EmulatedWorkspace>? workspaces = null)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var document = JsonNode.Parse(SnapshotWriter.ToJson(tenant))!.AsObject();
+        RoleDefinitions = Items(document, "roleDefinitions");
+        RoleAssignments = Items(document, "roleAssignments");
+        EligibilityScheduleInstances = Items(document, "roleEligibilityScheduleInstances");
+        DenyAssignments = Items(document, "denyAssignments");
+        ManagementGroups = tenant.ManagementGroups.ToList();
+        Groups = tenant.Groups.ToList();
+        Principals = tenant.Principals.ToList();
+        Workspaces = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var workspace in workspaces ?? DeriveWorkspaces(tenant))
+        {
+            Workspaces[workspace.Id] = WorkspaceItem(workspace);
+        }
+    }
+
+    /// <summary>ARM role definition items ({ id, name, type, properties: { roleName, permissions, assignableScopes ... } }).</summary>
+    public List<JsonObject> RoleDefinitions { get; }
+
+    /// <summary>ARM role assignment items ({ id, name, type, properties: { scope, roleDefinitionId, principalId, principalType ... } }).</summary>
+    public List<JsonObject> RoleAssignments { get; }
+
+    /// <summary>ARM roleEligibilityScheduleInstances items (PIM eligible assignments).</summary>
+    public List<JsonObject> EligibilityScheduleInstances { get; }
+
+    /// <summary>ARM deny assignment items.</summary>
+    public List<JsonObject> DenyAssignments { get; }
+
+    public List<ManagementGroup> ManagementGroups { get; }
+
+    /// <summary>Directory groups with their direct members.</summary>
+    public List<Group> Groups { get; }
+
+    /// <summary>Directory users and service principals (groups are in <see cref="Groups"/>).</summary>
+    public List<Principal> Principals { get; }
+
+    /// <summary>Azure ML workspaces in ARM's 2025-01-01-preview shape, by resource id.</summary>
+    public Dictionary<string, JsonObject> Workspaces { get; }
+
+    /// <summary>Reads under the store's lock; return copies (DeepClone), not the live items.</summary>
+    public T Read<T>(Func<EmulatorStore, T> read)
+    {
+        lock (_gate)
+        {
+            return read(this);
+        }
+    }
+
+    /// <summary>Changes the store under its lock.</summary>
+    public void Write(Action<EmulatorStore> write)
+    {
+        lock (_gate)
+        {
+            write(this);
+        }
+    }
+
+    /// <summary>The store read back as a tenant (through <see cref="SnapshotReader"/>, as an export would be).</summary>
+    public Tenant ToTenant() => Read(s =>
+    {
+        var document = new JsonObject
+        {
+            ["schemaVersion"] = SnapshotReader.SchemaVersion,
+            ["roleDefinitions"] = ToArray(s.RoleDefinitions),
+            ["roleAssignments"] = ToArray(s.RoleAssignments),
+            ["roleEligibilityScheduleInstances"] = ToArray(s.EligibilityScheduleInstances),
+            ["denyAssignments"] = ToArray(s.DenyAssignments),
+        };
+        var tenant = SnapshotReader.Parse(document.ToJsonString(), "emulator store");
+        return tenant with { Groups = s.Groups.ToList(), ManagementGroups = s.ManagementGroups.ToList(), Principals = s.Principals.ToList() };
+    });
+
+    /// <summary>The directory object with this id: a principal, or a group (as a principal of type Group).</summary>
+    internal Principal? DirectoryObject(string id)
+    {
+        var normal = ObjectIds.NormalizePrincipal(id);
+        var group = Groups.FirstOrDefault(g => string.Equals(g.Id, normal, StringComparison.OrdinalIgnoreCase));
+        return group is not null
+            ? new Principal { Id = group.Id, Type = PrincipalType.Group, DisplayName = group.DisplayName }
+            : Principals.FirstOrDefault(p => string.Equals(p.Id, normal, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Every directory object: users and service principals, then groups.</summary>
+    internal IEnumerable<Principal> DirectoryObjects() =>
+        Principals.Concat(Groups.Select(g => new Principal { Id = g.Id, Type = PrincipalType.Group, DisplayName = g.DisplayName }));
+
+    /// <summary>The groups <paramref name="principalId"/> is in, directly or through nesting (cycles allowed).</summary>
+    internal IReadOnlyList<Group> TransitiveGroupsOf(string principalId)
+    {
+        var found = new List<Group>();
+        var queue = new Queue<string>(new[] { ObjectIds.NormalizePrincipal(principalId) });
+        while (queue.Count > 0)
+        {
+            var member = queue.Dequeue();
+            foreach (var group in Groups.Where(g => g.Members.Contains(member, StringComparer.OrdinalIgnoreCase)))
+            {
+                if (!found.Contains(group))
+                {
+                    found.Add(group);
+                    queue.Enqueue(group.Id);
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Everyone inside a group, through nesting (nested groups included, the group itself not).</summary>
+    internal IReadOnlyList<string> TransitiveMembersOf(string groupId)
+    {
+        var found = new List<string>();
+        var queue = new Queue<string>(new[] { ObjectIds.NormalizePrincipal(groupId) });
+        while (queue.Count > 0)
+        {
+            var group = Groups.FirstOrDefault(g => string.Equals(g.Id, queue.Dequeue(), StringComparison.OrdinalIgnoreCase));
+            foreach (var member in group?.Members ?? Array.Empty<string>())
+            {
+                if (!found.Contains(member, StringComparer.OrdinalIgnoreCase) && !string.Equals(member, groupId, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(member);
+                    queue.Enqueue(member);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<JsonObject> Items(JsonObject document, string section) =>
+        document[section]!.AsArray().Select(n => n!.DeepClone().AsObject()).ToList();
+
+    private static JsonArray ToArray(IEnumerable<JsonObject> items) => new(items.Select(i => (JsonNode?)i.DeepClone()).ToArray());
+
+    // A workspace's system-assigned identity is a service principal named after the workspace.
+    private static IEnumerable<EmulatedWorkspace> DeriveWorkspaces(Tenant tenant) =>
+        tenant.RoleAssignments.Select(a => a.Scope)
+            .Concat(tenant.DenyAssignments.Select(d => d.Scope))
+            .Where(IsWorkspaceId)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(id => new EmulatedWorkspace
+            {
+                Id = id,
+                PrincipalId = tenant.Principals.FirstOrDefault(p => p.Type == PrincipalType.ServicePrincipal
+                    && string.Equals(p.DisplayName, id[(id.LastIndexOf('/') + 1)..], StringComparison.OrdinalIgnoreCase))?.Id,
+            });
+
+    internal static bool IsWorkspaceId(string id)
+    {
+        var segments = id.Trim('/').Split('/');
+        return segments.Length == 8
+            && string.Equals(segments[0], "subscriptions", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(segments[5], "Microsoft.MachineLearningServices", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(segments[6], "workspaces", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The shape of arm-examples/machinelearningservices_2025-01-01-preview_Workspace_get.json, with the
+    // fields the live source reads and a few others a workspace always has.
+    private static JsonObject WorkspaceItem(EmulatedWorkspace workspace)
+    {
+        var name = workspace.Id[(workspace.Id.LastIndexOf('/') + 1)..];
+        var properties = new JsonObject
+        {
+            ["friendlyName"] = name,
+            ["provisioningState"] = "Succeeded",
+            ["publicNetworkAccess"] = "Enabled",
+            ["v1LegacyMode"] = false,
+        };
+        if (workspace.AllowRoleAssignmentOnRG is { } allow)
+        {
+            properties["allowRoleAssignmentOnRG"] = allow;
+        }
+        var identity = workspace.PrincipalId is { } principalId
+            ? new JsonObject { ["type"] = "SystemAssigned", ["principalId"] = principalId, ["tenantId"] = "00000000-0000-0000-0000-000000000000" }
+            : new JsonObject { ["type"] = "None" };
+        return new JsonObject
+        {
+            ["id"] = workspace.Id,
+            ["name"] = name,
+            ["type"] = "Microsoft.MachineLearningServices/workspaces",
+            ["location"] = workspace.Location,
+            ["kind"] = "Default",
+            ["identity"] = identity,
+            ["sku"] = new JsonObject { ["name"] = "Basic", ["tier"] = "Basic" },
+            ["properties"] = properties,
+        };
+    }
+}

@@ -106,22 +106,3 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
         }
     }
 }
-
-/// <summary>A clock that moves only when the converter waits.</summary>
-internal sealed class ManualClock : TimeProvider
-{
-    private long _ticks;
-
-    public List<TimeSpan> Waits { get; } = new();
-
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override long GetTimestamp() => _ticks;
-
-    public Task Delay(TimeSpan wait, CancellationToken cancellationToken)
-    {
-        Waits.Add(wait);
-        _ticks += wait.Ticks;
-        return Task.CompletedTask;
-    }
-}

@@ -1,4 +1,5 @@
 using AmlRbac.Model;
+using AmlRbac.Tests.Live;
 using AmlRbac.WorkspaceIdentity;
 using Xunit;
 using static AmlRbac.Tests.WorkspaceIdentity.FakeWorkspaceArm;

@@ -17,6 +17,7 @@
         'Test-AmlPermission'
         'Get-AmlEffectiveAccess'
         'New-AmlCustomRole'
+        'Set-AmlWorkspaceIdentityRole'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

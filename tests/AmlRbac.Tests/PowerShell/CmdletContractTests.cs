@@ -33,15 +33,16 @@ public sealed class CmdletContractTests
         { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "PrincipalAction" },
         { "Get-AmlEffectiveAccess", new[] { "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "GetAmlEffectiveAccessCommand", "Principal" },
         { "New-AmlCustomRole", new[] { "AmlRbac.PowerShell.Output.AmlRoleDefinition" }, "NewAmlCustomRoleCommand", "Lists" },
+        { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Set-AmlWorkspaceIdentityRole" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Test-AmlPermission" },
+            new[] { "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -152,6 +153,52 @@ public sealed class CmdletContractTests
         };
 
         AssertParameters("New-AmlCustomRole", expected);
+    }
+
+    [Fact]
+    public void Set_AmlWorkspaceIdentityRole_parameters()
+    {
+        // Get-AzResource pipes ResourceId, Name, ResourceGroupName and SubscriptionId; Get-AzMLWorkspace
+        // pipes Id, Name and ResourceGroupName. Both then bind the default set, ResourceId.
+        const string ResourceId = "ResourceId", Name = "Name";
+        var expected = new[]
+        {
+            Expect("AccessToken", "System.Security.SecureString", None, (AllSets, Optional)),
+            Expect("Name", String, new[] { "WorkspaceName" }, (Name, Mandatory | ByPropertyName)),
+            Expect("NoWait", Switch, None, (AllSets, Optional)),
+            Expect("RemoveLegacyContributor", Switch, None, (AllSets, Optional)),
+            Expect("ResourceGroupName", String, None, (Name, Mandatory | ByPropertyName)),
+            Expect("ResourceId", String, new[] { "Id" }, (ResourceId, Mandatory | ByPropertyName)),
+            Expect("ResourceManagerUrl", "System.Uri", None, (AllSets, Optional)),
+            Expect("Role", "AmlRbac.WorkspaceIdentity.WorkspaceRole", None, (AllSets, Optional)),
+            Expect("SubscriptionId", String, None, (Name, ByPropertyName)),
+            Expect("TimeoutSeconds", "System.Int32", None, (AllSets, Optional)),
+        };
+
+        AssertParameters("Set-AmlWorkspaceIdentityRole", expected);
+    }
+
+    [Fact]
+    public void Only_Set_AmlWorkspaceIdentityRole_changes_Azure_and_it_asks_first()
+    {
+        var asking = ModuleFiles.CmdletTypes
+            .Select(t => (Command: ModuleFiles.CommandName(t), Attribute: ModuleFiles.Attributes(t, "CmdletAttribute").Single()))
+            .Where(c => ModuleFiles.Named<bool>(c.Attribute, "SupportsShouldProcess"))
+            .ToList();
+
+        var (command, attribute) = Assert.Single(asking);
+        Assert.Equal("Set-AmlWorkspaceIdentityRole", command);
+        // ConfirmImpact.High is 3 (System.Management.Automation.ConfirmImpact: None, Low, Medium, High).
+        Assert.Equal(3, ModuleFiles.Named<int>(attribute, "ConfirmImpact"));
+    }
+
+    [Fact]
+    public void TimeoutSeconds_is_bounded_and_Role_takes_the_two_roles()
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == "Set-AmlWorkspaceIdentityRole");
+        var range = Assert.Single(ModuleFiles.Attributes(type.GetProperty("TimeoutSeconds")!, "ValidateRangeAttribute"));
+        Assert.Equal(new object?[] { 0, 3600 }, range.ConstructorArguments.Select(a => a.Value));
+        Assert.Equal(new[] { "AzureAIAdministrator", "Contributor" }, type.GetProperty("Role")!.PropertyType.GetEnumNames());
     }
 
     [Fact]

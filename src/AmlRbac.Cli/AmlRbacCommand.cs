@@ -29,6 +29,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(AccessCommand.Create(terminal));
         root.Subcommands.Add(WhoCommand.Create(terminal));
         root.Subcommands.Add(CatalogCommand.Create(terminal));
+        root.Subcommands.Add(WorkspaceIdentityCommand.Create(terminal));
         return root;
     }
 

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad input: unknown option, bad scope, unknown action or activity, missing or malformed snapshot.</summary>
     public const int BadInput = 2;
+
+    /// <summary>workspace-identity only: the run finished, and at least one workspace failed (each is a line on stderr).</summary>
+    public const int WorkspacesFailed = 3;
 }

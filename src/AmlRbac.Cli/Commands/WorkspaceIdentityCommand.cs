@@ -1,0 +1,184 @@
+using System.CommandLine;
+using AmlRbac.Model;
+using AmlRbac.Sources.Live;
+using AmlRbac.WorkspaceIdentity;
+
+namespace AmlRbac.Cli.Commands;
+
+/// <summary>
+/// amlrbac workspace-identity: Set-AmlWorkspaceIdentityRole for shells and pipelines. A CLI cannot ask
+/// "are you sure?" in a runbook, so it never writes unless told to: --what-if shows the plan and its
+/// access diff, --yes applies it, and neither is bad input. Per-workspace failures are one line each on
+/// stderr and the run goes on; the exit code is 3 when any workspace failed.
+/// </summary>
+internal static class WorkspaceIdentityCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var resourceId = new Option<string[]>("--resource-id")
+        {
+            Description = "A workspace's resource id; repeat for more workspaces.",
+            HelpName = "ID",
+        };
+        var idsFrom = new Option<string>("--ids-from")
+        {
+            Description = "A file with one workspace resource id per line, or - for stdin (az resource list --resource-type Microsoft.MachineLearningServices/workspaces --query [].id -o tsv).",
+            HelpName = "FILE",
+        };
+        var subscription = new Option<string>("--subscription") { Description = "The workspace's subscription id (with --resource-group and --name).", HelpName = "ID" };
+        var resourceGroup = new Option<string>("--resource-group") { Description = "The workspace's resource group.", HelpName = "NAME" };
+        var name = new Option<string>("--name") { Description = "The workspace name.", HelpName = "NAME" };
+        var role = new Option<WorkspaceRole>("--role")
+        {
+            Description = "AzureAIAdministrator converts the identity; Contributor restores the legacy assignment (rollback).",
+            DefaultValueFactory = _ => WorkspaceRole.AzureAIAdministrator,
+        };
+        var removeLegacy = new Option<bool>("--remove-legacy-contributor")
+        {
+            Description = "Delete the identity's Contributor assignment on the resource group once Azure AI Administrator is confirmed.",
+        };
+        var timeout = new Option<int>("--timeout-seconds")
+        {
+            Description = "How long to wait per workspace for Azure to grant the role (0 to 3600).",
+            DefaultValueFactory = _ => 300,
+        };
+        var noWait = new Option<bool>("--no-wait") { Description = "Send the change without waiting for Azure's grant (status Pending)." };
+        var whatIf = new Option<bool>("--what-if") { Description = "Read and plan only: show what would change and the access diff; write nothing." };
+        var yes = new Option<bool>("--yes") { Description = "Apply the plan without asking (required to change anything)." };
+        var armUrl = new Option<Uri>("--arm-url")
+        {
+            Description = "The Azure Resource Manager base URL (sovereign clouds, a test endpoint). Default https://management.azure.com/.",
+            HelpName = "URL",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+                {
+                    return url;
+                }
+                result.AddError($"--arm-url '{text}' is not an http(s) URL.");
+                return null;
+            },
+        };
+        var tokenEnv = new Option<string>("--access-token-env")
+        {
+            Description = "The environment variable holding an ARM access token (az account get-access-token --query accessToken -o tsv).",
+            HelpName = "NAME",
+            Required = true,
+        };
+        var format = CommonOptions.Format();
+
+        var command = new Command("workspace-identity",
+            "Move Azure ML workspace identities from Contributor to Azure AI Administrator on their resource group (or back), with --what-if or --yes.")
+        {
+            resourceId, idsFrom, subscription, resourceGroup, name, role, removeLegacy, timeout, noWait, whatIf, yes, armUrl, tokenEnv, format,
+        };
+        command.Validators.Add(result =>
+        {
+            var byId = result.GetResult(resourceId) is not null || result.GetResult(idsFrom) is not null;
+            var byName = result.GetResult(resourceGroup) is not null || result.GetResult(name) is not null || result.GetResult(subscription) is not null;
+            if (byId == byName)
+            {
+                result.AddError(byId
+                    ? "Give workspaces by --resource-id / --ids-from or by --subscription, --resource-group and --name, not both."
+                    : "Give the workspaces: --resource-id, --ids-from, or --subscription with --resource-group and --name.");
+            }
+            else if (byName && (result.GetResult(resourceGroup) is null || result.GetResult(name) is null || result.GetResult(subscription) is null))
+            {
+                result.AddError("--subscription, --resource-group and --name go together.");
+            }
+            if (result.GetValue(whatIf) == result.GetValue(yes))
+            {
+                result.AddError(result.GetValue(whatIf)
+                    ? "Give --what-if or --yes, not both."
+                    : "This command changes role assignments in Azure: give --what-if to see the plan, or --yes to apply it.");
+            }
+            if (result.GetValue(timeout) is < 0 or > 3600)
+            {
+                result.AddError("--timeout-seconds must be between 0 and 3600.");
+            }
+        });
+        command.SetAction(parsed =>
+        {
+            var options = new ConversionOptions
+            {
+                Role = parsed.GetValue(role),
+                RemoveLegacyContributor = parsed.GetValue(removeLegacy),
+                NoWait = parsed.GetValue(noWait),
+                Timeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
+            };
+            options.Validate();
+            var tokens = TokenFrom(parsed.GetValue(tokenEnv)!);
+            IReadOnlyList<string> ids = parsed.GetValue(subscription) is { } sub
+                ? new[] { WorkspaceReference.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
+                : (parsed.GetValue(resourceId) ?? Array.Empty<string>()).Concat(ReadIds(parsed.GetValue(idsFrom))).ToList();
+
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, parsed.GetValue(armUrl)), options);
+            var apply = parsed.GetValue(yes);
+            var summary = new ConversionSummary();
+            var results = new List<WorkspaceConversion>();
+            var json = parsed.GetValue(format) == CommonOptions.Json;
+            foreach (var id in ids)
+            {
+                var result = Convert(converter, id, apply);
+                summary.Add(result);
+                results.Add(result);
+                if (!json)
+                {
+                    terminal.Out.Write(ConversionText.Format(result));
+                }
+                if (result.Error is { } error)
+                {
+                    terminal.Fail($"{result.WorkspaceId}: {error.ErrorId}: {error.Message}");
+                }
+            }
+            terminal.Out.WriteLine(json ? ConversionJson.Serialize(results, summary) : summary.ToString());
+            return summary[ConversionStatus.Failed] > 0 ? ExitCodes.WorkspacesFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // A malformed id is that workspace's failure, like any other: the rest of the list still runs.
+    private static WorkspaceConversion Convert(WorkspaceIdentityConverter converter, string id, bool apply)
+    {
+        try
+        {
+            var workspace = WorkspaceReference.Parse(id);
+            return converter.ConvertAsync(workspace, _ => apply, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (AmlRbacException error) when (error.ErrorId == ErrorIds.WorkspaceIdInvalid)
+        {
+            return new WorkspaceConversion { WorkspaceId = id, Status = ConversionStatus.Failed, Reason = error.Message, ErrorId = error.ErrorId, Error = error };
+        }
+    }
+
+    private static StaticTokenSource TokenFrom(string variable)
+    {
+        var token = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new AmlRbacException(ErrorIds.ArmUnauthorized, FailureCategory.AuthenticationError,
+                $"The environment variable {variable} (--access-token-env) is not set or empty.", variable);
+        }
+        return new StaticTokenSource(token);
+    }
+
+    private static IEnumerable<string> ReadIds(string? path)
+    {
+        if (path is null)
+        {
+            return Array.Empty<string>();
+        }
+        string text;
+        try
+        {
+            text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AmlRbacException(ErrorIds.WorkspaceIdInvalid, FailureCategory.InvalidArgument, $"--ids-from {path}: {e.Message}", path);
+        }
+        return text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+    }
+}

@@ -202,7 +202,9 @@ public sealed class WorkspaceIdentityConverter
         var hasAdministrator = HoldsAt(workspace, before, _roles.AzureAIAdministrator.Id);
         return new PlannedWrites
         {
-            SetProperty = state.AllowRoleAssignmentOnResourceGroup != true,
+            // An identity that holds Azure AI Administrator already (a workspace created after 2024-11-19)
+            // needs no PATCH, whatever the property says: it is converted.
+            SetProperty = state.AllowRoleAssignmentOnResourceGroup != true && !hasAdministrator,
             AwaitRoleId = hasAdministrator ? null : _roles.AzureAIAdministrator.Id,
             ContributorToRemove = _options.RemoveLegacyContributor ? AtGroup(workspace, before, _roles.Contributor.Id) : Array.Empty<IdentityAssignment>(),
         };

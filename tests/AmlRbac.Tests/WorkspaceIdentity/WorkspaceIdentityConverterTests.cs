@@ -85,6 +85,17 @@ public sealed class WorkspaceIdentityConverterTests
     }
 
     [Fact]
+    public async Task An_identity_holding_Azure_AI_Administrator_needs_no_PATCH_whatever_the_property_says()
+    {
+        var workspace = _arm.Add("new", Identity, allow: null, roles: Administrator);
+
+        var result = await Run(Converter(), workspace);
+
+        Assert.Equal(ConversionStatus.AlreadyConverted, result.Status);
+        Assert.Empty(_arm.Writes);
+    }
+
+    [Fact]
     public async Task Running_twice_converts_once()
     {
         var workspace = _arm.Add("old", Identity, roles: Contributor);

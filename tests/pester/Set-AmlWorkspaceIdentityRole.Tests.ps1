@@ -1,0 +1,91 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+
+    # The ARM emulator serving the Contoso sample: mlw-dev's identity holds Contributor on rg-ml-dev (a
+    # workspace from before 2024-11-19), mlw-prod's holds Azure AI Administrator on rg-ml-prod.
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in 'run', '--project', (Join-Path $RepositoryRoot 'tests/AmlRbac.ArmEmulator'), '--') {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $Emulator = [System.Diagnostics.Process]::Start($start)
+    $firstLine = $Emulator.StandardOutput.ReadLine()
+    if ($firstLine -notmatch '^ARM:\s+(\S+)') {
+        throw "The ARM emulator did not start: $firstLine"
+    }
+    $Arm = @{
+        ResourceManagerUrl = [uri] $Matches[1]
+        AccessToken        = ConvertTo-SecureString -String 'emulator-arm-token' -AsPlainText -Force
+    }
+    $ProdWorkspaceIdentity = 'ea8cfcc0-2c85-4327-9662-b9534634ea3e'
+}
+
+AfterAll {
+    if ($Emulator -and -not $Emulator.HasExited) {
+        $Emulator.Kill()
+    }
+}
+
+Describe 'Set-AmlWorkspaceIdentityRole' {
+    It 'asks before it changes anything (ConfirmImpact High)' {
+        $command = Get-Command -Name Set-AmlWorkspaceIdentityRole
+
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        $command.Parameters.Keys | Should -Contain 'Confirm'
+        $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
+            Should -Be ([System.Management.Automation.ConfirmImpact]::High)
+    }
+
+    It 'shows the plan and what the identity would lose with -WhatIf, and writes nothing' {
+        $first = Set-AmlWorkspaceIdentityRole -ResourceId $DevWorkspace -RemoveLegacyContributor -WhatIf @Arm
+        $second = Set-AmlWorkspaceIdentityRole -ResourceId $DevWorkspace -RemoveLegacyContributor -WhatIf @Arm
+
+        $first.Status | Should -Be 'Planned'
+        $first.BeforeRoles | Should -Be @('Contributor')
+        $first.AfterRoles | Should -Be @('Azure AI Administrator')
+        $first.LostOperations | Should -Contain 'Microsoft.Resources/subscriptions/resourceGroups/delete'
+        $second.Status | Should -Be 'Planned'
+        $second.BeforeRoles | Should -Be @('Contributor')
+    }
+
+    It 'reports a workspace whose identity already holds Azure AI Administrator as AlreadyConverted' {
+        $result = Set-AmlWorkspaceIdentityRole -ResourceId $ProdWorkspace -Confirm:$false @Arm
+
+        $result.Status | Should -Be 'AlreadyConverted'
+        $result.PrincipalId | Should -Be $ProdWorkspaceIdentity
+    }
+
+    It 'takes workspaces piped by property name, as Get-AzMLWorkspace writes them' {
+        $workspace = [pscustomobject]@{ Id = $DevWorkspace; Name = 'mlw-dev'; ResourceGroupName = 'rg-ml-dev' }
+
+        $result = $workspace | Set-AmlWorkspaceIdentityRole -WhatIf @Arm
+
+        $result.WorkspaceId | Should -Be $DevWorkspace
+    }
+
+    It 'reports a bad workspace as a non-terminating error and goes on with the next' {
+        $items = [pscustomobject]@{ ResourceId = '/subscriptions/not-a-workspace' }, [pscustomobject]@{ ResourceId = $ProdWorkspace }
+
+        $results = $items | Set-AmlWorkspaceIdentityRole -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue @Arm
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'WorkspaceIdInvalid,*'
+        @($results).Count | Should -Be 1
+        $results.Status | Should -Be 'AlreadyConverted'
+    }
+
+    It 'refuses -RemoveLegacyContributor with -Role Contributor' {
+        { Set-AmlWorkspaceIdentityRole -ResourceId $DevWorkspace -Role Contributor -RemoveLegacyContributor -Confirm:$false @Arm } |
+            Should -Throw -ErrorId 'WorkspaceOptionsInvalid*'
+    }
+
+    It 'converts a workspace and ends with a summary line' {
+        $result = Set-AmlWorkspaceIdentityRole -ResourceId $DevWorkspace -RemoveLegacyContributor -Confirm:$false -InformationVariable summary @Arm
+
+        $result.Status | Should -Be 'Converted'
+        $result.AfterRoles | Should -Be @('Azure AI Administrator')
+        "$summary" | Should -BeExactly '1 workspace: 1 converted, 0 already converted, 0 planned, 0 pending, 0 failed.'
+        (Set-AmlWorkspaceIdentityRole -ResourceId $DevWorkspace -RemoveLegacyContributor -Confirm:$false @Arm).Status | Should -Be 'AlreadyConverted'
+    }
+}

@@ -29,6 +29,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(AccessCommand.Create(terminal));
         root.Subcommands.Add(WhoCommand.Create(terminal));
         root.Subcommands.Add(CatalogCommand.Create(terminal));
+        root.Subcommands.Add(ExportCommand.Create(terminal));
         root.Subcommands.Add(WorkspaceIdentityCommand.Create(terminal));
         return root;
     }
@@ -54,7 +55,7 @@ public static class AmlRbacCommand
         catch (AmlRbacException exception)
         {
             terminal.Fail(exception.Message);
-            return ExitCodes.BadInput;
+            return ExitCodes.For(exception);
         }
     }
 

@@ -1,3 +1,5 @@
+using AmlRbac.Model;
+
 namespace AmlRbac.Cli;
 
 /// <summary>The exit codes scripts test: a contract.</summary>
@@ -12,6 +14,17 @@ public static class ExitCodes
     /// <summary>Bad input: unknown option, bad scope, unknown action or activity, missing or malformed snapshot.</summary>
     public const int BadInput = 2;
 
+    /// <summary>Live Azure failed: a request was refused or kept failing, timed out, or answered something unusable.</summary>
+    public const int AzureFailed = 3;
+
+    /// <summary>The exit code for an engine error: <see cref="AzureFailed"/> for the live source's errors, else <see cref="BadInput"/>.</summary>
+    public static int For(AmlRbacException exception) => exception.ErrorId switch
+    {
+        ErrorIds.ArmRequestFailed or ErrorIds.ArmThrottled or ErrorIds.ArmUnauthorized or ErrorIds.ArmForbidden
+            or ErrorIds.ArmTimeout or ErrorIds.ArmResponseInvalid => AzureFailed,
+        _ => BadInput,
+    };
+
     /// <summary>workspace-identity only: the run finished, and at least one workspace failed (each is a line on stderr).</summary>
-    public const int WorkspacesFailed = 3;
+    public const int WorkspacesFailed = 4;
 }

@@ -33,12 +33,12 @@ public static class Paging
         var body = new JsonObject { ["value"] = page };
         if (skip + size < all.Count)
         {
-            body[linkName] = NextLink(request, tokenName, skip + size, skip);
+            body[linkName] = NextLink(request, tokenName, skip + size);
         }
         return EmulatorResult.Ok(body);
     }
 
-    private static string NextLink(EmulatorRequest request, string tokenName, int next, int current)
+    private static string NextLink(EmulatorRequest request, string tokenName, int next)
     {
         var link = WithToken(request.Url, tokenName, next);
         if (request.Faults.Take(request.Method, request.Url.PathAndQuery, f => f.Kind == FaultKind.BrokenNextLink) is not { } fault)
@@ -49,7 +49,7 @@ public static class Paging
         {
             BrokenLink.NotAUrl => "nextLink",
             BrokenLink.OtherHost => new UriBuilder(link) { Host = "evil.example.com", Port = 443, Scheme = "https" }.Uri.AbsoluteUri,
-            _ => WithToken(request.Url, tokenName, current),
+            _ => request.Url.AbsoluteUri,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmlRbac.Cli.Live;
 using AmlRbac.Hosting;
 
 namespace AmlRbac.Cli.Commands;
@@ -24,17 +25,22 @@ internal static class AccessCommand
         var decisions = CommonOptions.Decisions();
         var snapshot = CommonOptions.Snapshot();
         var format = CommonOptions.Format();
+        var live = new LiveOptions();
 
         var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
         {
             principal, scope, by, decisions, snapshot, format,
         };
-        command.SetAction(parsed =>
+        live.AddTo(command, withSwitch: true, snapshot);
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
+            var subject = Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);
+            var (evaluator, asked) = live.IsLive(parsed)
+                ? await live.AskAsync(parsed, terminal, subject, cancellationToken)
+                : (TenantOpener.Open(parsed.GetValue(snapshot), terminal), subject);
             var listing = parsed.GetValue(by) == ByActivity ? EffectiveAccessBy.Activity : EffectiveAccessBy.Operation;
             var question = EffectiveAccessQuestion.ForPrincipal(evaluator, listing, decisions: parsed.GetValue(decisions));
-            var answers = question.AnswerFor(Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!));
+            var answers = question.AnswerFor(asked);
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, "No answer has the decisions asked for.");
             return ExitCodes.Success;
         });

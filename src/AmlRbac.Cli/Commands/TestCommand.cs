@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AmlRbac.Evaluation;
+using AmlRbac.Cli.Live;
 using AmlRbac.Hosting;
 
 namespace AmlRbac.Cli.Commands;
@@ -28,12 +29,14 @@ internal static class TestCommand
         var dataAction = CommonOptions.DataAction();
         var snapshot = CommonOptions.Snapshot();
         var format = CommonOptions.Format();
+        var live = new LiveOptions();
 
         var command = new Command("test",
             "May a principal at a scope, or a role alone, perform an operation or an activity? Exit code 0 when Allowed, 1 otherwise, 2 for bad input.")
         {
             principal, role, action, activity, scope, dataAction, snapshot, format,
         };
+        live.AddTo(command, withSwitch: true, snapshot);
         CommonOptions.RequireOneOf(command, principal, role);
         CommonOptions.RequireOneOf(command, action, activity);
         command.Validators.Add(result =>
@@ -48,13 +51,16 @@ internal static class TestCommand
             }
         });
 
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
-            var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction));
             var subject = parsed.GetValue(role) is { } roleName
                 ? Subject.ForRoleName(roleName)
                 : Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);
+            var (evaluator, asked) = live.IsLive(parsed)
+                ? await live.AskAsync(parsed, terminal, subject, cancellationToken)
+                : (TenantOpener.Open(parsed.GetValue(snapshot), terminal), subject);
+            var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction));
+            subject = asked;
             var answer = question.AnswerFor(subject).Single();
             AnswerWriter.WriteOne(terminal, parsed.GetValue(format)!, answer);
             return answer.Outcome == Outcome.Allowed ? ExitCodes.Success : ExitCodes.NotAllowed;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmlRbac.Cli.Live;
 using AmlRbac.Hosting;
 
 namespace AmlRbac.Cli.Commands;
@@ -15,17 +16,21 @@ internal static class WhoCommand
         var dataAction = CommonOptions.DataAction();
         var snapshot = CommonOptions.Snapshot();
         var format = CommonOptions.Format();
+        var live = new LiveOptions();
 
         var command = new Command("who", "Who may perform an operation at a scope: every principal for whom it is Allowed, Conditional or Eligible, and why.")
         {
             action, scope, dataAction, snapshot, format,
         };
-        command.SetAction(parsed =>
+        live.AddTo(command, withSwitch: true, snapshot);
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var evaluator = TenantOpener.Open(parsed.GetValue(snapshot), terminal);
+            var where = parsed.GetValue(scope)!;
+            var (evaluator, _) = live.IsLive(parsed)
+                ? await live.AskAsync(parsed, terminal, Subject.At(where), cancellationToken)
+                : (TenantOpener.Open(parsed.GetValue(snapshot), terminal), Subject.At(where));
             var operation = parsed.GetValue(action)!;
             var question = EffectiveAccessQuestion.WhoCan(evaluator, new[] { operation }, parsed.GetValue(dataAction));
-            var where = parsed.GetValue(scope)!;
             var answers = question.AnswerFor(Subject.At(where));
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers,
                 $"Nobody may perform {operation} at {where}: no role assignment there or above grants it.");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmlRbac.Cli.Live;
 using AmlRbac.Model;
 using AmlRbac.Sources.Live;
 using AmlRbac.WorkspaceIdentity;
@@ -9,7 +10,8 @@ namespace AmlRbac.Cli.Commands;
 /// amlrbac workspace-identity: Set-AmlWorkspaceIdentityRole for shells and pipelines. A CLI cannot ask
 /// "are you sure?" in a runbook, so it never writes unless told to: --what-if shows the plan and its
 /// access diff, --yes applies it, and neither is bad input. Per-workspace failures are one line each on
-/// stderr and the run goes on; the exit code is 3 when any workspace failed.
+/// stderr and the run goes on; the exit code is 4 when any workspace failed (3 when Azure refused the
+/// token, which stops the run).
 /// </summary>
 internal static class WorkspaceIdentityCommand
 {
@@ -45,34 +47,16 @@ internal static class WorkspaceIdentityCommand
         var noWait = new Option<bool>("--no-wait") { Description = "Send the change without waiting for Azure's grant (status Pending)." };
         var whatIf = new Option<bool>("--what-if") { Description = "Read and plan only: show what would change and the access diff; write nothing." };
         var yes = new Option<bool>("--yes") { Description = "Apply the plan without asking (required to change anything)." };
-        var armUrl = new Option<Uri>("--arm-url")
-        {
-            Description = "The Azure Resource Manager base URL (sovereign clouds, a test endpoint). Default https://management.azure.com/.",
-            HelpName = "URL",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
-                {
-                    return url;
-                }
-                result.AddError($"--arm-url '{text}' is not an http(s) URL.");
-                return null;
-            },
-        };
-        var tokenEnv = new Option<string>("--access-token-env")
-        {
-            Description = "The environment variable holding an ARM access token (az account get-access-token --query accessToken -o tsv).",
-            HelpName = "NAME",
-            Required = true,
-        };
+        // --arm-url and --access-token-env as the live commands have them (default: DefaultAzureCredential).
+        var live = new LiveOptions();
         var format = CommonOptions.Format();
 
         var command = new Command("workspace-identity",
             "Move Azure ML workspace identities from Contributor to Azure AI Administrator on their resource group (or back), with --what-if or --yes.")
         {
-            resourceId, idsFrom, subscription, resourceGroup, name, role, removeLegacy, timeout, noWait, whatIf, yes, armUrl, tokenEnv, format,
+            resourceId, idsFrom, subscription, resourceGroup, name, role, removeLegacy, timeout, noWait, whatIf, yes, format,
         };
+        live.AddTo(command, withSwitch: false);
         command.Validators.Add(result =>
         {
             var byId = result.GetResult(resourceId) is not null || result.GetResult(idsFrom) is not null;
@@ -108,13 +92,16 @@ internal static class WorkspaceIdentityCommand
                 Timeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
             };
             options.Validate();
-            var tokens = TokenFrom(parsed.GetValue(tokenEnv)!);
+            var armUrl = parsed.GetValue(live.ArmUrl);
+            IAccessTokenSource tokens = parsed.GetValue(live.AccessTokenEnv) is { } variable
+                ? new EnvironmentTokenSource(variable, null)
+                : new AzureIdentityTokenSource(AzureEndpoints.ForResourceManager(armUrl ?? AzureEndpoints.PublicCloud.ResourceManager));
             IReadOnlyList<string> ids = parsed.GetValue(subscription) is { } sub
                 ? new[] { WorkspaceReference.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
                 : (parsed.GetValue(resourceId) ?? Array.Empty<string>()).Concat(ReadIds(parsed.GetValue(idsFrom))).ToList();
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, parsed.GetValue(armUrl)), options);
+            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, armUrl), options);
             var apply = parsed.GetValue(yes);
             var summary = new ConversionSummary();
             var results = new List<WorkspaceConversion>();
@@ -151,17 +138,6 @@ internal static class WorkspaceIdentityCommand
         {
             return new WorkspaceConversion { WorkspaceId = id, Status = ConversionStatus.Failed, Reason = error.Message, ErrorId = error.ErrorId, Error = error };
         }
-    }
-
-    private static StaticTokenSource TokenFrom(string variable)
-    {
-        var token = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            throw new AmlRbacException(ErrorIds.ArmUnauthorized, FailureCategory.AuthenticationError,
-                $"The environment variable {variable} (--access-token-env) is not set or empty.", variable);
-        }
-        return new StaticTokenSource(token);
     }
 
     private static IEnumerable<string> ReadIds(string? path)

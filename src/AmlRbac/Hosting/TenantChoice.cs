@@ -61,6 +61,22 @@ public sealed class TenantChoice
     }
 
     /// <summary>
+    /// The tenant a live collection read (<see cref="LiveQuery"/>). Live Azure is one source: a snapshot or
+    /// piped objects as well would be two (SourceConflict).
+    /// </summary>
+    public static TenantChoice Live(Tenant tenant, IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (snapshotPaths is { Count: > 0 } || piped is { HasObjects: true })
+        {
+            var other = snapshotPaths is { Count: > 0 } ? $"a snapshot ({snapshotPaths.First()})" : "piped objects";
+            throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
+                $"-Live and {other} were both given; answer from one: live Azure, or the snapshot or objects.", snapshotPaths?.FirstOrDefault());
+        }
+        return new TenantChoice(tenant, TenantOrigin.Live);
+    }
+
+    /// <summary>
     /// The warning to show when the answer comes from the sample tenant, else null.
     /// <paramref name="howToGiveSource"/> is the host's own advice, for example
     /// "pass -SnapshotPath or pipe Get-AzRoleAssignment output".

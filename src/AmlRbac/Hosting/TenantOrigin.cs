@@ -11,4 +11,6 @@ public enum TenantOrigin
     Sample,
     /// <summary>No tenant: no source was given and the question is about a role alone, which the catalog answers.</summary>
     CatalogOnly,
+    /// <summary>Read from live Azure (ARM and Microsoft Graph) for the scopes asked about.</summary>
+    Live,
 }

@@ -24,13 +24,11 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
     /// The gateway the hosts use: ARM at <paramref name="resourceManager"/> (the Az context's or the user's;
     /// the public cloud when null) with the live client's default pacing and retries.
     /// </summary>
-    public static ArmWorkspaceGateway Create(HttpClient http, IAccessTokenSource tokens, Uri? resourceManager)
-    {
-        var endpoints = resourceManager is null
-            ? AzureEndpoints.PublicCloud
-            : new AzureEndpoints(resourceManager, AzureEndpoints.PublicCloud.MicrosoftGraph);
-        return new ArmWorkspaceGateway(new ArmClient(http, tokens, LiveClientOptions.Default with { Endpoints = endpoints }));
-    }
+    public static ArmWorkspaceGateway Create(HttpClient http, IAccessTokenSource tokens, Uri? resourceManager) =>
+        new(new ArmClient(http, tokens, LiveClientOptions.Default with
+        {
+            Endpoints = AzureEndpoints.ForResourceManager(resourceManager ?? AzureEndpoints.PublicCloud.ResourceManager),
+        }));
 
     /// <summary>The PATCH body, exactly: the property spelled as in workspaceRP.json (the seed article misspells it).</summary>
     public static JsonObject AllowRoleAssignmentBody() => new()

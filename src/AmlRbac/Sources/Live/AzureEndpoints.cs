@@ -16,6 +16,29 @@ public sealed record AzureEndpoints
 
     public static AzureEndpoints PublicCloud { get; } = new(new Uri("https://management.azure.com/"), new Uri("https://graph.microsoft.com/v1.0/"));
 
+    /// <summary>
+    /// The endpoints of the cloud whose ARM URL this is: the Microsoft Graph of the public, US Government
+    /// or China cloud (Az.Accounts' built-in environments: ResourceManagerUrl and MicrosoftGraphUrl of
+    /// AzureCloud, AzureUSGovernment, AzureChinaCloud), or, for any other host (a local emulator), that host's
+    /// own "/v1.0/". <paramref name="graph"/>, when given, wins.
+    /// </summary>
+    public static AzureEndpoints ForResourceManager(Uri resourceManager, Uri? graph = null)
+    {
+        ArgumentNullException.ThrowIfNull(resourceManager);
+        if (graph is not null)
+        {
+            return new AzureEndpoints(resourceManager, graph);
+        }
+        var known = resourceManager.Host.ToLowerInvariant() switch
+        {
+            "management.azure.com" => "https://graph.microsoft.com/v1.0/",
+            "management.usgovcloudapi.net" => "https://graph.microsoft.us/v1.0/",
+            "management.chinacloudapi.cn" => "https://microsoftgraph.chinacloudapi.cn/v1.0/",
+            _ => null,
+        };
+        return new AzureEndpoints(resourceManager, known is null ? new Uri(resourceManager.GetLeftPart(UriPartial.Authority) + "/v1.0/") : new Uri(known));
+    }
+
     /// <summary>The ARM base URL; request paths (scopes) are appended to it.</summary>
     public Uri ResourceManager { get; }
 

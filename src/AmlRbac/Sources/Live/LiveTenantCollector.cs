@@ -34,6 +34,17 @@ public sealed class LiveTenantCollector
     public static LiveTenantCollector Create(HttpClient http, IAccessTokenSource tokens, LiveClientOptions? options = null) =>
         new(new ArmClient(http, tokens, options), new GraphClient(http, tokens, options));
 
+    /// <summary>
+    /// A principal as the user names it (object id, user principal name, group or service principal
+    /// display name, application id), looked up in Microsoft Graph: PrincipalNotFound when nobody has
+    /// the name, PrincipalAmbiguous listing the candidates when several do.
+    /// </summary>
+    public Task<Principal> ResolvePrincipalAsync(string nameOrId, CancellationToken cancellationToken = default) =>
+        _graph.ResolveAsync(nameOrId, cancellationToken);
+
+    /// <summary>HTTP requests sent so far by both clients, retries and pages included.</summary>
+    public int RequestCount => _arm.RequestCount + _graph.RequestCount;
+
     /// <summary>Collects everything that decides access at, above and below <paramref name="scopes"/>.</summary>
     public async Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using AmlRbac.Evaluation;
+using AmlRbac.Hosting;
+using AmlRbac.Model;
+using AmlRbac.Sources.Live;
+
+namespace AmlRbac.Cli.Live;
+
+/// <summary>
+/// The options of the commands that read live Azure (export, and test/access/who with --live): where ARM
+/// and Graph are, and where the tokens come from. Everything else (collection, name lookup, retries)
+/// is the engine's.
+/// </summary>
+internal sealed class LiveOptions
+{
+    public Option<bool> Live { get; } = new("--live")
+    {
+        Description = "Answer from live Azure (ARM and Microsoft Graph) instead of a snapshot; --principal may then be a UPN, a group's or service principal's display name, or an appId.",
+    };
+
+    public Option<Uri> ArmUrl { get; } = new("--arm-url")
+    {
+        Description = "The Azure Resource Manager URL (default https://management.azure.com; sovereign clouds have their own).",
+        HelpName = "URL",
+        CustomParser = result => ParseUrl(result),
+    };
+
+    public Option<Uri> GraphUrl { get; } = new("--graph-url")
+    {
+        Description = "The Microsoft Graph URL with its version (default: the Graph of the --arm-url's cloud, e.g. https://graph.microsoft.com/v1.0).",
+        HelpName = "URL",
+        CustomParser = result => ParseUrl(result),
+    };
+
+    public Option<string> AccessTokenEnv { get; } = new("--access-token-env")
+    {
+        Description = "An environment variable holding an ARM access token (default: Azure.Identity's DefaultAzureCredential).",
+        HelpName = "NAME",
+    };
+
+    public Option<string> GraphAccessTokenEnv { get; } = new("--graph-access-token-env")
+    {
+        Description = "An environment variable holding a Microsoft Graph access token (default: the --access-token-env variable).",
+        HelpName = "NAME",
+    };
+
+    /// <summary>
+    /// Adds the options; <paramref name="withSwitch"/> adds --live too (export is always live). Live Azure
+    /// and <paramref name="snapshot"/> are two sources: giving both is an error.
+    /// </summary>
+    public void AddTo(Command command, bool withSwitch, Option<string>? snapshot = null)
+    {
+        if (withSwitch)
+        {
+            command.Options.Add(Live);
+        }
+        command.Options.Add(ArmUrl);
+        command.Options.Add(GraphUrl);
+        command.Options.Add(AccessTokenEnv);
+        command.Options.Add(GraphAccessTokenEnv);
+        command.Validators.Add(result =>
+        {
+            if (withSwitch && result.GetResult(Live) is null)
+            {
+                foreach (var option in new Option[] { ArmUrl, GraphUrl, AccessTokenEnv, GraphAccessTokenEnv })
+                {
+                    if (result.GetResult(option) is not null)
+                    {
+                        result.AddError($"{option.Name} goes with --live.");
+                    }
+                }
+            }
+            if (snapshot is not null && result.GetResult(Live) is not null && result.GetResult(snapshot) is not null)
+            {
+                result.AddError("Give --live or --snapshot, not both: answer from one source.");
+            }
+            if (result.GetResult(GraphAccessTokenEnv) is not null && result.GetResult(AccessTokenEnv) is null)
+            {
+                result.AddError("--graph-access-token-env goes with --access-token-env.");
+            }
+        });
+    }
+
+    public bool IsLive(ParseResult parsed) => parsed.GetValue(Live);
+
+    /// <summary>Runs <paramref name="work"/> with a collector for the chosen endpoints and tokens, the progress line cleared afterwards.</summary>
+    public async Task<T> RunAsync<T>(ParseResult parsed, Terminal terminal, Func<LiveTenantCollector, StderrProgress, Task<T>> work)
+    {
+        var endpoints = AzureEndpoints.ForResourceManager(parsed.GetValue(ArmUrl) ?? AzureEndpoints.PublicCloud.ResourceManager, parsed.GetValue(GraphUrl));
+        IAccessTokenSource tokens = parsed.GetValue(AccessTokenEnv) is { } variable
+            ? new EnvironmentTokenSource(variable, parsed.GetValue(GraphAccessTokenEnv))
+            : new AzureIdentityTokenSource(endpoints);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var collector = LiveTenantCollector.Create(http, tokens, LiveClientOptions.Default with { Endpoints = endpoints });
+        var progress = new StderrProgress(terminal);
+        try
+        {
+            return await work(collector, progress).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress.Done();
+        }
+    }
+
+    /// <summary>The evaluator and subjects for a live question (test, access, who with --live).</summary>
+    public Task<(AccessEvaluator Evaluator, Subject Subject)> AskAsync(ParseResult parsed, Terminal terminal, Subject subject, CancellationToken cancellationToken) =>
+        RunAsync(parsed, terminal, async (collector, progress) =>
+        {
+            var live = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancellationToken).ConfigureAwait(false);
+            var choice = TenantChoice.Live(live.Tenant, null, null);
+            return (new AccessEvaluator(choice.Tenant), live.Subjects.Single());
+        });
+
+    private static Uri? ParseUrl(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && url.Query.Length == 0)
+        {
+            return url;
+        }
+        result.AddError($"'{text}' is not an http(s) URL without a query.");
+        return null;
+    }
+}

@@ -1,0 +1,138 @@
+using AmlRbac.ArmEmulator;
+using AmlRbac.Cli;
+using AmlRbac.Sources;
+using AmlRbac.Tests.Cli;
+using Xunit;
+
+namespace AmlRbac.Tests.Live;
+
+/// <summary>amlrbac export and --live against the emulator, tokens from environment variables.</summary>
+public sealed class LiveCliTests
+{
+    private const string Workspace = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/resourceGroups/rg-ml-dev/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev";
+    private const string ComputeWrite = "Microsoft.MachineLearningServices/workspaces/computes/write";
+
+    // Each test has its own variables: tests run in parallel in one process.
+    private readonly string _armVariable = "AMLRBAC_TEST_ARM_" + Guid.NewGuid().ToString("N");
+    private readonly string _graphVariable = "AMLRBAC_TEST_GRAPH_" + Guid.NewGuid().ToString("N");
+
+    public LiveCliTests()
+    {
+        Environment.SetEnvironmentVariable(_armVariable, LiveHarness.ArmToken);
+        Environment.SetEnvironmentVariable(_graphVariable, LiveHarness.GraphToken);
+    }
+
+    [Fact]
+    public async Task ExportWritesTheServedTenantInItsOwnProcess()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 4);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            var result = CliRunner.InProcesses(new[] { Export(harness, path, "/providers/Microsoft.Management/managementGroups/contoso-ml") }).Single();
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            Assert.StartsWith("Wrote " + path, result.Out);
+            Assert.Equal(string.Empty, result.Error);
+            Assert.Equal(LiveTenantComparison.Canonical(SampleTenant.Load()), LiveTenantComparison.Canonical(SnapshotReader.Read(path)));
+
+            // The written snapshot answers as the served tenant does, through the CLI too.
+            var fromSnapshot = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--snapshot", path, "--format", "json");
+            var fromSample = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
+            Assert.Equal(fromSample.ExitCode, fromSnapshot.ExitCode);
+            Assert.Equal(fromSample.Out, fromSnapshot.Out);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("alice@contoso.com")]
+    [InlineData("ml-data-scientists")]
+    [InlineData("1613e9bb-5784-4d47-9033-0c7737529281")]
+    public async Task TestLiveAnswersAsTheSnapshotDoes(string principal)
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        var live = CliRunner.InProcess(LiveArgs(harness, "test", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json"));
+        var offline = CliRunner.InProcess("test", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
+        Assert.Equal(offline.ExitCode, live.ExitCode);
+        Assert.Equal(offline.Out, live.Out);
+        Assert.Equal(string.Empty, live.Error);
+    }
+
+    [Fact]
+    public async Task AccessAndWhoLiveAnswerAsTheSnapshotDoes()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        var access = CliRunner.InProcess(LiveArgs(harness, "access", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json"));
+        Assert.Equal(CliRunner.InProcess("access", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json").Out, access.Out);
+        var who = CliRunner.InProcess(LiveArgs(harness, "who", "--action", ComputeWrite, "--scope", Workspace, "--format", "json"));
+        Assert.Equal(CliRunner.InProcess("who", "--action", ComputeWrite, "--scope", Workspace, "--format", "json").Out, who.Out);
+        Assert.Equal(0, who.ExitCode);
+    }
+
+    [Fact]
+    public async Task AFailedExportExitsThreeWithOneLineAndNoFile()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        harness.Emulator.Faults.Add(Fault.ExpiredToken("/denyAssignments", Fault.Forever));
+        var path = LiveFaultTests.TempPath();
+        var result = CliRunner.InProcess(Export(harness, path, "/subscriptions/099041be-6a92-430e-9f47-32340e216c45"));
+        Assert.Equal(ExitCodes.AzureFailed, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("amlrbac: Azure Resource Manager answered 401 to GET /subscriptions/099041be-6a92-430e-9f47-32340e216c45/providers/Microsoft.Authorization/denyAssignments", line);
+        Assert.False(File.Exists(path));
+        Assert.DoesNotContain(LiveHarness.ArmToken, result.ToString());
+    }
+
+    [Fact]
+    public async Task ProgressGoesToStderrOnlyWhenItIsATerminal()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 2);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var exit = AmlRbacCommand.Run(Export(harness, path, "/subscriptions/099041be-6a92-430e-9f47-32340e216c45"),
+                new Terminal(output, error, 100) { ErrorIsTerminal = true });
+            Assert.Equal(ExitCodes.Success, exit);
+            Assert.Contains("\rreading role assignments at /subscriptions/099041be-6a92-430e-9f47-32340e216c45, page 2", error.ToString());
+            Assert.EndsWith("\r", error.ToString());
+            Assert.DoesNotContain("reading", output.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("export", "--scope", "/subscriptions/not a scope", "--out", "x.json")]
+    [InlineData("test", "--live", "--snapshot", "x.json", "--principal", "a", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--action", "Microsoft.MachineLearningServices/workspaces/read")]
+    [InlineData("test", "--arm-url", "http://127.0.0.1:1/", "--principal", "a", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--action", "Microsoft.MachineLearningServices/workspaces/read")]
+    [InlineData("export", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--out", "x.json", "--arm-url", "ftp://host/")]
+    public void BadLiveInputIsExitTwoWithOneLine(params string[] args)
+    {
+        var result = CliRunner.InProcess(args);
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.False(File.Exists("x.json"));
+    }
+
+    private string[] Export(LiveHarness harness, string path, string scope) =>
+        LiveArgs(harness, "export", "--scope", scope, "--out", path);
+
+    private string[] LiveArgs(LiveHarness harness, string command, params string[] rest)
+    {
+        var args = new List<string> { command };
+        if (command != "export")
+        {
+            args.Add("--live");
+        }
+        args.AddRange(new[] { "--arm-url", harness.Emulator.BaseUrl.AbsoluteUri, "--access-token-env", _armVariable, "--graph-access-token-env", _graphVariable });
+        args.AddRange(rest);
+        return args.ToArray();
+    }
+}

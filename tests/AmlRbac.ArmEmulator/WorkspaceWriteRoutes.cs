@@ -38,6 +38,12 @@ public sealed class WorkspaceWrites
 
     public GrantTiming Grant { get; set; } = GrantTiming.Immediately;
 
+    /// <summary>
+    /// What the Permissions API answers for the caller at any resource group: one block per entry, as
+    /// { actions, notActions }; null answers 403 (a caller who may not read its permissions). Owner's by default.
+    /// </summary>
+    public IReadOnlyList<(string[] Actions, string[] NotActions)>? CallerPermissions { get; set; } = new[] { (new[] { "*" }, Array.Empty<string>()) };
+
     public IReadOnlyList<WorkspacePatch> Patches
     {
         get
@@ -92,6 +98,8 @@ public sealed class WorkspaceWrites
 /// and is left out, as ARM drops properties a version does not define. Setting it on a workspace with a
 /// system-assigned identity makes "Azure" assign Azure AI Administrator to that identity on the resource
 /// group (seed 001), at once or later (<see cref="GrantTiming"/>).</item>
+/// <item>GET {resource group}/providers/Microsoft.Authorization/permissions (Permissions_ListForResourceGroup,
+/// stable 2022-04-01): the caller's permission blocks, set by the test (<see cref="WorkspaceWrites.CallerPermissions"/>).</item>
 /// <item>PUT and DELETE {scope}/providers/Microsoft.Authorization/roleAssignments/{name} (stable 2022-04-01
 /// RoleAssignments_Create / _Delete): the name must be a GUID; a second assignment of the same role to the
 /// same principal at the same scope is 409 RoleAssignmentExists; DELETE answers the deleted assignment, or
@@ -112,6 +120,7 @@ internal static class WorkspaceWriteRoutes
     public static void Register(RouteTable routes)
     {
         routes.Add("PATCH", WorkspacePattern, WorkspaceVersions, PatchWorkspace);
+        routes.Add("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Authorization/permissions", AuthorizationVersions, CallerPermissions);
         routes.Add("PUT", RouteTable.ScopePattern + AssignmentPattern, AuthorizationVersions, PutAssignment);
         routes.Add("DELETE", RouteTable.ScopePattern + AssignmentPattern, AuthorizationVersions, DeleteAssignment);
     }
@@ -195,6 +204,24 @@ internal static class WorkspaceWriteRoutes
             }
         }
         return EmulatorResult.Ok(answer);
+    }
+
+    // Permissions_ListForResourceGroup: { value: [ { actions, notActions, dataActions, notDataActions } ], nextLink }.
+    private static EmulatorResult CallerPermissions(EmulatorRequest request)
+    {
+        var blocks = WorkspaceWrites.Of(request.Store).CallerPermissions;
+        if (blocks is null)
+        {
+            return EmulatorResult.Error(403, "AuthorizationFailed",
+                "The client does not have authorization to perform action 'Microsoft.Authorization/permissions/read' or the scope is invalid.");
+        }
+        return Paging.Arm(request, blocks.Select(b => (JsonNode)new JsonObject
+        {
+            ["actions"] = new JsonArray(b.Actions.Select(a => (JsonNode?)a).ToArray()),
+            ["notActions"] = new JsonArray(b.NotActions.Select(a => (JsonNode?)a).ToArray()),
+            ["dataActions"] = new JsonArray(),
+            ["notDataActions"] = new JsonArray(),
+        }));
     }
 
     private static EmulatorResult PutAssignment(EmulatorRequest request)

@@ -71,6 +71,26 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
             .ToList();
     }
 
+    /// <summary>
+    /// GET {resource group}/providers/Microsoft.Authorization/permissions (stable 2022-04-01, "Gets all
+    /// permissions the caller has for a resource group"; notes.md (d) "Permissions for the caller"): the
+    /// effective Actions/NotActions blocks of the calling identity. A 403 means it may not read them.
+    /// </summary>
+    public async Task<IReadOnlyList<Permission>?> GetCallerPermissionsAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    {
+        var path = workspace.ResourceGroup + "/providers/Microsoft.Authorization/permissions";
+        IReadOnlyList<System.Text.Json.JsonElement> items;
+        try
+        {
+            items = await _arm.ListAsync(path, ArmRoutes.AuthorizationApiVersion, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmlRbacException e) when (e.ErrorId == ErrorIds.ArmForbidden)
+        {
+            return null;
+        }
+        return LiveItems.ReadAll(items, LiveItems.Origin(AzureApi.ResourceManager, $"GET {path}")).Select(PermissionShape.Read).ToList();
+    }
+
     public Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceReference workspace, CancellationToken cancellationToken) =>
         _arm.PatchAsync(workspace.Id, ArmRoutes.WorkspacesApiVersion, AllowRoleAssignmentBody(), cancellationToken);
 

@@ -14,6 +14,12 @@ public interface IWorkspaceArm
     /// <summary>The role assignments of <paramref name="principalId"/> itself at the resource group or above.</summary>
     Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceReference workspace, string principalId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The caller's own permission blocks at the workspace's resource group (ARM's Permissions API), or
+    /// null when ARM does not let the caller read them (the writes then find out for themselves).
+    /// </summary>
+    Task<IReadOnlyList<Model.Permission>?> GetCallerPermissionsAsync(WorkspaceReference workspace, CancellationToken cancellationToken);
+
     /// <summary>PATCH the workspace with exactly {"properties":{"allowRoleAssignmentOnRG":true}}.</summary>
     Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceReference workspace, CancellationToken cancellationToken);
 

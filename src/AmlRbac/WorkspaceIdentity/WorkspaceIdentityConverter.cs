@@ -1,4 +1,5 @@
 using AmlRbac.Catalog;
+using AmlRbac.Evaluation;
 using AmlRbac.Model;
 
 namespace AmlRbac.WorkspaceIdentity;
@@ -26,6 +27,7 @@ public sealed class WorkspaceIdentityConverter
     private readonly IWorkspaceArm _arm;
     private readonly ConversionOptions _options;
     private readonly WorkspaceRoles _roles;
+    private readonly AccessEvaluator _roleAlone;
 
     public WorkspaceIdentityConverter(IWorkspaceArm arm, ConversionOptions options, AmlCatalog? catalog = null)
     {
@@ -33,6 +35,7 @@ public sealed class WorkspaceIdentityConverter
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
         _roles = new WorkspaceRoles(catalog ?? AmlCatalog.Default);
+        _roleAlone = new AccessEvaluator(Tenant.Empty, _roles.Catalog);
     }
 
     /// <summary>Plans and, unless <paramref name="apply"/> says no, applies: what the CLI and tests call.</summary>
@@ -96,7 +99,57 @@ public sealed class WorkspaceIdentityConverter
             // allowRoleAssignmentOnRG is set but Azure's grant has not shown yet: nothing to write, only to wait for.
             record = record with { Steps = new[] { $"wait for Azure to grant Azure AI Administrator to {principalId} on {workspace.ResourceGroup}" } };
         }
+        if (steps.Count > 0 && await MissingPermissionAsync(workspace, writes, cancellationToken).ConfigureAwait(false) is { } missing)
+        {
+            return Unplanned(workspace, Failed(record, missing));
+        }
         return new ConversionPlan(workspace, record, writes);
+    }
+
+    /// <summary>
+    /// Checks before the first write that the caller may make every write of the plan, so that a caller
+    /// who may PATCH the workspace but not delete role assignments is stopped before the PATCH rather than
+    /// after it (all or nothing). The caller's permission blocks are asked of ARM and decided by the
+    /// evaluator, as a role alone. ARM remains the judge: a deny assignment can still refuse a write.
+    /// </summary>
+    private async Task<AmlRbacException?> MissingPermissionAsync(WorkspaceReference workspace, PlannedWrites writes, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Permission>? blocks;
+        try
+        {
+            blocks = await _arm.GetCallerPermissionsAsync(workspace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmlRbacException e)
+        {
+            return Translate(e, workspace, "read the caller's permissions", "Microsoft.Authorization/permissions/read");
+        }
+        if (blocks is null)
+        {
+            return null;
+        }
+        var caller = new RoleDefinition { Id = "caller", Name = $"the caller's permissions at {workspace.ResourceGroup}", IsCustom = true, Permissions = blocks };
+        var missing = RequiredActions(writes).Where(action => _roleAlone.CheckRole(caller, action).Outcome != Outcome.Allowed).ToList();
+        return missing.Count == 0
+            ? null
+            : new AmlRbacException(ErrorIds.WorkspaceForbidden, FailureCategory.PermissionDenied,
+                $"{workspace.Id}: the signed-in identity lacks {string.Join(" and ", missing)} on {workspace.ResourceGroup}; nothing was written.",
+                workspace.Id);
+    }
+
+    private static IEnumerable<string> RequiredActions(PlannedWrites writes)
+    {
+        if (writes.SetProperty)
+        {
+            yield return "Microsoft.MachineLearningServices/workspaces/write";
+        }
+        if (writes.CreateContributor)
+        {
+            yield return "Microsoft.Authorization/roleAssignments/write";
+        }
+        if (writes.ContributorToRemove.Count > 0)
+        {
+            yield return "Microsoft.Authorization/roleAssignments/delete";
+        }
     }
 
     /// <summary>Carries out a plan's writes in order, stopping at the first failure.</summary>

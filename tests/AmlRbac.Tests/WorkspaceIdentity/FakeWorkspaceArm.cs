@@ -24,7 +24,7 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
     /// <summary>Reads of the assignments after the PATCH before Azure's grant shows (-1: never).</summary>
     public int GrantAfterReads { get; set; }
 
-    public IEnumerable<string> Writes => Calls.Where(c => !c.StartsWith("GET", StringComparison.Ordinal) && !c.StartsWith("LIST", StringComparison.Ordinal));
+    public IEnumerable<string> Writes => Calls.Where(c => c.Split(' ')[0] is "PATCH" or "PUT" or "DELETE");
 
     public WorkspaceReference Add(string name, string? principalId, string identityType = "SystemAssigned", bool? allow = null, params string[] roles)
     {
@@ -72,6 +72,15 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
             .Select(a => new IdentityAssignment(a.Id, a.RoleDefinitionId, a.Scope))
             .ToList();
         return Task.FromResult(mine);
+    }
+
+    /// <summary>The caller's permission blocks (Owner's by default); null: the caller may not read them.</summary>
+    public IReadOnlyList<Permission>? CallerPermissions { get; set; } = new[] { new Permission { Actions = new[] { "*" } } };
+
+    public Task<IReadOnlyList<Permission>?> GetCallerPermissionsAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    {
+        Record("PERMISSIONS " + workspace.ResourceGroup);
+        return Task.FromResult(CallerPermissions);
     }
 
     public Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceReference workspace, CancellationToken cancellationToken)

@@ -168,6 +168,49 @@ public sealed class WorkspaceIdentityConverterTests
     }
 
     [Fact]
+    public async Task A_caller_who_may_patch_but_not_delete_assignments_is_stopped_before_the_PATCH()
+    {
+        var workspace = _arm.Add("old", Identity, roles: Contributor);
+        // Contributor's own permissions: everything but Microsoft.Authorization writes and deletes.
+        _arm.CallerPermissions = new[]
+        {
+            new Permission { Actions = new[] { "*" }, NotActions = new[] { "Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write" } },
+        };
+
+        var result = await Run(Converter(remove: true), workspace);
+
+        Assert.Equal(ErrorIds.WorkspaceForbidden, result.ErrorId);
+        Assert.Contains("Microsoft.Authorization/roleAssignments/delete", result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("workspaces/write", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(_arm.Writes);
+    }
+
+    [Fact]
+    public async Task The_same_caller_may_convert_without_removing_Contributor()
+    {
+        var workspace = _arm.Add("old", Identity, roles: Contributor);
+        _arm.CallerPermissions = new[]
+        {
+            new Permission { Actions = new[] { "*" }, NotActions = new[] { "Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write" } },
+        };
+
+        var result = await Run(Converter(), workspace);
+
+        Assert.Equal(ConversionStatus.Converted, result.Status);
+    }
+
+    [Fact]
+    public async Task A_caller_who_may_not_read_its_permissions_is_left_to_ARM()
+    {
+        var workspace = _arm.Add("old", Identity, roles: Contributor);
+        _arm.CallerPermissions = null;
+
+        var result = await Run(Converter(), workspace);
+
+        Assert.Equal(ConversionStatus.Converted, result.Status);
+    }
+
+    [Fact]
     public async Task A_grant_that_never_shows_times_out_within_the_bound_and_keeps_Contributor()
     {
         var workspace = _arm.Add("slow", Identity, roles: Contributor);

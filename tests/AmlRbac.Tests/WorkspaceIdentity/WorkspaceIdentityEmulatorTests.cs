@@ -101,6 +101,23 @@ public sealed class WorkspaceIdentityEmulatorTests
     }
 
     [Fact]
+    public async Task A_caller_without_roleAssignments_delete_gets_WorkspaceForbidden_before_any_write()
+    {
+        await using var harness = await StartAsync();
+        harness.Emulator.WorkspaceWrites.CallerPermissions = new[]
+        {
+            (new[] { "*" }, new[] { "Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write" }),
+        };
+
+        var result = await Convert(harness.Converter(Remove), Workspace(0));
+
+        Assert.Equal(ErrorIds.WorkspaceForbidden, result.ErrorId);
+        Assert.Contains("Microsoft.Authorization/roleAssignments/delete", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(harness.Writes);
+        Assert.Contains(harness.Emulator.Requests, r => r.Path == ResourceGroup + "/providers/Microsoft.Authorization/permissions" && r.Status == 200);
+    }
+
+    [Fact]
     public async Task Throttling_while_verifying_is_waited_out_and_the_conversion_completes()
     {
         await using var harness = await StartAsync();

@@ -39,6 +39,22 @@ public sealed class WorkspaceIdentityEmulatorTests
     }
 
     [Fact]
+    public async Task The_record_carries_the_creation_time_from_systemData()
+    {
+        await using var harness = await StartAsync();
+        harness.Emulator.Store.Write(s => s.Workspaces[Workspace(0).Id]["systemData"] = new JsonObject
+        {
+            ["createdBy"] = "admin@contoso.com",
+            ["createdByType"] = "User",
+            ["createdAt"] = "2023-05-02T09:30:00.0000000Z",
+        });
+
+        var result = await Convert(harness.Converter(Remove), Workspace(0), apply: false);
+
+        Assert.Equal(new DateTimeOffset(2023, 5, 2, 9, 30, 0, TimeSpan.Zero), result.CreatedAt);
+    }
+
+    [Fact]
     public async Task An_already_converted_workspace_gets_no_write()
     {
         await using var harness = await StartAsync(shape: (_, w) => w with { AllowRoleAssignmentOnRG = true });

@@ -56,7 +56,9 @@ internal static class WorkspaceIdentityCommand
         {
             resourceId, idsFrom, subscription, resourceGroup, name, role, removeLegacy, timeout, noWait, whatIf, yes, format,
         };
-        live.AddTo(command, withSwitch: false);
+        // Graph is not read here, so only the ARM URL and token options.
+        command.Options.Add(live.ArmUrl);
+        command.Options.Add(live.AccessTokenEnv);
         command.Validators.Add(result =>
         {
             var byId = result.GetResult(resourceId) is not null || result.GetResult(idsFrom) is not null;

@@ -17,6 +17,7 @@
         'Test-AmlPermission'
         'Get-AmlEffectiveAccess'
         'New-AmlCustomRole'
+        'Export-AmlRbacSnapshot'
         'Set-AmlWorkspaceIdentityRole'
     )
     FunctionsToExport    = @()

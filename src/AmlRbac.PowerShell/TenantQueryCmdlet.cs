@@ -13,7 +13,7 @@ namespace AmlRbac.PowerShell;
 /// subject gathered from the pipeline once all input is in. A derived cmdlet says what the subject of
 /// the current record is and which question to ask.
 /// </summary>
-public abstract class TenantQueryCmdlet : PSCmdlet
+public abstract partial class TenantQueryCmdlet : PSCmdlet
 {
     private const string HowToGiveSource = "pass -SnapshotPath or pipe Get-AzRoleAssignment output";
 
@@ -86,11 +86,16 @@ public abstract class TenantQueryCmdlet : PSCmdlet
         IQuestion question;
         try
         {
-            question = Ask(OpenEvaluator());
+            question = Ask(Live ? OpenLive() : OpenEvaluator());
         }
         catch (AmlRbacException exception)
         {
             ThrowTerminatingError(ErrorRecords.From(exception));
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C (StopProcessing): PowerShell is stopping the pipeline already.
             return;
         }
         foreach (var subject in _subjects)
@@ -134,6 +139,7 @@ public abstract class TenantQueryCmdlet : PSCmdlet
 
     private AccessEvaluator OpenEvaluator()
     {
+        RejectLiveParameters();
         // Objects came in when the command was piped to (even if the upstream command listed nothing)
         // or when -InputObject was given directly.
         var objectsGiven = MyInvocation.ExpectingInput || _position > 0;

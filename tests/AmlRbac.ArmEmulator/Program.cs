@@ -5,7 +5,9 @@ using AmlRbac.Sources;
 // (the Contoso sample without one) until Ctrl+C, for trying the CLI by hand against it.
 var tenant = args.Length > 0 ? SnapshotReader.Read(args[0]) : SampleTenant.Load();
 var port = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-await using var emulator = await ArmEmulator.StartAsync(tenant, new EmulatorOptions { Port = port });
+// One token for both APIs: here ARM and Graph share a host, so a client asking for a token by resource
+// URL (Get-AzAccessToken -ResourceUrl, DefaultAzureCredential) cannot tell them apart.
+await using var emulator = await ArmEmulator.StartAsync(tenant, new EmulatorOptions { Port = port, ArmToken = "emulator-token", GraphToken = "emulator-token" });
 Console.WriteLine($"ARM:   {emulator.BaseUrl}");
 Console.WriteLine($"Graph: {emulator.GraphUrl}");
 Console.WriteLine($"Tokens: ARM '{emulator.Options.ArmToken}', Graph '{emulator.Options.GraphToken}'. Ctrl+C stops.");

@@ -15,7 +15,7 @@ BeforeAll {
         throw "The ARM emulator did not start: $firstLine"
     }
     $Arm = @{
-        ResourceManagerUrl = [uri] $Matches[1]
+        ArmUrl             = [uri] $Matches[1]
         AccessToken        = ConvertTo-SecureString -String 'emulator-arm-token' -AsPlainText -Force
     }
     $ProdWorkspaceIdentity = 'ea8cfcc0-2c85-4327-9662-b9534634ea3e'

@@ -3,7 +3,9 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Security;
 using AmlRbac.Model;
+using AmlRbac.PowerShell.Live;
 using AmlRbac.PowerShell.Output;
+using AmlRbac.Sources.Live;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.PowerShell.Cmdlets;
@@ -23,23 +25,15 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : PSCmdlet, IDisposable
 
     private const string Activity = "Set-AmlWorkspaceIdentityRole";
 
-    // Get-AzContext and Get-AzAccessToken (Az.Accounts) in one call, on the pipeline thread. Token is a
-    // SecureString since Az.Accounts 5.0 and a string before (notes.md (c)); it is passed on as it is.
-    private const string AzContextScript = @"
-param($ResourceManagerUrl)
-$context = Get-AzContext -ErrorAction Stop
-if (-not $context) { throw 'There is no Az context.' }
-if (-not $ResourceManagerUrl) { $ResourceManagerUrl = $context.Environment.ResourceManagerUrl }
-$token = Get-AzAccessToken -ResourceUrl $ResourceManagerUrl -ErrorAction Stop
-[pscustomobject]@{ Url = $ResourceManagerUrl; Token = $token.Token; ExpiresOn = $token.ExpiresOn; SubscriptionId = $context.Subscription.Id }";
+    // The subscription of the Az context, for -ResourceGroupName -Name without -SubscriptionId.
+    private const string ContextSubscriptionScript = "$context = Get-AzContext -ErrorAction Stop; if ($context) { $context.Subscription.Id }";
 
     private readonly CancellationTokenSource _stop = new();
     private readonly ConversionSummary _summary = new();
     private HttpClient? _http;
     private WorkspaceIdentityConverter? _converter;
-    private SecureTokenSource? _tokens;
-    private DateTimeOffset? _tokenExpiresOn;
-    private string? _contextSubscriptionId;
+    private IAccessTokenSource? _tokens;
+    private Lazy<string?>? _contextSubscriptionId;
 
     /// <summary>The workspace's resource id (Get-AzResource's ResourceId, Get-AzMLWorkspace's Id).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ResourceIdSet, ValueFromPipelineByPropertyName = true)]
@@ -84,10 +78,10 @@ $token = Get-AzAccessToken -ResourceUrl $ResourceManagerUrl -ErrorAction Stop
     [ValidateNotNull]
     public SecureString? AccessToken { get; set; }
 
-    /// <summary>The ARM base URL; without it, the Az context's environment's (the public cloud with -AccessToken).</summary>
+    /// <summary>The ARM URL; the Az context's cloud by default (as Export-AmlRbacSnapshot's -ArmUrl).</summary>
     [Parameter]
     [ValidateNotNull]
-    public Uri? ResourceManagerUrl { get; set; }
+    public Uri? ArmUrl { get; set; }
 
     protected override void BeginProcessing()
     {
@@ -101,19 +95,13 @@ $token = Get-AzAccessToken -ResourceUrl $ResourceManagerUrl -ErrorAction Stop
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             };
             options.Validate();
-            var url = ResourceManagerUrl;
-            if (AccessToken is not null)
-            {
-                _tokens = new SecureTokenSource(AccessToken);
-            }
-            else
-            {
-                var context = ReadAzContext();
-                _tokens = context.Tokens;
-                url ??= context.Url;
-            }
+            // Endpoints and tokens as the live cmdlets take them (Live/AzContext): the parameters, else the Az context.
+            var endpoints = AzContext.Endpoints(this, ArmUrl, null);
+            _tokens = AccessToken is not null
+                ? new SecureTokenSource(AccessToken, null)
+                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null));
             _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            _converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(_http, _tokens, url), options);
+            _converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(_http, _tokens, endpoints.ResourceManager), options);
         }
         catch (AmlRbacException exception)
         {
@@ -128,8 +116,8 @@ $token = Get-AzAccessToken -ResourceUrl $ResourceManagerUrl -ErrorAction Stop
         {
             workspace = ParameterSetName == ResourceIdSet
                 ? WorkspaceReference.Parse(ResourceId)
-                : WorkspaceReference.From(SubscriptionId ?? _contextSubscriptionId ?? throw NoSubscription(), ResourceGroupName, Name);
-            RenewTokenIfDue();
+                : WorkspaceReference.From(SubscriptionId ?? ContextSubscriptionId() ?? throw NoSubscription(), ResourceGroupName, Name);
+            (_tokens as RenewingTokenSource)?.RenewIfDue();
         }
         catch (AmlRbacException exception)
         {
@@ -197,40 +185,25 @@ $token = Get-AzAccessToken -ResourceUrl $ResourceManagerUrl -ErrorAction Stop
 
     private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
-    private (SecureTokenSource Tokens, Uri? Url) ReadAzContext()
+    // Asked once, on the pipeline thread, for the first workspace given by name without -SubscriptionId.
+    private string? ContextSubscriptionId()
     {
-        Collection<PSObject> output;
-        try
+        _contextSubscriptionId ??= new Lazy<string?>(() =>
         {
-            output = InvokeCommand.InvokeScript(AzContextScript, true, PipelineResultTypes.None, null, ResourceManagerUrl?.AbsoluteUri);
-        }
-        catch (Exception e) when (e is RuntimeException or CmdletInvocationException)
-        {
-            throw new AmlRbacException(ErrorIds.ArmUnauthorized, FailureCategory.AuthenticationError,
-                "No access token: the Az context gave none (" + e.Message + "). Run Connect-AzAccount " +
-                "(Connect-AzAccount -Identity in a runbook), or pass -AccessToken.", "AccessToken");
-        }
-        var context = output.FirstOrDefault() ?? throw new AmlRbacException(ErrorIds.ArmUnauthorized, FailureCategory.AuthenticationError,
-            "No access token: run Connect-AzAccount, or pass -AccessToken.", "AccessToken");
-        _tokenExpiresOn = context.Properties["ExpiresOn"]?.Value is DateTimeOffset expires ? expires : null;
-        _contextSubscriptionId = context.Properties["SubscriptionId"]?.Value?.ToString();
-        var url = context.Properties["Url"]?.Value?.ToString();
-        var tokens = SecureTokenSource.From(PSObject.AsPSObject(context.Properties["Token"]?.Value ?? string.Empty).BaseObject);
-        return (tokens, Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null);
-    }
-
-    // A token from the Az context lasts about an hour; a long pipeline asks for a fresh one between
-    // workspaces, five minutes before it expires.
-    private void RenewTokenIfDue()
-    {
-        if (AccessToken is null && _tokenExpiresOn is { } expires && expires - DateTimeOffset.UtcNow < TimeSpan.FromMinutes(5))
-        {
-            var (renewed, _) = ReadAzContext();
-            _tokens!.Renew(renewed);
-        }
+            try
+            {
+                return InvokeCommand.InvokeScript(ContextSubscriptionScript).FirstOrDefault()?.BaseObject?.ToString();
+            }
+            catch (RuntimeException)
+            {
+                // No Az.Accounts or no context: -SubscriptionId is then needed (NoSubscription).
+                return null;
+            }
+        }, LazyThreadSafetyMode.None);
+        return _contextSubscriptionId.Value;
     }
 
     private static AmlRbacException NoSubscription() =>
         new(ErrorIds.WorkspaceIdInvalid, FailureCategory.InvalidArgument,
-            "-SubscriptionId is needed: with -AccessToken there is no Az context to take it from.", "SubscriptionId");
+            "-SubscriptionId is needed: there is no Az context to take the subscription from (Connect-AzAccount, or give -SubscriptionId).", "SubscriptionId");
 }

@@ -67,13 +67,19 @@ public sealed class TenantChoice
     public static TenantChoice Live(Tenant tenant, IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        CheckLiveAlone(snapshotPaths, piped);
+        return new TenantChoice(tenant, TenantOrigin.Live);
+    }
+
+    /// <summary>Throws SourceConflict when a snapshot or piped objects come with -Live; hosts call it before collecting.</summary>
+    public static void CheckLiveAlone(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    {
         if (snapshotPaths is { Count: > 0 } || piped is { HasObjects: true })
         {
             var other = snapshotPaths is { Count: > 0 } ? $"a snapshot ({snapshotPaths.First()})" : "piped objects";
             throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
                 $"-Live and {other} were both given; answer from one: live Azure, or the snapshot or objects.", snapshotPaths?.FirstOrDefault());
         }
-        return new TenantChoice(tenant, TenantOrigin.Live);
     }
 
     /// <summary>

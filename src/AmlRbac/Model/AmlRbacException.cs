@@ -82,6 +82,8 @@ public static class ErrorIds
     public const string ArmTimeout = "ArmTimeout";
     /// <summary>An answer could not be used: not JSON, an item missing a field, or a nextLink that was refused (another host) or loops.</summary>
     public const string ArmResponseInvalid = "ArmResponseInvalid";
+    /// <summary>A live-only parameter (-AccessToken, -ArmUrl, ...) was given without -Live, or a live parameter's value is unusable.</summary>
+    public const string LiveParameterInvalid = "LiveParameterInvalid";
 
     // Set-AmlWorkspaceIdentityRole / amlrbac workspace-identity (WorkspaceIdentity/): one id per way a
     // workspace can fail; each is reported for that workspace and the others go on.

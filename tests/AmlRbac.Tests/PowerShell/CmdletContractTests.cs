@@ -18,6 +18,8 @@ public sealed class CmdletContractTests
     private const string Strings = "System.String[]";
     private const string PSObject = "System.Management.Automation.PSObject";
     private const string Switch = "System.Management.Automation.SwitchParameter";
+    private const string SecureString = "System.Security.SecureString";
+    private const string Uri = "System.Uri";
     private static readonly string[] None = Array.Empty<string>();
 
     // Parameters every query cmdlet shares: where the tenant comes from.
@@ -28,21 +30,33 @@ public sealed class CmdletContractTests
         Expect("SnapshotPath", String, None, (AllSets, Optional)),
     };
 
+    // Live Azure (-Live with the query cmdlets; always for Export-AmlRbacSnapshot): endpoints and tokens.
+    private static readonly CmdletParameter[] ConnectionParameters =
+    {
+        Expect("AccessToken", SecureString, None, (AllSets, Optional)),
+        Expect("ArmUrl", Uri, None, (AllSets, Optional)),
+        Expect("GraphAccessToken", SecureString, None, (AllSets, Optional)),
+        Expect("GraphUrl", Uri, None, (AllSets, Optional)),
+    };
+
+    private static readonly CmdletParameter[] LiveParameters = ConnectionParameters.Append(Expect("Live", Switch, None, (AllSets, Optional))).ToArray();
+
     public static TheoryData<string, string[], string, string> Commands => new()
     {
         { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "PrincipalAction" },
         { "Get-AmlEffectiveAccess", new[] { "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "GetAmlEffectiveAccessCommand", "Principal" },
         { "New-AmlCustomRole", new[] { "AmlRbac.PowerShell.Output.AmlRoleDefinition" }, "NewAmlCustomRoleCommand", "Lists" },
+        { "Export-AmlRbacSnapshot", new[] { "System.IO.FileInfo" }, "ExportAmlRbacSnapshotCommand", "Path" },
         { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Set-AmlWorkspaceIdentityRole" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
+            new[] { "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -114,7 +128,7 @@ public sealed class CmdletContractTests
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
         };
 
-        AssertParameters("Test-AmlPermission", expected.Concat(SourceParameters));
+        AssertParameters("Test-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
     }
 
     [Fact]
@@ -132,7 +146,34 @@ public sealed class CmdletContractTests
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (AllSets, Mandatory | ByPropertyName)),
         };
 
-        AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters));
+        AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters).Concat(LiveParameters));
+    }
+
+    [Fact]
+    public void Export_AmlRbacSnapshot_parameters()
+    {
+        const string Path = "Path", LiteralPath = "LiteralPath";
+        var expected = new[]
+        {
+            Expect("LiteralPath", String, new[] { "PSPath", "LP" }, (LiteralPath, Mandatory)),
+            Expect("PassThru", Switch, None, (AllSets, Optional)),
+            Expect("Path", String, new[] { "OutFile" }, (Path, Mandatory)),
+            Expect("Scope", Strings, new[] { "ResourceId", "Id" }, (AllSets, Mandatory | ByPropertyName)),
+        };
+
+        AssertParameters("Export-AmlRbacSnapshot", expected.Concat(ConnectionParameters));
+    }
+
+    [Fact]
+    public void Only_Export_AmlRbacSnapshot_writes_and_so_supports_WhatIf()
+    {
+        var writers = ModuleFiles.CmdletTypes
+            .Where(t => ModuleFiles.Named<bool>(ModuleFiles.Attributes(t, "CmdletAttribute").Single(), "SupportsShouldProcess"))
+            .Select(ModuleFiles.CommandName);
+
+        Assert.Contains("Export-AmlRbacSnapshot", writers);
+        Assert.DoesNotContain("Test-AmlPermission", writers);
+        Assert.DoesNotContain("Get-AmlEffectiveAccess", writers);
     }
 
     [Fact]
@@ -164,12 +205,12 @@ public sealed class CmdletContractTests
         var expected = new[]
         {
             Expect("AccessToken", "System.Security.SecureString", None, (AllSets, Optional)),
+            Expect("ArmUrl", "System.Uri", None, (AllSets, Optional)),
             Expect("Name", String, new[] { "WorkspaceName" }, (Name, Mandatory | ByPropertyName)),
             Expect("NoWait", Switch, None, (AllSets, Optional)),
             Expect("RemoveLegacyContributor", Switch, None, (AllSets, Optional)),
             Expect("ResourceGroupName", String, None, (Name, Mandatory | ByPropertyName)),
             Expect("ResourceId", String, new[] { "Id" }, (ResourceId, Mandatory | ByPropertyName)),
-            Expect("ResourceManagerUrl", "System.Uri", None, (AllSets, Optional)),
             Expect("Role", "AmlRbac.WorkspaceIdentity.WorkspaceRole", None, (AllSets, Optional)),
             Expect("SubscriptionId", String, None, (Name, ByPropertyName)),
             Expect("TimeoutSeconds", "System.Int32", None, (AllSets, Optional)),
@@ -179,15 +220,12 @@ public sealed class CmdletContractTests
     }
 
     [Fact]
-    public void Only_Set_AmlWorkspaceIdentityRole_changes_Azure_and_it_asks_first()
+    public void Set_AmlWorkspaceIdentityRole_changes_Azure_so_it_asks_first()
     {
-        var asking = ModuleFiles.CmdletTypes
-            .Select(t => (Command: ModuleFiles.CommandName(t), Attribute: ModuleFiles.Attributes(t, "CmdletAttribute").Single()))
-            .Where(c => ModuleFiles.Named<bool>(c.Attribute, "SupportsShouldProcess"))
-            .ToList();
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == "Set-AmlWorkspaceIdentityRole");
+        var attribute = ModuleFiles.Attributes(type, "CmdletAttribute").Single();
 
-        var (command, attribute) = Assert.Single(asking);
-        Assert.Equal("Set-AmlWorkspaceIdentityRole", command);
+        Assert.True(ModuleFiles.Named<bool>(attribute, "SupportsShouldProcess"));
         // ConfirmImpact.High is 3 (System.Management.Automation.ConfirmImpact: None, Low, Medium, High).
         Assert.Equal(3, ModuleFiles.Named<int>(attribute, "ConfirmImpact"));
     }

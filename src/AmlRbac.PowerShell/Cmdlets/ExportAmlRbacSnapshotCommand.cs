@@ -1,0 +1,124 @@
+using System.Management.Automation;
+using System.Security;
+using AmlRbac.Model;
+using AmlRbac.PowerShell.Live;
+using AmlRbac.Sources.Live;
+
+namespace AmlRbac.PowerShell.Cmdlets;
+
+/// <summary>
+/// Export-AmlRbacSnapshot: reads what the evaluator needs for the scopes from live Azure (role
+/// definitions, role assignments, eligible assignments, deny assignments, the management-group hierarchy,
+/// group members and principal names) and writes it as a snapshot file for offline checks, evidence and
+/// diffs. The file is written only when everything was read: a failed or stopped export leaves no file.
+/// </summary>
+[Cmdlet(VerbsData.Export, "AmlRbacSnapshot", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportAmlRbacSnapshotCommand : PSCmdlet
+{
+    public const string PathSet = "Path";
+    public const string LiteralPathSet = "LiteralPath";
+
+    private readonly List<Scope> _scopes = new();
+    private LiveSession? _live;
+
+    /// <summary>Management group, subscription, resource group or workspace ids to read.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("ResourceId", "Id")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Scope { get; set; }
+
+    /// <summary>The snapshot file to write (relative to the current location).</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet)]
+    [Alias("OutFile")]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <summary>The snapshot file to write, taken literally.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
+
+    /// <summary>An ARM access token; without it, Get-AzAccessToken gives one.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? AccessToken { get; set; }
+
+    /// <summary>A Microsoft Graph access token; without it, Get-AzAccessToken gives one.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? GraphAccessToken { get; set; }
+
+    /// <summary>The ARM URL; the Az context's cloud by default.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? ArmUrl { get; set; }
+
+    /// <summary>The Microsoft Graph URL with its version; the Az context's cloud by default.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? GraphUrl { get; set; }
+
+    /// <summary>Write the file's FileInfo to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            // Scopes are checked as they come, before any request, so a typo costs nothing.
+            foreach (var scope in Scope ?? Array.Empty<string>())
+            {
+                _scopes.Add(Model.Scope.Parse(scope));
+            }
+        }
+        catch (AmlRbacException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var path = PathSet == ParameterSetName
+            ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path!)
+            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath!);
+        var scopes = _scopes.Distinct().ToList();
+        if (!ShouldProcess(path, $"Export the RBAC of {string.Join(", ", scopes)} to a snapshot"))
+        {
+            return;
+        }
+        try
+        {
+            var session = _live = LiveSession.Open(this, ArmUrl, GraphUrl, AccessToken, GraphAccessToken);
+            LiveCollection collection;
+            try
+            {
+                collection = session.Run((progress, cancel) => LiveExport.ExportAsync(session.Collector, scopes, path, progress, cancel));
+            }
+            finally
+            {
+                _live = null;
+                session.Dispose();
+            }
+            WriteVerbose($"Wrote {path}: {collection.Tenant.RoleAssignments.Count} role assignments, {collection.Tenant.DenyAssignments.Count} deny assignments, " +
+                $"{collection.Tenant.Groups.Count} groups; {collection.Requests} requests.");
+            if (PassThru)
+            {
+                WriteObject(new FileInfo(path));
+            }
+        }
+        catch (AmlRbacException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception));
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: no file was written; PowerShell is stopping the pipeline already.
+        }
+    }
+
+    protected override void StopProcessing() => _live?.Stop();
+}

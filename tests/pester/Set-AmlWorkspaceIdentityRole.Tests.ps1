@@ -1,29 +1,36 @@
+# Set-AmlWorkspaceIdentityRole against the ARM emulator (tests/AmlRbac.ArmEmulator, built by `dotnet
+# test`) serving the Contoso sample: mlw-dev's identity holds Contributor on rg-ml-dev (a workspace from
+# before 2024-11-19), mlw-prod's holds Azure AI Administrator on rg-ml-prod. The emulator grants Azure AI
+# Administrator when allowRoleAssignmentOnRG is set, as Azure does.
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
 
-    # The ARM emulator serving the Contoso sample: mlw-dev's identity holds Contributor on rg-ml-dev (a
-    # workspace from before 2024-11-19), mlw-prod's holds Azure AI Administrator on rg-ml-prod.
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in 'run', '--project', (Join-Path $RepositoryRoot 'tests/AmlRbac.ArmEmulator'), '--') {
-        $start.ArgumentList.Add($argument)
+    $emulatorDll = Get-ChildItem -Path (Join-Path $RepositoryRoot 'tests/AmlRbac.ArmEmulator/bin') -Recurse -Filter 'AmlRbac.ArmEmulator.dll' |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $emulatorDll) {
+        throw 'The ARM emulator is not built: run dotnet test (or dotnet build tests/AmlRbac.ArmEmulator) first.'
     }
-    $start.RedirectStandardOutput = $true
-    $start.UseShellExecute = $false
-    $Emulator = [System.Diagnostics.Process]::Start($start)
-    $firstLine = $Emulator.StandardOutput.ReadLine()
-    if ($firstLine -notmatch '^ARM:\s+(\S+)') {
-        throw "The ARM emulator did not start: $firstLine"
+    $port = Get-Random -Minimum 20000 -Maximum 40000
+    $script:Emulator = Start-Process -FilePath dotnet -ArgumentList $emulatorDll.FullName, $ContosoSnapshot, $port -PassThru `
+        -RedirectStandardOutput (Join-Path $TestDrive 'emulator.out') -RedirectStandardError (Join-Path $TestDrive 'emulator.err')
+    $script:ArmUrl = "http://127.0.0.1:$port/"
+    $deadline = (Get-Date).AddSeconds(30)
+    while ((Get-Date) -lt $deadline -and -not (Select-String -Path (Join-Path $TestDrive 'emulator.out') -Pattern 'ARM:' -Quiet)) {
+        Start-Sleep -Milliseconds 200
     }
+
+    # The standalone emulator's token (one for ARM and Graph).
     $Arm = @{
-        ArmUrl             = [uri] $Matches[1]
-        AccessToken        = ConvertTo-SecureString -String 'emulator-arm-token' -AsPlainText -Force
+        ArmUrl      = [uri] $script:ArmUrl
+        AccessToken = ConvertTo-SecureString -String 'emulator-token' -AsPlainText -Force
     }
     $ProdWorkspaceIdentity = 'ea8cfcc0-2c85-4327-9662-b9534634ea3e'
 }
 
 AfterAll {
-    if ($Emulator -and -not $Emulator.HasExited) {
-        $Emulator.Kill()
+    if ($script:Emulator) {
+        Stop-Process -Id $script:Emulator.Id -ErrorAction SilentlyContinue
     }
 }
 
@@ -73,6 +80,21 @@ Describe 'Set-AmlWorkspaceIdentityRole' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'WorkspaceIdInvalid,*'
         @($results).Count | Should -Be 1
         $results.Status | Should -Be 'AlreadyConverted'
+    }
+
+    It 'takes the token from the Az context without -AccessToken' {
+        Mock Get-AzAccessToken {
+            [pscustomobject]@{
+                Token     = ConvertTo-SecureString -String 'emulator-token' -AsPlainText -Force
+                ExpiresOn = [DateTimeOffset]::UtcNow.AddHours(1)
+                Type      = 'Bearer'
+            }
+        }
+
+        $result = Set-AmlWorkspaceIdentityRole -ResourceId $ProdWorkspace -ArmUrl $script:ArmUrl -Confirm:$false
+
+        $result.Status | Should -Be 'AlreadyConverted'
+        Should -Invoke Get-AzAccessToken -ParameterFilter { $ResourceUrl -eq $script:ArmUrl }
     }
 
     It 'refuses -RemoveLegacyContributor with -Role Contributor' {

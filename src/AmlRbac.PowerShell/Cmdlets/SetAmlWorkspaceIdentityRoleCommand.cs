@@ -1,6 +1,4 @@
-using System.Collections.ObjectModel;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Security;
 using AmlRbac.Model;
 using AmlRbac.PowerShell.Live;

@@ -26,6 +26,14 @@ BeforeAll {
         AccessToken = ConvertTo-SecureString -String 'emulator-token' -AsPlainText -Force
     }
     $ProdWorkspaceIdentity = 'ea8cfcc0-2c85-4327-9662-b9534634ea3e'
+
+    # Mock needs a command to replace: where Az.Accounts is not installed, a stand-in with its parameter.
+    if (-not (Get-Command -Name Get-AzAccessToken -ErrorAction SilentlyContinue)) {
+        function global:Get-AzAccessToken {
+            param([string] $ResourceUrl)
+            throw 'Az.Accounts is not installed.'
+        }
+    }
 }
 
 AfterAll {

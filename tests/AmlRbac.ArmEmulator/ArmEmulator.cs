@@ -165,9 +165,17 @@ public sealed partial class ArmEmulator : IAsyncDisposable
                 return;
             }
             var request = new EmulatorRequest(http.Method, url, parameters, body, Store, _options, Faults);
-            result = isGraph && http.Method == "POST" && http.Path.Equals("/v1.0/$batch", StringComparison.OrdinalIgnoreCase)
-                ? Batch(request)
-                : _routes.Answer(request);
+            try
+            {
+                result = isGraph && http.Method == "POST" && http.Path.Equals("/v1.0/$batch", StringComparison.OrdinalIgnoreCase)
+                    ? Batch(request)
+                    : _routes.Answer(request);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug in a route: answered and recorded, so the test that met it says what it was.
+                result = EmulatorResult.Error(500, "EmulatorRouteFailed", e.ToString());
+            }
         }
         await WriteAsync(context, result, isGraph, correlationId, recorded).ConfigureAwait(false);
     }

@@ -137,7 +137,8 @@ public sealed class EmulatorStore
         var queue = new Queue<string>(new[] { ObjectIds.NormalizePrincipal(groupId) });
         while (queue.Count > 0)
         {
-            var group = Groups.FirstOrDefault(g => string.Equals(g.Id, queue.Dequeue(), StringComparison.OrdinalIgnoreCase));
+            var next = queue.Dequeue();
+            var group = Groups.FirstOrDefault(g => string.Equals(g.Id, next, StringComparison.OrdinalIgnoreCase));
             foreach (var member in group?.Members ?? Array.Empty<string>())
             {
                 if (!found.Contains(member, StringComparer.OrdinalIgnoreCase) && !string.Equals(member, groupId, StringComparison.OrdinalIgnoreCase))

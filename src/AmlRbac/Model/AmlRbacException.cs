@@ -41,6 +41,7 @@ public enum FailureCategory
     LimitsExceeded,
     AuthenticationError,
     OperationStopped,
+    WriteError,
 }
 
 /// <summary>The stable error ids of AmlRbac. They are a contract: extend, never rename.</summary>
@@ -84,6 +85,8 @@ public static class ErrorIds
     public const string ArmResponseInvalid = "ArmResponseInvalid";
     /// <summary>A live-only parameter (-AccessToken, -ArmUrl, ...) was given without -Live, or a live parameter's value is unusable.</summary>
     public const string LiveParameterInvalid = "LiveParameterInvalid";
+    /// <summary>An exported snapshot cannot be written (its folder is missing, or the file cannot be written).</summary>
+    public const string SnapshotWriteFailed = "SnapshotWriteFailed";
 
     // Set-AmlWorkspaceIdentityRole / amlrbac workspace-identity (WorkspaceIdentity/): one id per way a
     // workspace can fail; each is reported for that workspace and the others go on.

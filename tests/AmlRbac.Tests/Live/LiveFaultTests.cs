@@ -181,6 +181,19 @@ public sealed class LiveFaultTests
         Assert.DoesNotContain(harness.Emulator.Requests, r => r.Path.EndsWith("denyAssignments", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AMissingOutputFolderFailsBeforeAnyRequest()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        var path = Path.Combine(Path.GetTempPath(), "amlrbac-missing-" + Guid.NewGuid().ToString("N"), "f.json");
+
+        var error = await Assert.ThrowsAsync<AmlRbacException>(() => LiveExport.ExportAsync(harness.Collector, new[] { ContosoMl }, path));
+
+        Assert.Equal(ErrorIds.SnapshotWriteFailed, error.ErrorId);
+        Assert.Equal(FailureCategory.ObjectNotFound, error.Category);
+        Assert.Empty(harness.Emulator.Requests);
+    }
+
     internal static string TempPath() => Path.Combine(Path.GetTempPath(), $"amlrbac-live-{Guid.NewGuid():N}.json");
 
     private static async Task AssertRecoversAsync(LiveHarness harness)

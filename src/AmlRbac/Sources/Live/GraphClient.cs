@@ -51,27 +51,6 @@ public sealed class GraphClient
         return lists.ToDictionary(l => l.Key, l => (IReadOnlyList<Principal>)l.Value, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Everyone in a group, through nested groups (GET /groups/{id}/transitiveMembers).</summary>
-    public Task<IReadOnlyList<Principal>> GetTransitiveMembersAsync(string groupId, CancellationToken cancellationToken = default) =>
-        ListAsync($"groups/{Uri.EscapeDataString(ObjectIds.NormalizePrincipal(groupId))}/transitiveMembers{MemberQuery}", cancellationToken);
-
-    /// <summary>
-    /// The security groups a user, service principal or group is in, directly or through other groups:
-    /// getMemberObjects (transitive; notes.md (d)) with securityEnabledOnly, because ARM's token carries
-    /// the security groups (inference from [OV] "The token includes the user's group memberships"), then
-    /// getByIds restricted to groups, since getMemberObjects also returns directory roles and
-    /// administrative units.
-    /// </summary>
-    public async Task<IReadOnlyList<Principal>> GetTransitiveGroupsAsync(string principalId, CancellationToken cancellationToken = default)
-    {
-        var url = _transport.UrlFor($"directoryObjects/{Uri.EscapeDataString(ObjectIds.NormalizePrincipal(principalId))}/getMemberObjects");
-        var response = await _transport.SendAsync(HttpMethod.Post, url, new JsonObject { ["securityEnabledOnly"] = true }, cancellationToken).ConfigureAwait(false);
-        var ids = Values(response.Body, HttpMethod.Post, url)
-            .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw RestFailure.Invalid(AzureApi.MicrosoftGraph, RestFailure.Target(HttpMethod.Post, url), "getMemberObjects returned something other than ids."))
-            .ToList();
-        return ids.Count == 0 ? Array.Empty<Principal>() : await GetByIdsAsync(ids, new[] { "group" }, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>The user with this sign-in name; <see cref="ErrorIds.PrincipalNotFound"/> when there is none.</summary>
     public async Task<Principal> FindByUserPrincipalNameAsync(string userPrincipalName, CancellationToken cancellationToken = default)
     {

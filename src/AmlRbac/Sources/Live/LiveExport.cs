@@ -19,9 +19,25 @@ public static class LiveExport
     {
         ArgumentNullException.ThrowIfNull(collector);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        // A missing folder is found before any request, not after a long collection.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is null || !Directory.Exists(folder))
+        {
+            throw new AmlRbacException(ErrorIds.SnapshotWriteFailed, FailureCategory.ObjectNotFound,
+                $"Cannot write the snapshot '{path}': the folder '{folder}' does not exist.", path);
+        }
         var collection = await collector.CollectAsync(scopes, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        SnapshotWriter.Write(collection.Tenant, path);
+        try
+        {
+            SnapshotWriter.Write(collection.Tenant, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AmlRbacException(ErrorIds.SnapshotWriteFailed,
+                e is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
+                $"Cannot write the snapshot '{path}': {e.Message}", path, e);
+        }
         return collection;
     }
 }

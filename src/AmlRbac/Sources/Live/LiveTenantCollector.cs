@@ -15,7 +15,8 @@ namespace AmlRbac.Sources.Live;
 /// one that leaves subscopes out), and the workspaces (one list per subscription or resource group; a
 /// management group lists each subscription under it).</item>
 /// <item>Microsoft Graph: one getByIds per 1000 principals found, then one $batch per 20 groups per
-/// level of group nesting, for the members.</item>
+/// level of group nesting, for the members. Direct members, level by level, give the transitive
+/// membership ARM uses and keep the nesting, so an export holds the groups as the directory does.</item>
 /// </list>
 /// Requests go one after another, so the pacing and the progress are simple and the order is fixed.
 /// </summary>

@@ -1,5 +1,4 @@
 using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
 
 namespace AmlRbac.WorkspaceIdentity;
@@ -27,7 +26,7 @@ public sealed class WorkspaceIdentityConverter
     private readonly IWorkspaceArm _arm;
     private readonly ConversionOptions _options;
     private readonly WorkspaceRoles _roles;
-    private readonly AccessEvaluator _roleAlone;
+    private readonly CallerPermissions _callerPermissions;
 
     public WorkspaceIdentityConverter(IWorkspaceArm arm, ConversionOptions options, AmlCatalog? catalog = null)
     {
@@ -35,7 +34,7 @@ public sealed class WorkspaceIdentityConverter
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
         _roles = new WorkspaceRoles(catalog ?? AmlCatalog.Default);
-        _roleAlone = new AccessEvaluator(Tenant.Empty, _roles.Catalog);
+        _callerPermissions = new CallerPermissions(arm, _roles.Catalog);
     }
 
     /// <summary>Plans and, unless <paramref name="apply"/> says no, applies: what the CLI and tests call.</summary>
@@ -58,10 +57,10 @@ public sealed class WorkspaceIdentityConverter
         }
         catch (AmlRbacException e)
         {
-            return Unplanned(workspace, Failed(record, Translate(e, workspace, "read the workspace", "Microsoft.MachineLearningServices/workspaces/read", notFound: true)));
+            return Unplanned(workspace, Failed(record, WorkspaceFailures.Translate(e, workspace, "read the workspace", "Microsoft.MachineLearningServices/workspaces/read", notFound: true)));
         }
         record = record with { CreatedAt = state.CreatedAt };
-        if (IdentityProblem(state, workspace) is { } problem)
+        if (WorkspaceFailures.IdentityProblem(state, workspace) is { } problem)
         {
             return Unplanned(workspace, Failed(record, problem));
         }
@@ -75,7 +74,7 @@ public sealed class WorkspaceIdentityConverter
         }
         catch (AmlRbacException e)
         {
-            return Unplanned(workspace, Failed(record, Translate(e, workspace, "read the identity's role assignments", "Microsoft.Authorization/roleAssignments/read")));
+            return Unplanned(workspace, Failed(record, WorkspaceFailures.Translate(e, workspace, "read the identity's role assignments", "Microsoft.Authorization/roleAssignments/read")));
         }
 
         var writes = _options.Role == WorkspaceRole.AzureAIAdministrator
@@ -99,57 +98,11 @@ public sealed class WorkspaceIdentityConverter
             // allowRoleAssignmentOnRG is set but Azure's grant has not shown yet: nothing to write, only to wait for.
             record = record with { Steps = new[] { $"wait for Azure to grant Azure AI Administrator to {principalId} on {workspace.ResourceGroup}" } };
         }
-        if (steps.Count > 0 && await MissingPermissionAsync(workspace, writes, cancellationToken).ConfigureAwait(false) is { } missing)
+        if (steps.Count > 0 && await _callerPermissions.MissingAsync(workspace, writes, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return Unplanned(workspace, Failed(record, missing));
         }
         return new ConversionPlan(workspace, record, writes);
-    }
-
-    /// <summary>
-    /// Checks before the first write that the caller may make every write of the plan, so that a caller
-    /// who may PATCH the workspace but not delete role assignments is stopped before the PATCH rather than
-    /// after it (all or nothing). The caller's permission blocks are asked of ARM and decided by the
-    /// evaluator, as a role alone. ARM remains the judge: a deny assignment can still refuse a write.
-    /// </summary>
-    private async Task<AmlRbacException?> MissingPermissionAsync(WorkspaceReference workspace, PlannedWrites writes, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<Permission>? blocks;
-        try
-        {
-            blocks = await _arm.GetCallerPermissionsAsync(workspace, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AmlRbacException e)
-        {
-            return Translate(e, workspace, "read the caller's permissions", "Microsoft.Authorization/permissions/read");
-        }
-        if (blocks is null)
-        {
-            return null;
-        }
-        var caller = new RoleDefinition { Id = "caller", Name = $"the caller's permissions at {workspace.ResourceGroup}", IsCustom = true, Permissions = blocks };
-        var missing = RequiredActions(writes).Where(action => _roleAlone.CheckRole(caller, action).Outcome != Outcome.Allowed).ToList();
-        return missing.Count == 0
-            ? null
-            : new AmlRbacException(ErrorIds.WorkspaceForbidden, FailureCategory.PermissionDenied,
-                $"{workspace.Id}: the signed-in identity lacks {string.Join(" and ", missing)} on {workspace.ResourceGroup}; nothing was written.",
-                workspace.Id);
-    }
-
-    private static IEnumerable<string> RequiredActions(PlannedWrites writes)
-    {
-        if (writes.SetProperty)
-        {
-            yield return "Microsoft.MachineLearningServices/workspaces/write";
-        }
-        if (writes.CreateContributor)
-        {
-            yield return "Microsoft.Authorization/roleAssignments/write";
-        }
-        if (writes.ContributorToRemove.Count > 0)
-        {
-            yield return "Microsoft.Authorization/roleAssignments/delete";
-        }
     }
 
     /// <summary>Carries out a plan's writes in order, stopping at the first failure.</summary>
@@ -173,7 +126,7 @@ public sealed class WorkspaceIdentityConverter
             }
             catch (AmlRbacException e)
             {
-                return Failed(record, Translate(e, workspace, "update the workspace", "Microsoft.MachineLearningServices/workspaces/write"));
+                return Failed(record, WorkspaceFailures.Translate(e, workspace, "update the workspace", "Microsoft.MachineLearningServices/workspaces/write"));
             }
         }
         if (writes.CreateContributor)
@@ -184,7 +137,7 @@ public sealed class WorkspaceIdentityConverter
             }
             catch (AmlRbacException e)
             {
-                return Failed(record, Translate(e, workspace, "create the Contributor role assignment", "Microsoft.Authorization/roleAssignments/write"));
+                return Failed(record, WorkspaceFailures.Translate(e, workspace, "create the Contributor role assignment", "Microsoft.Authorization/roleAssignments/write"));
             }
         }
 
@@ -218,7 +171,7 @@ public sealed class WorkspaceIdentityConverter
             }
             catch (AmlRbacException e)
             {
-                return Failed(record, Translate(e, workspace, "read the identity's role assignments", "Microsoft.Authorization/roleAssignments/read"));
+                return Failed(record, WorkspaceFailures.Translate(e, workspace, "read the identity's role assignments", "Microsoft.Authorization/roleAssignments/read"));
             }
         }
 
@@ -235,7 +188,7 @@ public sealed class WorkspaceIdentityConverter
             {
                 var partial = current.Except(removed).ToList();
                 return Failed(record with { AfterRoles = RolesAt(workspace, partial) },
-                    Translate(e, workspace, "delete the identity's Contributor role assignment (Azure AI Administrator is in place; Contributor was kept)",
+                    WorkspaceFailures.Translate(e, workspace, "delete the identity's Contributor role assignment (Azure AI Administrator is in place; Contributor was kept)",
                         "Microsoft.Authorization/roleAssignments/delete"));
             }
         }
@@ -320,42 +273,6 @@ public sealed class WorkspaceIdentityConverter
             }
             await _options.Delay(left < _options.PollInterval ? left : _options.PollInterval, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static AmlRbacException? IdentityProblem(WorkspaceState state, WorkspaceReference workspace)
-    {
-        var types = (state.IdentityType ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var systemAssigned = types.Contains("SystemAssigned", StringComparer.OrdinalIgnoreCase);
-        if (!systemAssigned && types.Contains("UserAssigned", StringComparer.OrdinalIgnoreCase))
-        {
-            return new AmlRbacException(ErrorIds.WorkspaceUserAssignedIdentityOnly, FailureCategory.InvalidData,
-                $"{workspace.Id} has only user-assigned identities; their roles are given by whoever created them, not by Azure Machine Learning, " +
-                "so there is no system-assigned identity to convert.", workspace.Id);
-        }
-        if (!systemAssigned || string.IsNullOrWhiteSpace(state.PrincipalId))
-        {
-            return new AmlRbacException(ErrorIds.WorkspaceNoSystemIdentity, FailureCategory.InvalidData,
-                $"{workspace.Id} has no system-assigned managed identity (identity type '{state.IdentityType ?? "none"}'), so there is no identity to convert.",
-                workspace.Id);
-        }
-        return null;
-    }
-
-    /// <summary>The per-workspace failure for an ARM failure; a refused token is thrown as is.</summary>
-    private static AmlRbacException Translate(AmlRbacException e, WorkspaceReference workspace, string doing, string needs, bool notFound = false)
-    {
-        var (id, category, text) = e.ErrorId switch
-        {
-            ErrorIds.ArmUnauthorized => throw e,
-            ErrorIds.ArmForbidden => (ErrorIds.WorkspaceForbidden, FailureCategory.PermissionDenied,
-                $"{workspace.Id}: the signed-in identity may not {doing}; it needs {needs}."),
-            ErrorIds.ArmThrottled => (ErrorIds.WorkspaceThrottled, FailureCategory.LimitsExceeded,
-                $"{workspace.Id}: Azure kept throttling while trying to {doing}; nothing further was written. Run again later."),
-            ErrorIds.ArmRequestFailed when notFound && e.Category == FailureCategory.ObjectNotFound => (ErrorIds.WorkspaceNotFound, FailureCategory.ObjectNotFound,
-                $"{workspace.Id}: no such workspace (check the subscription, resource group and name)."),
-            _ => (ErrorIds.WorkspaceRequestFailed, e.Category, $"{workspace.Id}: could not {doing}."),
-        };
-        return new AmlRbacException(id, category, $"{text} {e.Message}", workspace.Id, e);
     }
 
     private static ConversionPlan Unplanned(WorkspaceReference workspace, WorkspaceConversion record) => new(workspace, record, PlannedWrites.None);

@@ -210,6 +210,22 @@ public sealed class WorkspaceIdentityEmulatorTests
     }
 
     [Fact]
+    public async Task NoWait_sends_the_PATCH_and_leaves_Contributor_for_a_later_run()
+    {
+        await using var harness = await StartAsync();
+        harness.Emulator.WorkspaceWrites.Grant = GrantTiming.Held;
+
+        var pending = await Convert(harness.Converter(Remove with { NoWait = true }), Workspace(0));
+        harness.Emulator.WorkspaceWrites.ReleaseGrants();
+        var finished = await Convert(harness.Converter(Remove), Workspace(0));
+
+        Assert.Equal(ConversionStatus.Pending, pending.Status);
+        Assert.Equal(ConversionStatus.Converted, finished.Status);
+        Assert.Equal(new[] { "PATCH", "DELETE" }, harness.Writes.Select(r => r.Method));
+        Assert.Equal(new[] { Administrator }, harness.RolesOf(Identity(0)));
+    }
+
+    [Fact]
     public async Task A_grant_that_never_comes_times_out_and_Contributor_stays()
     {
         await using var harness = await StartAsync();

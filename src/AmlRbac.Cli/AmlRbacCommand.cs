@@ -34,7 +34,8 @@ public static class AmlRbacCommand
         return root;
     }
 
-    public static int Run(string[] args, Terminal terminal)
+    /// <param name="cancellationToken">Cancelled on Ctrl+C (Program wires it): live reads stop at once and write nothing.</param>
+    public static int Run(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
     {
         // Notes (the sample-tenant note) are held back until the command succeeds, so that bad input
         // still gives exactly one line on stderr.
@@ -48,7 +49,9 @@ public static class AmlRbacCommand
         }
         try
         {
-            var exitCode = parsed.Invoke(new InvocationConfiguration { Output = terminal.Out, Error = notes, EnableDefaultExceptionHandler = false });
+            // Ctrl+C comes in as cancellationToken (Program), not through the parser's own signal handling.
+            var configuration = new InvocationConfiguration { Output = terminal.Out, Error = notes, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var exitCode = parsed.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
             terminal.Error.Write(notes.ToString());
             return exitCode;
         }
@@ -56,6 +59,12 @@ public static class AmlRbacCommand
         {
             terminal.Fail(exception.Message);
             return ExitCodes.For(exception);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C during a live read: nothing was written.
+            terminal.Fail("Stopped; nothing was written.");
+            return ExitCodes.Stopped;
         }
     }
 

@@ -17,6 +17,9 @@ public static class ExitCodes
     /// <summary>Live Azure failed: a request was refused or kept failing, timed out, or answered something unusable.</summary>
     public const int AzureFailed = 3;
 
+    /// <summary>Stopped with Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Stopped = 130;
+
     /// <summary>The exit code for an engine error: <see cref="AzureFailed"/> for the live source's errors, else <see cref="BadInput"/>.</summary>
     public static int For(AmlRbacException exception) => exception.ErrorId switch
     {

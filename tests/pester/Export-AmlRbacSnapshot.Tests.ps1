@@ -24,16 +24,22 @@ BeforeAll {
     $script:ArmToken = 'emulator-token'
     $script:GraphToken = 'emulator-token'
 
-    function Set-TokenMock {
+    # Mock needs a command to replace: without Az.Accounts, a stand-in (global, so the cmdlets' own
+    # lookup finds the mock too).
+    if (-not (Get-Command -Name Get-AzAccessToken -ErrorAction SilentlyContinue)) {
+        function global:Get-AzAccessToken {
+            param([string] $ResourceUrl, [string] $ResourceTypeName, [switch] $AsSecureString)
+            throw 'Az.Accounts is not installed.'
+        }
+    }
+
+    function New-AccessTokenObject {
+        # What Get-AzAccessToken returns: Token a SecureString (Az.Accounts 5.0 and later) or a string (before).
         param([switch] $AsString)
-        Mock Get-AzAccessToken {
-            $ResourceUrl | Should -Be $script:ArmUrl
-            $value = $script:ArmToken
-            [pscustomobject]@{
-                Token     = if ($AsString) { $value } else { ConvertTo-SecureString -String $value -AsPlainText -Force }
-                ExpiresOn = [DateTimeOffset]::UtcNow.AddHours(1)
-                Type      = 'Bearer'
-            }
+        [pscustomobject]@{
+            Token     = if ($AsString) { $script:ArmToken } else { ConvertTo-SecureString -String $script:ArmToken -AsPlainText -Force }
+            ExpiresOn = [DateTimeOffset]::UtcNow.AddHours(1)
+            Type      = 'Bearer'
         }
     }
 }
@@ -46,13 +52,14 @@ AfterAll {
 
 Describe 'Export-AmlRbacSnapshot' {
     It 'writes the served tenant with a <Kind> token from Get-AzAccessToken' -ForEach @(@{ Kind = 'SecureString' }, @{ Kind = 'string' }) {
-        Set-TokenMock -AsString:($Kind -eq 'string')
+        if ($Kind -eq 'string') { Mock Get-AzAccessToken { New-AccessTokenObject -AsString } } else { Mock Get-AzAccessToken { New-AccessTokenObject } }
         $path = Join-Path $TestDrive "export-$Kind.json"
 
         $file = Export-AmlRbacSnapshot -Scope /providers/Microsoft.Management/managementGroups/contoso-ml -Path $path -ArmUrl $ArmUrl -PassThru
 
         $file.FullName | Should -Be $path
-        Should -Invoke Get-AzAccessToken -Times 2 -Exactly
+        # One token for ARM, one for Graph; both asked for the emulator's URL (it serves both).
+        Should -Invoke Get-AzAccessToken -Times 2 -Exactly -ParameterFilter { $ResourceUrl -eq $ArmUrl }
         $exported = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json
         $served = Get-Content -LiteralPath $ContosoSnapshot -Raw | ConvertFrom-Json
         $exported.roleAssignments.Count | Should -Be $served.roleAssignments.Count
@@ -72,7 +79,7 @@ Describe 'Export-AmlRbacSnapshot' {
     }
 
     It 'answers the offline commands as the served tenant does' {
-        Set-TokenMock
+        Mock Get-AzAccessToken { New-AccessTokenObject }
         $path = Join-Path $TestDrive 'roundtrip.json'
         Export-AmlRbacSnapshot -Scope /providers/Microsoft.Management/managementGroups/contoso -Path $path -ArmUrl $ArmUrl
 
@@ -113,7 +120,7 @@ Describe 'Export-AmlRbacSnapshot' {
     }
 
     It 'writes nothing with -WhatIf' {
-        Set-TokenMock
+        Mock Get-AzAccessToken { New-AccessTokenObject }
         $path = Join-Path $TestDrive 'whatif.json'
         Export-AmlRbacSnapshot -Scope $DevSubscription -Path $path -ArmUrl $ArmUrl -WhatIf
         Test-Path -LiteralPath $path | Should -BeFalse
@@ -123,7 +130,7 @@ Describe 'Export-AmlRbacSnapshot' {
 
 Describe '-Live on the query cmdlets' {
     BeforeEach {
-        Set-TokenMock
+        Mock Get-AzAccessToken { New-AccessTokenObject }
     }
 
     It 'Test-AmlPermission -Live takes a user principal name and answers as the snapshot does' {

@@ -108,6 +108,23 @@ public sealed class LiveCliTests
         }
     }
 
+    [Fact]
+    public async Task CtrlCStopsAnExportWithExit130AndNoFile()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        harness.Emulator.Faults.Add(Fault.Slow("/roleAssignments", TimeSpan.FromSeconds(30), Fault.Forever));
+        var path = LiveFaultTests.TempPath();
+        var error = new StringWriter();
+        // Program cancels this token on Ctrl+C; here a timer stands in for the key press.
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var exit = AmlRbacCommand.Run(Export(harness, path, "/subscriptions/099041be-6a92-430e-9f47-32340e216c45"), new Terminal(new StringWriter(), error, 100), ctrlC.Token);
+
+        Assert.Equal(ExitCodes.Stopped, exit);
+        Assert.Equal("amlrbac: Stopped; nothing was written.", error.ToString().Trim());
+        Assert.False(File.Exists(path));
+    }
+
     [Theory]
     [InlineData("export", "--scope", "/subscriptions/not a scope", "--out", "x.json")]
     [InlineData("test", "--live", "--snapshot", "x.json", "--principal", "a", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--action", "Microsoft.MachineLearningServices/workspaces/read")]

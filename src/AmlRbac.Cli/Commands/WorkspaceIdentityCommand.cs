@@ -84,7 +84,8 @@ internal static class WorkspaceIdentityCommand
                 result.AddError("--timeout-seconds must be between 0 and 3600.");
             }
         });
-        command.SetAction(parsed =>
+        // Ctrl+C cancels the token: the workspace in hand stops at once, nothing further is written.
+        command.SetAction(async (parsed, cancellationToken) =>
         {
             var options = new ConversionOptions
             {
@@ -110,7 +111,7 @@ internal static class WorkspaceIdentityCommand
             var json = parsed.GetValue(format) == CommonOptions.Json;
             foreach (var id in ids)
             {
-                var result = Convert(converter, id, apply);
+                var result = await ConvertAsync(converter, id, apply, cancellationToken).ConfigureAwait(false);
                 summary.Add(result);
                 results.Add(result);
                 if (!json)
@@ -129,12 +130,12 @@ internal static class WorkspaceIdentityCommand
     }
 
     // A malformed id is that workspace's failure, like any other: the rest of the list still runs.
-    private static WorkspaceConversion Convert(WorkspaceIdentityConverter converter, string id, bool apply)
+    private static async Task<WorkspaceConversion> ConvertAsync(WorkspaceIdentityConverter converter, string id, bool apply, CancellationToken cancellationToken)
     {
         try
         {
             var workspace = WorkspaceReference.Parse(id);
-            return converter.ConvertAsync(workspace, _ => apply, CancellationToken.None).GetAwaiter().GetResult();
+            return await converter.ConvertAsync(workspace, _ => apply, cancellationToken).ConfigureAwait(false);
         }
         catch (AmlRbacException error) when (error.ErrorId == ErrorIds.WorkspaceIdInvalid)
         {

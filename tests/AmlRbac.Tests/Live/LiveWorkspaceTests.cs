@@ -39,7 +39,7 @@ public sealed class LiveWorkspaceTests
     }
 
     [Fact]
-    public async Task AllowRoleAssignmentOnRGIsReadFromThePreviewVersion()
+    public async Task AllowRoleAssignmentOnRGShowsOnlyInThePreviewVersion()
     {
         const string Id = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/resourceGroups/rg-ml-dev/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev";
         var emulator = await ArmEmulator.ArmEmulator.StartAsync(AmlRbac.Sources.SampleTenant.Load(), new EmulatorOptions
@@ -55,8 +55,13 @@ public sealed class LiveWorkspaceTests
                 new LiveClientOptions { Endpoints = new AzureEndpoints(emulator.BaseUrl, emulator.GraphUrl) });
             var collection = await collector.CollectAsync(new[] { Scope.Parse(Id) });
 
-            Assert.False(Assert.Single(collection.Workspaces).AllowRoleAssignmentOnResourceGroup);
-            Assert.Contains(emulator.Requests, r => r.Method == "GET" && r.Path == Id);
+            // The collection reads the stable version, which has no allowRoleAssignmentOnRG.
+            Assert.Null(Assert.Single(collection.Workspaces).AllowRoleAssignmentOnResourceGroup);
+            Assert.Contains(emulator.Requests, r => r.Method == "GET" && r.Path == Id && r.Parameter("api-version") == "2025-09-01");
+
+            var arm = new ArmClient(http, new StaticTokenSource(LiveHarness.ArmToken), new LiveClientOptions { Endpoints = new AzureEndpoints(emulator.BaseUrl, emulator.GraphUrl) });
+            var preview = await arm.GetAsync(Id, ArmRoutes.WorkspacesPreviewApiVersion);
+            Assert.False(preview.GetProperty("properties").GetProperty("allowRoleAssignmentOnRG").GetBoolean());
         }
     }
 }

@@ -29,10 +29,17 @@ public static class ArmRoutes
     public const string ManagementGroupsApiVersion = "2023-04-01";
 
     /// <summary>
-    /// Azure ML workspaces: 2025-01-01-preview, the version whose WorkspaceProperties carry
-    /// allowRoleAssignmentOnRG (absent from stable 2024-10-01 and 2025-09-01; notes.md (d) "AML workspace").
+    /// Azure ML workspaces as the collection reads them (id, name, identity): stable 2025-09-01, the newest
+    /// stable workspaceRP.json (notes.md (d) "AML workspace").
     /// </summary>
-    public const string WorkspacesApiVersion = "2025-01-01-preview";
+    public const string WorkspacesApiVersion = "2025-09-01";
+
+    /// <summary>
+    /// Azure ML workspaces with allowRoleAssignmentOnRG: 2025-01-01-preview, the version whose
+    /// WorkspaceProperties and WorkspacePropertiesUpdateParameters carry it (absent from stable 2024-10-01
+    /// and 2025-09-01; notes.md (d) "AML workspace"). Read or PATCH it with this version.
+    /// </summary>
+    public const string WorkspacesPreviewApiVersion = "2025-01-01-preview";
 
     /// <summary>
     /// Role definitions "at scope and above" plus those whose assignable scopes lie below it, so a custom

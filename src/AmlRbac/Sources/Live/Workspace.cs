@@ -1,9 +1,9 @@
 namespace AmlRbac.Sources.Live;
 
 /// <summary>
-/// An Azure ML workspace as ARM lists it (workspaceRP.json, 2025-01-01-preview; notes.md (d) "AML
-/// workspace"): its id, the identities it acts as, and whether its identity gets its role on the resource
-/// group (allowRoleAssignmentOnRG; null when ARM did not say).
+/// An Azure ML workspace as ARM lists it (workspaceRP.json; notes.md (d) "AML workspace"): its id, the
+/// identities it acts as, and whether its identity gets its role on the resource group
+/// (allowRoleAssignmentOnRG; null when ARM did not say, as stable versions never do).
 /// </summary>
 public sealed record Workspace
 {

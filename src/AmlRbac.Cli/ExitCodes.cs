@@ -33,4 +33,7 @@ public static class ExitCodes
             or ErrorIds.ArmTimeout or ErrorIds.ArmResponseInvalid => AzureFailed,
         _ => BadInput,
     };
+
+    /// <summary>workspace-identity only: the run finished, and at least one workspace failed (each is a line on stderr).</summary>
+    public const int WorkspacesFailed = 4;
 }

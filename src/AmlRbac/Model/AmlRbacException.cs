@@ -104,4 +104,26 @@ public static class ErrorIds
     public const string LiveParameterInvalid = "LiveParameterInvalid";
     /// <summary>An exported snapshot cannot be written (its folder is missing, or the file cannot be written).</summary>
     public const string SnapshotWriteFailed = "SnapshotWriteFailed";
+
+    // Set-AmlWorkspaceIdentityRole / amlrbac workspace-identity (WorkspaceIdentity/): one id per way a
+    // workspace can fail; each is reported for that workspace and the others go on.
+
+    /// <summary>A workspace id, subscription id, resource group or workspace name given is malformed.</summary>
+    public const string WorkspaceIdInvalid = "WorkspaceIdInvalid";
+    /// <summary>The options do not go together (RemoveLegacyContributor with Role Contributor) or a value is out of range.</summary>
+    public const string WorkspaceOptionsInvalid = "WorkspaceOptionsInvalid";
+    /// <summary>ARM has no such workspace (404).</summary>
+    public const string WorkspaceNotFound = "WorkspaceNotFound";
+    /// <summary>The workspace has no system-assigned managed identity.</summary>
+    public const string WorkspaceNoSystemIdentity = "WorkspaceNoSystemIdentity";
+    /// <summary>The workspace has only user-assigned identities, whose roles Azure Machine Learning does not manage.</summary>
+    public const string WorkspaceUserAssignedIdentityOnly = "WorkspaceUserAssignedIdentityOnly";
+    /// <summary>The caller may not read or write what the conversion needs (403); the message names the permission.</summary>
+    public const string WorkspaceForbidden = "WorkspaceForbidden";
+    /// <summary>ARM kept throttling (429) past every retry for this workspace.</summary>
+    public const string WorkspaceThrottled = "WorkspaceThrottled";
+    /// <summary>The change was made but the role did not show on the resource group within TimeoutSeconds.</summary>
+    public const string WorkspaceVerifyTimeout = "WorkspaceVerifyTimeout";
+    /// <summary>Another ARM failure while converting this workspace; the message carries ARM's.</summary>
+    public const string WorkspaceRequestFailed = "WorkspaceRequestFailed";
 }

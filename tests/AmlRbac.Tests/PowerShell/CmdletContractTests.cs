@@ -48,15 +48,16 @@ public sealed class CmdletContractTests
         { "New-AmlCustomRole", new[] { "AmlRbac.PowerShell.Output.AmlRoleDefinition" }, "NewAmlCustomRoleCommand", "Lists" },
         { "New-AmlModelPolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlModelPolicyCommand", "Registry" },
         { "Export-AmlRbacSnapshot", new[] { "System.IO.FileInfo" }, "ExportAmlRbacSnapshotCommand", "Path" },
+        { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Test-AmlPermission" },
+            new[] { "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -232,6 +233,49 @@ public sealed class CmdletContractTests
         };
 
         AssertParameters("New-AmlModelPolicy", expected);
+    }
+
+    [Fact]
+    public void Set_AmlWorkspaceIdentityRole_parameters()
+    {
+        // Get-AzResource pipes ResourceId, Name, ResourceGroupName and SubscriptionId; Get-AzMLWorkspace
+        // pipes Id, Name and ResourceGroupName. Both then bind the default set, ResourceId.
+        const string ResourceId = "ResourceId", Name = "Name";
+        var expected = new[]
+        {
+            Expect("AccessToken", "System.Security.SecureString", None, (AllSets, Optional)),
+            Expect("ArmUrl", "System.Uri", None, (AllSets, Optional)),
+            Expect("Name", String, new[] { "WorkspaceName" }, (Name, Mandatory | ByPropertyName)),
+            Expect("NoWait", Switch, None, (AllSets, Optional)),
+            Expect("RemoveLegacyContributor", Switch, None, (AllSets, Optional)),
+            Expect("ResourceGroupName", String, None, (Name, Mandatory | ByPropertyName)),
+            Expect("ResourceId", String, new[] { "Id" }, (ResourceId, Mandatory | ByPropertyName)),
+            Expect("Role", "AmlRbac.WorkspaceIdentity.WorkspaceRole", None, (AllSets, Optional)),
+            Expect("SubscriptionId", String, None, (Name, ByPropertyName)),
+            Expect("TimeoutSeconds", "System.Int32", None, (AllSets, Optional)),
+        };
+
+        AssertParameters("Set-AmlWorkspaceIdentityRole", expected);
+    }
+
+    [Fact]
+    public void Set_AmlWorkspaceIdentityRole_changes_Azure_so_it_asks_first()
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == "Set-AmlWorkspaceIdentityRole");
+        var attribute = ModuleFiles.Attributes(type, "CmdletAttribute").Single();
+
+        Assert.True(ModuleFiles.Named<bool>(attribute, "SupportsShouldProcess"));
+        // ConfirmImpact.High is 3 (System.Management.Automation.ConfirmImpact: None, Low, Medium, High).
+        Assert.Equal(3, ModuleFiles.Named<int>(attribute, "ConfirmImpact"));
+    }
+
+    [Fact]
+    public void TimeoutSeconds_is_bounded_and_Role_takes_the_two_roles()
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == "Set-AmlWorkspaceIdentityRole");
+        var range = Assert.Single(ModuleFiles.Attributes(type.GetProperty("TimeoutSeconds")!, "ValidateRangeAttribute"));
+        Assert.Equal(new object?[] { 0, 3600 }, range.ConstructorArguments.Select(a => a.Value));
+        Assert.Equal(new[] { "AzureAIAdministrator", "Contributor" }, type.GetProperty("Role")!.PropertyType.GetEnumNames());
     }
 
     [Fact]

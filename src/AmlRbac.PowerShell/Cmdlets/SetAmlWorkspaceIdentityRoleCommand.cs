@@ -1,0 +1,207 @@
+using System.Management.Automation;
+using System.Security;
+using AmlRbac.Model;
+using AmlRbac.PowerShell.Live;
+using AmlRbac.PowerShell.Output;
+using AmlRbac.Sources.Live;
+using AmlRbac.WorkspaceIdentity;
+
+namespace AmlRbac.PowerShell.Cmdlets;
+
+/// <summary>
+/// Set-AmlWorkspaceIdentityRole: moves the system-assigned identity of each workspace (named, or piped
+/// from Get-AzResource / Get-AzMLWorkspace) to Azure AI Administrator on its resource group, or back to
+/// Contributor. One record per workspace; a workspace that fails is a non-terminating error and the
+/// pipeline goes on; a summary line at the end. The work is the engine's WorkspaceIdentityConverter.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "AmlWorkspaceIdentityRole", DefaultParameterSetName = ResourceIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(AmlWorkspaceIdentityConversion))]
+public sealed class SetAmlWorkspaceIdentityRoleCommand : PSCmdlet, IDisposable
+{
+    public const string ResourceIdSet = "ResourceId";
+    public const string NameSet = "Name";
+
+    private const string Activity = "Set-AmlWorkspaceIdentityRole";
+
+    // The subscription of the Az context, for -ResourceGroupName -Name without -SubscriptionId.
+    private const string ContextSubscriptionScript = "$context = Get-AzContext -ErrorAction Stop; if ($context) { $context.Subscription.Id }";
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConversionSummary _summary = new();
+    private HttpClient? _http;
+    private WorkspaceIdentityConverter? _converter;
+    private IAccessTokenSource? _tokens;
+    private Lazy<string?>? _contextSubscriptionId;
+
+    /// <summary>The workspace's resource id (Get-AzResource's ResourceId, Get-AzMLWorkspace's Id).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ResourceIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceId { get; set; }
+
+    /// <summary>The subscription; the Az context's when not given.</summary>
+    [Parameter(ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? SubscriptionId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceGroupName { get; set; }
+
+    /// <summary>The workspace name.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("WorkspaceName")]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>AzureAIAdministrator (the conversion) or Contributor (the rollback).</summary>
+    [Parameter]
+    public WorkspaceRole Role { get; set; } = WorkspaceRole.AzureAIAdministrator;
+
+    /// <summary>Remove the identity's Contributor assignment on the resource group once Azure AI Administrator is confirmed.</summary>
+    [Parameter]
+    public SwitchParameter RemoveLegacyContributor { get; set; }
+
+    /// <summary>How long to wait for Azure to grant the role, per workspace.</summary>
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    public int TimeoutSeconds { get; set; } = 300;
+
+    /// <summary>Send the change without waiting for Azure's grant (status Pending).</summary>
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
+
+    /// <summary>An ARM access token; without it, one comes from the Az context (Get-AzAccessToken).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? AccessToken { get; set; }
+
+    /// <summary>The ARM URL; the Az context's cloud by default (as Export-AmlRbacSnapshot's -ArmUrl).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? ArmUrl { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            var options = new ConversionOptions
+            {
+                Role = Role,
+                RemoveLegacyContributor = RemoveLegacyContributor,
+                NoWait = NoWait,
+                Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            };
+            options.Validate();
+            // Endpoints and tokens as the live cmdlets take them (Live/AzContext): the parameters, else the Az context.
+            var endpoints = AzContext.Endpoints(this, ArmUrl, null);
+            _tokens = AccessToken is not null
+                ? new SecureTokenSource(AccessToken, null)
+                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null));
+            _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            _converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(_http, _tokens, endpoints.ResourceManager), options);
+        }
+        catch (AmlRbacException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception));
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        WorkspaceReference workspace;
+        try
+        {
+            workspace = ParameterSetName == ResourceIdSet
+                ? WorkspaceReference.Parse(ResourceId)
+                : WorkspaceReference.From(SubscriptionId ?? ContextSubscriptionId() ?? throw NoSubscription(), ResourceGroupName, Name);
+            (_tokens as RenewingTokenSource)?.RenewIfDue();
+        }
+        catch (AmlRbacException exception)
+        {
+            WriteError(ErrorRecords.From(exception));
+            return;
+        }
+
+        var number = _summary.Total + 1;
+        Progress(number, workspace, "reading the workspace and its identity's role assignments");
+        try
+        {
+            var plan = Wait(_converter!.PlanAsync(workspace, _stop.Token));
+            var result = plan.Record;
+            if (plan.HasWrites && ShouldProcess(workspace.Id, plan.Action))
+            {
+                Progress(number, workspace, NoWait ? "sending the change" : "changing, then waiting for Azure to grant the role");
+                result = Wait(_converter.ApplyAsync(plan, _stop.Token));
+            }
+            Report(result);
+        }
+        catch (AmlRbacException exception)
+        {
+            // Only a refused token gets here: every further workspace would fail the same way.
+            ThrowTerminatingError(ErrorRecords.From(exception));
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Ctrl+C: PowerShell stops the pipeline.
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        WriteProgress(new ProgressRecord(0, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        if (_summary.Total > 0)
+        {
+            // PSHOST: shown by default like Write-Host, and still capturable with 6>.
+            WriteInformation(_summary.ToString(), new[] { "PSHOST" });
+        }
+    }
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    public void Dispose()
+    {
+        _http?.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Report(WorkspaceConversion result)
+    {
+        _summary.Add(result);
+        WriteObject(AmlWorkspaceIdentityConversion.From(result));
+        if (result.Error is { } error)
+        {
+            WriteError(ErrorRecords.From(error));
+        }
+    }
+
+    private void Progress(int number, WorkspaceReference workspace, string doing) =>
+        WriteProgress(new ProgressRecord(0, Activity, $"Workspace {number}: {workspace.Name} ({workspace.ResourceGroupName})")
+        {
+            CurrentOperation = doing,
+        });
+
+    private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+    // Asked once, on the pipeline thread, for the first workspace given by name without -SubscriptionId.
+    private string? ContextSubscriptionId()
+    {
+        _contextSubscriptionId ??= new Lazy<string?>(() =>
+        {
+            try
+            {
+                return InvokeCommand.InvokeScript(ContextSubscriptionScript).FirstOrDefault()?.BaseObject?.ToString();
+            }
+            catch (RuntimeException)
+            {
+                // No Az.Accounts or no context: -SubscriptionId is then needed (NoSubscription).
+                return null;
+            }
+        }, LazyThreadSafetyMode.None);
+        return _contextSubscriptionId.Value;
+    }
+
+    private static AmlRbacException NoSubscription() =>
+        new(ErrorIds.WorkspaceIdInvalid, FailureCategory.InvalidArgument,
+            "-SubscriptionId is needed: there is no Az context to take the subscription from (Connect-AzAccount, or give -SubscriptionId).", "SubscriptionId");
+}

@@ -222,7 +222,7 @@ internal static partial class ArmReadRoutes
         },
     };
 
-    private static string AskedScope(EmulatorRequest request)
+    internal static string AskedScope(EmulatorRequest request)
     {
         var scope = request.Capture("scope");
         return scope.Length == 0 ? "/" : scope;
@@ -281,7 +281,7 @@ internal static partial class ArmReadRoutes
     private sealed record Filter(bool AtScope, string? AssignedTo, string? PrincipalId, EmulatorResult? Error);
 
     /// <summary>Scope ancestry with management groups: a subscription sits under its group, a group under its parent.</summary>
-    private sealed class Hierarchy
+    internal sealed class Hierarchy
     {
         private readonly IReadOnlyList<ManagementGroup> _groups;
 

@@ -30,6 +30,10 @@ public sealed class EmulatorStore
         RoleAssignments = Items(document, "roleAssignments");
         EligibilityScheduleInstances = Items(document, "roleEligibilityScheduleInstances");
         DenyAssignments = Items(document, "denyAssignments");
+        PolicyDefinitions = Items(document, "policyDefinitions");
+        PolicySetDefinitions = Items(document, "policySetDefinitions");
+        PolicyAssignments = Items(document, "policyAssignments");
+        PolicyExemptions = Items(document, "policyExemptions");
         ManagementGroups = tenant.ManagementGroups.ToList();
         Groups = tenant.Groups.ToList();
         Principals = tenant.Principals.ToList();
@@ -51,6 +55,17 @@ public sealed class EmulatorStore
 
     /// <summary>ARM deny assignment items.</summary>
     public List<JsonObject> DenyAssignments { get; }
+
+    /// <summary>The tenant's own policy definitions (built-ins are served from the embedded catalog, as ARM serves its own).</summary>
+    public List<JsonObject> PolicyDefinitions { get; }
+
+    public List<JsonObject> PolicySetDefinitions { get; }
+
+    /// <summary>ARM policy assignment items ({ id, name, type, properties: { scope, notScopes, policyDefinitionId, parameters, enforcementMode } }).</summary>
+    public List<JsonObject> PolicyAssignments { get; }
+
+    /// <summary>ARM policy exemption items ({ id, name, type, properties: { policyAssignmentId, exemptionCategory, expiresOn ... } }).</summary>
+    public List<JsonObject> PolicyExemptions { get; }
 
     public List<ManagementGroup> ManagementGroups { get; }
 
@@ -91,6 +106,10 @@ public sealed class EmulatorStore
             ["roleAssignments"] = ToArray(s.RoleAssignments),
             ["roleEligibilityScheduleInstances"] = ToArray(s.EligibilityScheduleInstances),
             ["denyAssignments"] = ToArray(s.DenyAssignments),
+            ["policyDefinitions"] = ToArray(s.PolicyDefinitions),
+            ["policySetDefinitions"] = ToArray(s.PolicySetDefinitions),
+            ["policyAssignments"] = ToArray(s.PolicyAssignments),
+            ["policyExemptions"] = ToArray(s.PolicyExemptions),
         };
         var tenant = SnapshotReader.Parse(document.ToJsonString(), "emulator store");
         return tenant with { Groups = s.Groups.ToList(), ManagementGroups = s.ManagementGroups.ToList(), Principals = s.Principals.ToList() };

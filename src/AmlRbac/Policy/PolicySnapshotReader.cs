@@ -30,6 +30,18 @@ public static class PolicySnapshotReader
         };
     }
 
+    /// <summary>One ARM item as a list or GET answers it (the live source); <paramref name="source"/> and <paramref name="path"/> name it in errors.</summary>
+    public static PolicyDefinition ReadDefinition(JsonElement item, string source, string path = "$") => ReadDefinition(new PolicyJsonNode(item, path, source));
+
+    /// <inheritdoc cref="ReadDefinition(JsonElement, string, string)"/>
+    public static PolicySetDefinition ReadSetDefinition(JsonElement item, string source, string path = "$") => ReadSetDefinition(new PolicyJsonNode(item, path, source));
+
+    /// <inheritdoc cref="ReadDefinition(JsonElement, string, string)"/>
+    public static PolicyAssignment ReadAssignment(JsonElement item, string source, string path = "$") => ReadAssignment(new PolicyJsonNode(item, path, source));
+
+    /// <inheritdoc cref="ReadDefinition(JsonElement, string, string)"/>
+    public static PolicyExemption ReadExemption(JsonElement item, string source, string path = "$") => ReadExemption(new PolicyJsonNode(item, path, source));
+
     private static IEnumerable<PolicyJsonNode> Section(PolicyJsonNode root, string name)
     {
         var section = root.Optional(name);

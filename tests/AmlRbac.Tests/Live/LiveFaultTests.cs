@@ -211,7 +211,7 @@ public sealed class LiveFaultTests
     }
 
     // A failed export leaves no new file and an earlier file as it was.
-    private static async Task<AmlRbacException> AssertFailsWholeAsync(LiveHarness harness, string errorId, FailureCategory category)
+    internal static async Task<AmlRbacException> AssertFailsWholeAsync(LiveHarness harness, string errorId, FailureCategory category)
     {
         var path = TempPath();
         var earlier = "{\"schemaVersion\":1}";

@@ -20,15 +20,17 @@ public sealed class LiveRequestCountTests
         var collection = await harness.Collector.CollectAsync(new[] { Scope.ForManagementGroup("contoso-ml") });
         var requests = harness.Emulator.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
         // 1 getEntities + 4 authorization lists + 2 workspace lists (one per subscription under the group)
+        // + 2 policy lists (assignments, exemptions) + 1 GET of the one definition both policy assignments name
         // + 1 getByIds + 1 member $batch (every group of the sample is assigned a role, so all are in the first level).
-        Assert.Equal(9, collection.Requests);
-        Assert.Equal(9, requests.Count);
-        Assert.Equal(7, requests.Count(r => !r.Contains("/v1.0/", StringComparison.Ordinal)));
+        Assert.Equal(12, collection.Requests);
+        Assert.Equal(12, requests.Count);
+        Assert.Equal(10, requests.Count(r => !r.Contains("/v1.0/", StringComparison.Ordinal)));
 
         harness.Emulator.ClearRequests();
         var twoSubscriptions = await harness.Collector.CollectAsync(new[] { Scope.ForSubscription(Dev), Scope.ForSubscription(Prod) });
-        // 1 getEntities + (4 authorization lists + 1 workspace list) per subscription + Graph as above.
-        Assert.Equal(1 + 2 * 5 + 2, twoSubscriptions.Requests);
+        // 1 getEntities + (4 authorization lists + 1 workspace list + 2 policy lists) per subscription
+        // + 1 definition (read once, though both subscriptions see an assignment naming it) + Graph as above.
+        Assert.Equal(1 + 2 * 7 + 1 + 2, twoSubscriptions.Requests);
     }
 
     [Fact]
@@ -43,14 +45,26 @@ public sealed class LiveRequestCountTests
             PrincipalType = PrincipalType.User,
             Scope = $"/subscriptions/{Dev}/resourceGroups/rg-ml-dev/providers/Microsoft.Storage/storageAccounts/st{i}",
         });
+        // Policy too: an exemption per storage account, each of the management group's assignment.
+        var exemptions = Enumerable.Range(0, 60).Select(i => tenant.Policy.Exemptions[0] with
+        {
+            Id = $"/subscriptions/{Dev}/resourceGroups/rg-ml-dev/providers/Microsoft.Storage/storageAccounts/st{i}/providers/Microsoft.Authorization/policyExemptions/x{i}",
+            Name = $"x{i}",
+            Scope = Scope.Parse($"/subscriptions/{Dev}/resourceGroups/rg-ml-dev/providers/Microsoft.Storage/storageAccounts/st{i}"),
+        });
         await using var small = await LiveHarness.StartAsync();
-        await using var large = await LiveHarness.StartAsync(tenant with { RoleAssignments = tenant.RoleAssignments.Concat(many).ToList() });
+        await using var large = await LiveHarness.StartAsync(tenant with
+        {
+            RoleAssignments = tenant.RoleAssignments.Concat(many).ToList(),
+            Policy = tenant.Policy with { Exemptions = tenant.Policy.Exemptions.Concat(exemptions).ToList() },
+        });
         var scope = new[] { Scope.ForManagementGroup("contoso-ml") };
 
         var smallCount = (await small.Collector.CollectAsync(scope)).Requests;
         var largeCollection = await large.Collector.CollectAsync(scope);
 
         Assert.Equal(tenant.RoleAssignments.Count + 60, largeCollection.Tenant.RoleAssignments.Count);
+        Assert.Equal(tenant.Policy.Exemptions.Count + 60, largeCollection.Tenant.Policy.Exemptions.Count);
         Assert.Equal(smallCount, largeCollection.Requests);
     }
 }

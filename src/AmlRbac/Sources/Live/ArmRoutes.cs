@@ -51,6 +51,18 @@ public static class ArmRoutes
     /// <summary>At or above the scope, not below ([RAL]: "not including the role assignments at subscopes").</summary>
     public const string AtScope = "atScope()";
 
+    /// <summary>
+    /// Policy assignments, definitions and set definitions: stable 2025-03-01, the version whose swagger was read
+    /// (policy/notes.md (c), [SPEC-PA] [SPEC-PD] [SPEC-PSD] stable/2025-03-01).
+    /// </summary>
+    public const string PolicyApiVersion = "2025-03-01";
+
+    /// <summary>
+    /// Policy exemptions: 2024-12-01-preview. The type has preview api-versions only (policy/notes.md (c)
+    /// "Only preview api-versions exist in the specs read"); this is the one whose swagger was read ([SPEC-EX]).
+    /// </summary>
+    public const string PolicyExemptionsApiVersion = "2024-12-01-preview";
+
     /// <summary>The entities list path.</summary>
     public const string EntitiesPath = "/providers/Microsoft.Management/getEntities";
 
@@ -64,6 +76,14 @@ public static class ArmRoutes
     public static string DenyAssignments(Scope scope) => Under(scope, Authorization + "denyAssignments");
 
     public static string EligibilityScheduleInstances(Scope scope) => Under(scope, Authorization + "roleEligibilityScheduleInstances");
+
+    public static string PolicyAssignments(Scope scope) => Under(scope, Authorization + "policyAssignments");
+
+    public static string PolicyExemptions(Scope scope) => Under(scope, Authorization + "policyExemptions");
+
+    /// <summary>True when a policy assignment names an initiative (…/policySetDefinitions/{name}) rather than a definition.</summary>
+    public static bool IsPolicySetDefinition(string policyDefinitionId) =>
+        policyDefinitionId.Contains(Authorization + "policySetDefinitions/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One role assignment (PUT / DELETE): {scope}/providers/Microsoft.Authorization/roleAssignments/{name}.</summary>
     public static string RoleAssignment(Scope scope, string name) => RoleAssignments(scope) + "/" + name;

@@ -1,5 +1,6 @@
 using AmlRbac.Evaluation;
 using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Sources.Live;
 
@@ -17,10 +18,14 @@ namespace AmlRbac.Sources.Live;
 /// <item>Microsoft Graph: one getByIds per 1000 principals found, then one $batch per 20 groups per
 /// level of group nesting, for the members. Direct members, level by level, give the transitive
 /// membership ARM uses and keep the nesting, so an export holds the groups as the directory does.</item>
+/// <item>Azure Policy, per asked scope not below another (LiveTenantCollector.Policy.cs): 2 requests (more only
+/// when paged), the policy assignments and the policy exemptions; then one GET per distinct definition or
+/// initiative those assignments name (and per member definition of an initiative), however many assignments
+/// name it.</item>
 /// </list>
 /// Requests go one after another, so the pacing and the progress are simple and the order is fixed.
 /// </summary>
-public sealed class LiveTenantCollector
+public sealed partial class LiveTenantCollector
 {
     private readonly ArmClient _arm;
     private readonly GraphClient _graph;
@@ -67,7 +72,9 @@ public sealed class LiveTenantCollector
         {
             await ReadAuthorizationAsync(run, scope).ConfigureAwait(false);
             await ReadWorkspacesAsync(run, scope, managementGroups, tree).ConfigureAwait(false);
+            await ReadPolicyAsync(run, scope).ConfigureAwait(false);
         }
+        await ReadPolicyDefinitionsAsync(run).ConfigureAwait(false);
         var (groups, principals) = await ReadDirectoryAsync(run).ConfigureAwait(false);
 
         var tenant = new Tenant
@@ -78,6 +85,7 @@ public sealed class LiveTenantCollector
             Groups = groups,
             ManagementGroups = managementGroups,
             Principals = principals,
+            Policy = run.PolicyState($"Azure Resource Manager at {_arm.BaseUrl}"),
             Source = $"Azure Resource Manager at {_arm.BaseUrl}",
         };
         return new LiveCollection(tenant, run.Workspaces.Values.ToList(), run.Requests);
@@ -256,6 +264,19 @@ public sealed class LiveTenantCollector
         public Dictionary<string, RoleAssignment> Assignments { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, DenyAssignment> Denies { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, Workspace> Workspaces { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, PolicyAssignment> PolicyAssignments { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, PolicyExemption> PolicyExemptions { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, PolicyDefinition> PolicyDefinitions { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, PolicySetDefinition> PolicySetDefinitions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public PolicyState PolicyState(string source) => new()
+        {
+            Definitions = PolicyDefinitions.Values.ToList(),
+            SetDefinitions = PolicySetDefinitions.Values.ToList(),
+            Assignments = PolicyAssignments.Values.ToList(),
+            Exemptions = PolicyExemptions.Values.ToList(),
+            Source = source,
+        };
 
         /// <summary>HTTP requests of this collection, ARM and Graph.</summary>
         public int Requests => SentSoFar() - _startRequests;

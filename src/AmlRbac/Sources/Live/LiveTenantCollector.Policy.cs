@@ -1,0 +1,83 @@
+using System.Text.Json;
+using AmlRbac.Model;
+using AmlRbac.Policy;
+
+namespace AmlRbac.Sources.Live;
+
+/// <summary>
+/// The Azure Policy part of a collection: what decides which models may be deployed (issue 6), read in ARM's
+/// shapes and parsed by <see cref="PolicySnapshotReader"/>, as a snapshot's policy sections are.
+/// </summary>
+public sealed partial class LiveTenantCollector
+{
+    /// <summary>
+    /// The policy assignments and exemptions at, above and below <paramref name="scope"/>, each list unfiltered.
+    /// policy/notes.md (c) quotes [SPEC-PA]: atScope() returns "everything in the unfiltered list except those
+    /// applied to resources contained within the resource group" (at a subscription including those "from
+    /// management groups that contain the given subscription"), and "Without a filter the list also contains
+    /// assignments on child resources"; [SPEC-EX] says the same of exemptions ("everything in the unfiltered list
+    /// except those applied to sub scopes"). So atScope() at a subscription would miss an exemption on a workspace
+    /// below it, as in the sample tenant; the unfiltered list holds what atScope() would return at every scope
+    /// below, in one request per asked scope, as the role assignment lists do.
+    /// </summary>
+    private async Task ReadPolicyAsync(Run run, Scope scope)
+    {
+        foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy assignments", scope, ArmRoutes.PolicyAssignments(scope), ArmRoutes.PolicyApiVersion).ConfigureAwait(false))
+        {
+            var assignment = PolicySnapshotReader.ReadAssignment(item, source, path);
+            run.PolicyAssignments.TryAdd(assignment.Id, assignment);
+        }
+        foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy exemptions", scope, ArmRoutes.PolicyExemptions(scope), ArmRoutes.PolicyExemptionsApiVersion).ConfigureAwait(false))
+        {
+            var exemption = PolicySnapshotReader.ReadExemption(item, source, path);
+            run.PolicyExemptions.TryAdd(exemption.Id, exemption);
+        }
+    }
+
+    /// <summary>
+    /// Each definition and initiative the assignments name, read by its id (PolicyDefinitions_GetBuiltIn /
+    /// _Get / _GetAtManagementGroup and the set-definition equivalents address a definition by the path its id
+    /// is, policy/notes.md (c)), then the members of each initiative. Built-ins are read too, not taken from the
+    /// embedded catalog: Azure's copy is the one in force (a built-in gains versions over time, notes.md
+    /// section 1.1), and the export then holds every definition its assignments need.
+    /// </summary>
+    private async Task ReadPolicyDefinitionsAsync(Run run)
+    {
+        var setIds = run.PolicyAssignments.Values.Select(a => a.PolicyDefinitionId).Where(ArmRoutes.IsPolicySetDefinition)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var id in setIds)
+        {
+            var (item, source) = await GetPolicyItemAsync(run, "policy set definitions", id).ConfigureAwait(false);
+            var set = PolicySnapshotReader.ReadSetDefinition(item, source);
+            run.PolicySetDefinitions.TryAdd(set.Id, set);
+        }
+        var definitionIds = run.PolicyAssignments.Values.Select(a => a.PolicyDefinitionId).Where(id => !ArmRoutes.IsPolicySetDefinition(id))
+            .Concat(run.PolicySetDefinitions.Values.SelectMany(s => s.Members).Select(m => m.PolicyDefinitionId))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var id in definitionIds)
+        {
+            var (item, source) = await GetPolicyItemAsync(run, "policy definitions", id).ConfigureAwait(false);
+            var definition = PolicySnapshotReader.ReadDefinition(item, source);
+            run.PolicyDefinitions.TryAdd(definition.Id, definition);
+        }
+    }
+
+    private async Task<(JsonElement Item, string Source)> GetPolicyItemAsync(Run run, string step, string id)
+    {
+        var item = await _arm.GetAsync(id, ArmRoutes.PolicyApiVersion, run.Cancellation).ConfigureAwait(false);
+        run.Report(step, id, 1);
+        return (item, $"{RestFailure.ApiName(AzureApi.ResourceManager)} GET {id}");
+    }
+
+    private async Task<List<(JsonElement Item, string Source, string Path)>> ReadPolicyListAsync(Run run, string step, Scope scope, string path, string apiVersion)
+    {
+        var items = new List<(JsonElement, string, string)>();
+        var source = $"{RestFailure.ApiName(AzureApi.ResourceManager)} GET {path}";
+        await foreach (var page in _arm.ListPagesAsync(path, apiVersion, null, run.Cancellation).ConfigureAwait(false))
+        {
+            items.AddRange(page.Items.Select((e, i) => (e, source, $"page {page.Number}: $.value[{i}]")));
+            run.Report(step, scope.Value, page.Number);
+        }
+        return items;
+    }
+}

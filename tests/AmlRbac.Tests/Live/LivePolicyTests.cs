@@ -1,0 +1,146 @@
+using AmlRbac.ArmEmulator;
+using AmlRbac.Evaluation;
+using AmlRbac.Formatting;
+using AmlRbac.Hosting;
+using AmlRbac.Model;
+using AmlRbac.Policy;
+using AmlRbac.Sources;
+using AmlRbac.Sources.Live;
+using Xunit;
+
+namespace AmlRbac.Tests.Live;
+
+/// <summary>
+/// Azure Policy through the live source (issue 6: "Live collection reads the same from ARM"): the sample tenant's
+/// assignments and exemption, served by the emulator, come back in the export and answer DeployModel -Model questions
+/// as the snapshot does offline.
+/// </summary>
+public sealed class LivePolicyTests
+{
+    private const string Alice = "f654bbdb-76f3-4d0a-8bc9-337e384a70b8";
+    private const string Prod = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-ml-prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod";
+    private const string Dev = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/resourceGroups/rg-ml-dev/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev";
+    private const string Falcon = "azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4";
+    private const string Phi = "azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/15";
+    private const string Llama = "azureml://registries/meta/models/Llama-2-7b/versions/1";
+    private const string RegistryRestriction = "/providers/Microsoft.Authorization/policyDefinitions/19539b54-c61e-4196-9a38-67598701be90";
+
+    private static readonly string[] Models = { Falcon, Phi, Llama };
+    private static readonly string[] Workspaces = { Prod, Dev };
+
+    [Theory]
+    [InlineData("contoso-ml", 100)]
+    [InlineData("contoso-ml", 1)]
+    [InlineData("contoso", 1)]
+    public async Task ExportHoldsTheServedPolicyAndTheDefinitionsItsAssignmentsName(string group, int pageSize)
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: pageSize);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            await LiveExport.ExportAsync(harness.Collector, new[] { Scope.ForManagementGroup(group) }, path);
+            var exported = SnapshotReader.Read(path).Policy;
+            var served = SampleTenant.Load().Policy;
+
+            Assert.Equal(2, exported.Assignments.Count);
+            Assert.Single(exported.Exemptions);
+            // The built-in the assignments name is read from ARM (served from the catalog, as ARM serves built-ins).
+            var expected = served with { Definitions = served.Definitions.Append(PolicyCatalog.Default.Find(RegistryRestriction)!).ToList() };
+            Assert.Equal(Canonical(expected), Canonical(exported));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TheCollectionReadsPolicyListsUnfilteredWithTheirApiVersionsAndEachDefinitionOnce()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        await harness.Collector.CollectAsync(new[] { Scope.ForManagementGroup("contoso-ml") });
+        var policy = harness.Emulator.Requests.Where(r => r.Path.Contains("/Microsoft.Authorization/policy", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            new[]
+            {
+                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments ?api-version=2025-03-01",
+                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyExemptions ?api-version=2024-12-01-preview",
+                RegistryRestriction + " ?api-version=2025-03-01",
+            },
+            policy.Select(r => r.Path + " " + r.Query));
+        Assert.All(policy, r => Assert.Equal(200, r.Status));
+    }
+
+    [Fact]
+    public async Task LiveAndExportedAnswersToDeployModelEqualTheOfflineAnswers()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 2);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            await LiveExport.ExportAsync(harness.Collector, new[] { Scope.ForManagementGroup("contoso-ml") }, path);
+            var offline = new AccessEvaluator(SampleTenant.Load());
+            var exported = new AccessEvaluator(SnapshotReader.Read(path));
+            var live = await LiveQuery.CollectAsync(harness.Collector, Workspaces.Select(w => Subject.PrincipalAt("alice@contoso.com", w)).ToList());
+            var liveEvaluator = new AccessEvaluator(live.Tenant);
+
+            foreach (var workspace in Workspaces)
+            {
+                foreach (var model in Models)
+                {
+                    var expected = Ask(offline, model, workspace);
+                    Assert.Equal(expected, Ask(exported, model, workspace));
+                    Assert.Equal(expected, Ask(liveEvaluator, model, workspace));
+                }
+            }
+
+            // Not vacuous: the management group's assignment denies falcon in production though RBAC allows it.
+            var falcon = Assert.Single(new PermissionQuestion(liveEvaluator, null, new[] { "DeployModel" }, model: Falcon).AnswerFor(Subject.PrincipalAt(Alice, Prod)));
+            Assert.Equal(Outcome.Denied, falcon.Outcome);
+            Assert.Equal(Outcome.Allowed, falcon.Deployment!.RbacOutcome);
+            Assert.Equal("/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry",
+                falcon.DecidingReason!.PolicyAssignmentId);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("/policyAssignments")]
+    [InlineData("/policyExemptions")]
+    [InlineData("/policyDefinitions/")]
+    public async Task AFailingPolicyReadFailsTheExportWhole(string route)
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        harness.Emulator.Faults.Add(Fault.ServerError(route, 500, Fault.Forever));
+        var error = await LiveFaultTests.AssertFailsWholeAsync(harness, ErrorIds.ArmRequestFailed, FailureCategory.ResourceUnavailable);
+        Assert.Contains(route, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAssignmentNamingAMissingDefinitionFailsTheExportWhole()
+    {
+        var tenant = SampleTenant.Load();
+        var dangling = tenant.Policy.Assignments[0] with { PolicyDefinitionId = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/providers/Microsoft.Authorization/policyDefinitions/gone" };
+        await using var harness = await LiveHarness.StartAsync(tenant with { Policy = tenant.Policy with { Assignments = new[] { dangling } } });
+        var error = await LiveFaultTests.AssertFailsWholeAsync(harness, ErrorIds.ArmRequestFailed, FailureCategory.ObjectNotFound);
+        Assert.Contains("policyDefinitions/gone", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Ask(AccessEvaluator evaluator, string model, string workspace) =>
+        DecisionJson.Serialize(new PermissionQuestion(evaluator, null, new[] { "DeployModel" }, model: model).AnswerFor(Subject.PrincipalAt(Alice, workspace)));
+
+    private static string Canonical(PolicyState policy) => SnapshotWriter.ToJson(Tenant.Empty with
+    {
+        Policy = new PolicyState
+        {
+            Definitions = policy.Definitions.OrderBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+            SetDefinitions = policy.SetDefinitions.OrderBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+            Assignments = policy.Assignments.OrderBy(a => a.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+            Exemptions = policy.Exemptions.OrderBy(e => e.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+        },
+    });
+}

@@ -12,8 +12,12 @@ namespace AmlRbac.PowerShell;
 /// </summary>
 internal static class PropertyBag
 {
-    // Az's shapes nest two levels deep; anything deeper is not RBAC data and could be a large object graph.
+    // Az's role shapes nest two levels deep; a .NET object deeper than that is not RBAC data and could be a large
+    // object graph. Data (hashtables, lists, PSCustomObjects: ConvertFrom-Json output, the policy rule and parameters
+    // of Get-AzPolicyDefinition/-Assignment) nests as deep as a policy rule's conditions, which Azure Policy stops at
+    // a depth of 128 (policy/notes.md section b, "Limits while evaluating", [RULE]).
     private const int MaxDepth = 4;
+    private const int MaxDataDepth = 128;
 
     public static IReadOnlyDictionary<string, object?> From(PSObject item) =>
         Convert(item, 0) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
@@ -39,7 +43,8 @@ internal static class PropertyBag
             case var scalar when scalar.GetType().IsPrimitive || scalar is decimal or DateTime or DateTimeOffset or TimeSpan:
                 return scalar;
         }
-        if (depth >= MaxDepth)
+        var isData = baseObject is IDictionary or IEnumerable or PSCustomObject;
+        if (depth >= (isData ? MaxDataDepth : MaxDepth))
         {
             return null;
         }

@@ -33,7 +33,7 @@ public abstract partial class TenantQueryCmdlet : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? LiteralSnapshotPath { get; set; }
 
-    /// <summary>Az role assignments, role definitions and deny assignments to answer from.</summary>
+    /// <summary>Az role assignments, role definitions and deny assignments, and Az policy assignments, exemptions, definitions and set definitions, to answer from.</summary>
     [Parameter(ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
 

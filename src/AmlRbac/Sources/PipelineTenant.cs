@@ -1,12 +1,15 @@
 using AmlRbac.Evaluation;
 using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Sources;
 
 /// <summary>
 /// A tenant gathered from Az objects piped in one at a time (Get-AzRoleAssignment, Get-AzRoleDefinition,
-/// Get-AzDenyAssignment output, or objects of the same shape). Each item is read with
-/// <see cref="AzObjectReader"/>; an unreadable item is reported and skipped, the rest still count.
+/// Get-AzDenyAssignment output, Get-AzPolicyAssignment, Get-AzPolicyExemption, Get-AzPolicyDefinition,
+/// Get-AzPolicySetDefinition output, or objects of the same shape). Each item is read with
+/// <see cref="AzPolicyObjectReader"/> when it is a policy object, else with <see cref="AzObjectReader"/>;
+/// an unreadable item is reported and skipped, the rest still count.
 /// The same assignment or definition piped twice (listing two overlapping scopes does that) is kept once.
 /// </summary>
 public sealed class PipelineTenant
@@ -15,6 +18,10 @@ public sealed class PipelineTenant
     private readonly Dictionary<string, RoleDefinition> _definitions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DenyAssignment> _denies = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Principal> _principals = new(PrincipalIdComparer.Instance);
+    private readonly Dictionary<string, PolicyAssignment> _policyAssignments = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PolicyExemption> _policyExemptions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PolicyDefinition> _policyDefinitions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PolicySetDefinition> _policySetDefinitions = new(StringComparer.OrdinalIgnoreCase);
     private int _offered;
     private int _subjectsOnly;
 
@@ -31,11 +38,15 @@ public sealed class PipelineTenant
     /// Reads one piped item (its properties by name) and keeps what it describes. <paramref name="isSubject"/>
     /// says the item also gave the command its principal or scope (by property name): such an item
     /// that is no Az object is a subject only, not an error. Throws InputObjectInvalid for any other
-    /// item that is none of the three shapes.
+    /// item that is none of the shapes, PolicyInvalid for a policy object that cannot be read.
     /// </summary>
     public void Add(IReadOnlyDictionary<string, object?> properties, string itemDescription, bool isSubject = false)
     {
         _offered++;
+        if (AddPolicy(properties, itemDescription))
+        {
+            return;
+        }
         object read;
         try
         {
@@ -68,12 +79,41 @@ public sealed class PipelineTenant
         }
     }
 
+    private bool AddPolicy(IReadOnlyDictionary<string, object?> properties, string itemDescription)
+    {
+        switch (AzPolicyObjectReader.TryRead(properties, itemDescription))
+        {
+            case PolicyAssignment assignment:
+                _policyAssignments[assignment.Id] = assignment;
+                return true;
+            case PolicyExemption exemption:
+                _policyExemptions[exemption.Id] = exemption;
+                return true;
+            case PolicyDefinition definition:
+                _policyDefinitions[definition.Id] = definition;
+                return true;
+            case PolicySetDefinition set:
+                _policySetDefinitions[set.Id] = set;
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public Tenant ToTenant() => new()
     {
         RoleAssignments = _assignments.Values.ToList(),
         RoleDefinitions = _definitions.Values.ToList(),
         DenyAssignments = _denies.Values.ToList(),
         Principals = _principals.Values.ToList(),
+        Policy = new PolicyState
+        {
+            Assignments = _policyAssignments.Values.ToList(),
+            Exemptions = _policyExemptions.Values.ToList(),
+            Definitions = _policyDefinitions.Values.ToList(),
+            SetDefinitions = _policySetDefinitions.Values.ToList(),
+            Source = "piped objects",
+        },
         Source = "piped objects",
     };
 }

@@ -90,7 +90,7 @@ public static class DecisionText
         };
         sentences.AddRange(activity.Select(s => "RBAC: " + s));
         sentences.AddRange(deployment.PolicyReasons.Count == 0
-            ? new[] { "Policy: no policy assignment of the source covers the workspace (policy comes from a snapshot's policyAssignments section; piped Az role objects carry none)." }
+            ? new[] { "Policy: no policy assignment of the source covers the workspace (policy assignments come from a snapshot's policyAssignments section, from live ARM, or from Get-AzPolicyAssignment output piped in beside the role objects)." }
             : deployment.PolicyReasons.Select(r => "Policy: " + Sentence(r, isDataAction: false)));
         sentences.AddRange(deployment.PolicyReasons.SelectMany(r => r.Notes).Distinct().Select(n => "Policy note: " + n));
         return sentences;

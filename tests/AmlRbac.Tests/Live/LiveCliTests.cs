@@ -72,6 +72,49 @@ public sealed class LiveCliTests
         Assert.Equal(0, who.ExitCode);
     }
 
+    [Theory]
+    [InlineData("test", "--activity", "DeployModel")]
+    [InlineData("access", "--by", "model")]
+    public async Task ModelDeploymentQuestionsLiveAnswerWithPolicyAsTheSnapshotDoes(string command, string option, string value)
+    {
+        const string Prod = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-ml-prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod";
+        const string Falcon = "azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4";
+        const string Phi = "azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/15";
+        await using var harness = await LiveHarness.StartAsync();
+        var models = command == "test" ? new[] { "--model", Falcon } : new[] { "--model", Falcon, "--model", Phi };
+        var question = new[] { "--principal", "alice@contoso.com", "--scope", Prod, option, value }.Concat(models).Concat(new[] { "--format", "json" }).ToArray();
+
+        var live = CliRunner.InProcess(LiveArgs(harness, command, question));
+        var offline = CliRunner.InProcess(new[] { command }.Concat(question).ToArray());
+
+        Assert.Equal(string.Empty, live.Error);
+        Assert.Equal(offline.ExitCode, live.ExitCode);
+        Assert.Equal(offline.Out, live.Out);
+        // Falcon is denied by the management group's policy assignment, which only the policy routes serve.
+        Assert.Contains("restrict-model-registry", live.Out, StringComparison.Ordinal);
+        Assert.Contains(harness.Emulator.Requests, r => r.Path.EndsWith("/policyAssignments", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExportWritesThePolicySections()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            var result = CliRunner.InProcess(Export(harness, path, "/providers/Microsoft.Management/managementGroups/contoso-ml"));
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            var policy = SnapshotReader.Read(path).Policy;
+            Assert.Equal(SampleTenant.Load().Policy.Assignments.Select(a => a.Id).Order(), policy.Assignments.Select(a => a.Id).Order());
+            Assert.Equal("falcon-pilot", Assert.Single(policy.Exemptions).Name);
+            Assert.Equal("19539b54-c61e-4196-9a38-67598701be90", Assert.Single(policy.Definitions).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task AFailedExportExitsThreeWithOneLineAndNoFile()
     {

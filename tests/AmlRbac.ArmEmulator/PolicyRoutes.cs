@@ -37,7 +37,7 @@ internal static class PolicyRoutes
             r => List(r, r.Store.PolicyExemptions, ExemptionScope));
         routes.Add("GET", RouteTable.ScopePattern + Authorization + "policyDefinitions/(?<name>[^/]+)", PolicyVersions, Definition);
         routes.Add("GET", RouteTable.ScopePattern + Authorization + "policySetDefinitions/(?<name>[^/]+)", PolicyVersions,
-            r => ById(r, r.Store.Read(s => s.PolicySetDefinitions.Select(d => d.DeepClone()).ToList()), "PolicySetDefinitionNotFound"));
+            r => ById(r, r.Store.Read(s => s.PolicySetDefinitions.Select(d => d.DeepClone()).ToList()), "PolicySetDefinitionNotFound", "policy set definition"));
     }
 
     private static EmulatorResult List(EmulatorRequest request, List<JsonObject> source, Func<JsonObject, string> scopeOf)
@@ -73,14 +73,14 @@ internal static class PolicyRoutes
         {
             own.AddRange(BuiltIns.Value.Where(b => own.All(o => !SameId(o, b))).Select(b => b.DeepClone()));
         }
-        return ById(request, own, "PolicyDefinitionNotFound");
+        return ById(request, own, "PolicyDefinitionNotFound", "policy definition");
     }
 
-    private static EmulatorResult ById(EmulatorRequest request, IEnumerable<JsonNode> items, string code)
+    private static EmulatorResult ById(EmulatorRequest request, IEnumerable<JsonNode> items, string code, string what)
     {
         var found = items.FirstOrDefault(i => string.Equals(i["id"]?.GetValue<string>(), request.Path, StringComparison.OrdinalIgnoreCase));
         return found is null
-            ? EmulatorResult.Error(404, code, $"The policy definition '{request.Capture("name")}' could not be found.")
+            ? EmulatorResult.Error(404, code, $"The {what} '{request.Capture("name")}' could not be found.")
             : EmulatorResult.Ok(found);
     }
 

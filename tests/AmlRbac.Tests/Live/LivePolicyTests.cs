@@ -130,6 +130,44 @@ public sealed class LivePolicyTests
         Assert.Contains("policyDefinitions/gone", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMalformedPolicyItemFailsTheExportNamingTheRequestAndTheItem()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        harness.Emulator.Store.Write(s => s.PolicyAssignments[0]["properties"]!["enforcementMode"] = "Sometimes");
+        var error = await LiveFaultTests.AssertFailsWholeAsync(harness, ErrorIds.ArmResponseInvalid, FailureCategory.InvalidData);
+        Assert.Contains("GET /providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments", error.Message, StringComparison.Ordinal);
+        Assert.Contains("$.value[0].properties.enforcementMode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Sometimes'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEmulatorsPolicyListsFollowTheDocumentedFilters()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 1);
+        var arm = new ArmClient(harness.Http, new StaticTokenSource(LiveHarness.ArmToken, LiveHarness.GraphToken), harness.Options);
+        async Task<string[]> Names(string scope, string kind, string version, string? filter) =>
+            (await arm.ListAsync(scope + "/providers/Microsoft.Authorization/" + kind, version, filter))
+                .Select(i => i.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray();
+        const string DevSubscription = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45";
+        const string ProdSubscription = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0";
+
+        // At the dev subscription: the management group's assignment (above) and the subscription's own.
+        Assert.Equal(new[] { "restrict-model-registry", "restrict-model-registry-report" }, await Names(DevSubscription, "policyAssignments", ArmRoutes.PolicyApiVersion, "atScope()"));
+        Assert.Equal(new[] { "restrict-model-registry-report" }, await Names(DevSubscription, "policyAssignments", ArmRoutes.PolicyApiVersion, "atExactScope()"));
+        Assert.Equal(new[] { "restrict-model-registry" }, await Names(ProdSubscription, "policyAssignments", ArmRoutes.PolicyApiVersion, null));
+        // The exemption is on the prod workspace: below the subscription, so only the unfiltered list has it.
+        Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, null));
+        Assert.Empty(await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
+        Assert.Equal(new[] { "falcon-pilot" }, await Names(Prod, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
+        // Exemptions have preview api-versions only.
+        var wrongVersion = await Assert.ThrowsAsync<AmlRbacException>(() => Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyApiVersion, null));
+        Assert.Contains("InvalidApiVersionParameter", wrongVersion.Message, StringComparison.Ordinal);
+        // A built-in definition is served at the tenant root by its id.
+        var builtIn = await arm.GetAsync(RegistryRestriction, ArmRoutes.PolicyApiVersion);
+        Assert.Equal("Microsoft.MachineLearningServices.v2.Data", builtIn.GetProperty("properties").GetProperty("mode").GetString());
+    }
+
     private static string Ask(AccessEvaluator evaluator, string model, string workspace) =>
         DecisionJson.Serialize(new PermissionQuestion(evaluator, null, new[] { "DeployModel" }, model: model).AnswerFor(Subject.PrincipalAt(Alice, workspace)));
 

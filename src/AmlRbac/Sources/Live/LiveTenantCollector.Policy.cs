@@ -24,12 +24,12 @@ public sealed partial class LiveTenantCollector
     {
         foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy assignments", scope, ArmRoutes.PolicyAssignments(scope), ArmRoutes.PolicyApiVersion).ConfigureAwait(false))
         {
-            var assignment = PolicySnapshotReader.ReadAssignment(item, source, path);
+            var assignment = FromArm(() => PolicySnapshotReader.ReadAssignment(item, source, path));
             run.PolicyAssignments.TryAdd(assignment.Id, assignment);
         }
         foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy exemptions", scope, ArmRoutes.PolicyExemptions(scope), ArmRoutes.PolicyExemptionsApiVersion).ConfigureAwait(false))
         {
-            var exemption = PolicySnapshotReader.ReadExemption(item, source, path);
+            var exemption = FromArm(() => PolicySnapshotReader.ReadExemption(item, source, path));
             run.PolicyExemptions.TryAdd(exemption.Id, exemption);
         }
     }
@@ -48,7 +48,7 @@ public sealed partial class LiveTenantCollector
         foreach (var id in setIds)
         {
             var (item, source) = await GetPolicyItemAsync(run, "policy set definitions", id).ConfigureAwait(false);
-            var set = PolicySnapshotReader.ReadSetDefinition(item, source);
+            var set = FromArm(() => PolicySnapshotReader.ReadSetDefinition(item, source));
             run.PolicySetDefinitions.TryAdd(set.Id, set);
         }
         var definitionIds = run.PolicyAssignments.Values.Select(a => a.PolicyDefinitionId).Where(id => !ArmRoutes.IsPolicySetDefinition(id))
@@ -57,8 +57,22 @@ public sealed partial class LiveTenantCollector
         foreach (var id in definitionIds)
         {
             var (item, source) = await GetPolicyItemAsync(run, "policy definitions", id).ConfigureAwait(false);
-            var definition = PolicySnapshotReader.ReadDefinition(item, source);
+            var definition = FromArm(() => PolicySnapshotReader.ReadDefinition(item, source));
             run.PolicyDefinitions.TryAdd(definition.Id, definition);
+        }
+    }
+
+    // A malformed item in an answer is ARM's fault, not the user's input: ArmResponseInvalid, as for the role items
+    // (LiveItems), with the reader's message, which names the request and the item's path.
+    private static T FromArm<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (AmlRbacException e) when (e.ErrorId == ErrorIds.PolicyInvalid)
+        {
+            throw new AmlRbacException(ErrorIds.ArmResponseInvalid, FailureCategory.InvalidData, e.Message, e.Target, e);
         }
     }
 

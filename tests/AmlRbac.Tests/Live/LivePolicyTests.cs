@@ -131,6 +131,68 @@ public sealed class LivePolicyTests
     }
 
     [Fact]
+    public async Task AnInitiativeIsReadWithItsMemberDefinitions()
+    {
+        const string Sub = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45";
+        var extra = SnapshotReader.Parse($$"""
+            {
+              "schemaVersion": 1,
+              "policyDefinitions": [{
+                "id": "{{Sub}}/providers/Microsoft.Authorization/policyDefinitions/allow-phi-only", "name": "allow-phi-only",
+                "type": "Microsoft.Authorization/policyDefinitions",
+                "properties": {
+                  "mode": "Microsoft.MachineLearningServices.v2.Data", "policyType": "Custom",
+                  "parameters": { "allowed": { "type": "Array" } },
+                  "policyRule": {
+                    "if": { "allOf": [
+                      { "field": "type", "equals": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments" },
+                      { "not": { "field": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId", "in": "[parameters('allowed')]" } } ] },
+                    "then": { "effect": "deny" } } } }],
+              "policySetDefinitions": [{
+                "id": "{{Sub}}/providers/Microsoft.Authorization/policySetDefinitions/guardrails", "name": "guardrails",
+                "type": "Microsoft.Authorization/policySetDefinitions",
+                "properties": {
+                  "parameters": { "models": { "type": "Array" } },
+                  "policyDefinitions": [
+                    { "policyDefinitionId": "{{Sub}}/providers/Microsoft.Authorization/policyDefinitions/allow-phi-only", "policyDefinitionReferenceId": "phiOnly",
+                      "parameters": { "allowed": { "value": "[parameters('models')]" } } },
+                    { "policyDefinitionId": "{{RegistryRestriction}}", "policyDefinitionReferenceId": "registry",
+                      "parameters": { "allowedRegistryName": { "value": "azureml" }, "effect": { "value": "Deny" } } } ] } }],
+              "policyAssignments": [{
+                "id": "{{Sub}}/providers/Microsoft.Authorization/policyAssignments/guardrails", "name": "guardrails",
+                "type": "Microsoft.Authorization/policyAssignments",
+                "properties": { "scope": "{{Sub}}", "policyDefinitionId": "{{Sub}}/providers/Microsoft.Authorization/policySetDefinitions/guardrails",
+                  "parameters": { "models": { "value": [ "{{Phi}}" ] } } } }]
+            }
+            """, "initiative").Policy;
+        var sample = SampleTenant.Load();
+        var served = sample with
+        {
+            Policy = sample.Policy with
+            {
+                Definitions = extra.Definitions,
+                SetDefinitions = extra.SetDefinitions,
+                Assignments = sample.Policy.Assignments.Concat(extra.Assignments).ToList(),
+            },
+        };
+        await using var harness = await LiveHarness.StartAsync(served);
+
+        var collection = await harness.Collector.CollectAsync(new[] { Scope.ForSubscription("099041be-6a92-430e-9f47-32340e216c45") });
+
+        var expected = served.Policy with
+        {
+            Definitions = served.Policy.Definitions.Append(PolicyCatalog.Default.Find(RegistryRestriction)!).ToList(),
+            Exemptions = Array.Empty<PolicyExemption>(), // the exemption is on the prod workspace, not below this subscription
+        };
+        Assert.Equal(Canonical(expected), Canonical(collection.Tenant.Policy));
+        // One GET for the initiative, one per distinct definition (the built-in is named by both the assignments and the initiative).
+        Assert.Equal(3, harness.Emulator.Requests.Count(r => r.Path.Contains("/policyDefinitions/", StringComparison.Ordinal) || r.Path.Contains("/policySetDefinitions/", StringComparison.Ordinal)));
+        var evaluator = new AccessEvaluator(collection.Tenant);
+        var llama = Assert.Single(new PermissionQuestion(evaluator, null, new[] { "DeployModel" }, model: Llama).AnswerFor(Subject.PrincipalAt(Alice, Dev)));
+        Assert.Equal(Outcome.Denied, llama.Outcome);
+    }
+
+    [Fact]
     public async Task AMalformedPolicyItemFailsTheExportNamingTheRequestAndTheItem()
     {
         await using var harness = await LiveHarness.StartAsync();

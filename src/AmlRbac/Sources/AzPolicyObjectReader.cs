@@ -60,6 +60,10 @@ public static class AzPolicyObjectReader
                 return kind;
             }
         }
+        if (type is not null)
+        {
+            return null; // another resource type (a role assignment converted from ARM JSON, say)
+        }
         var body = bag.GetValueOrDefault("Properties") is IReadOnlyDictionary<string, object?> nested
             ? new Dictionary<string, object?>(nested, StringComparer.OrdinalIgnoreCase)
             : bag;

@@ -19,19 +19,7 @@ public static class CatalogJson
         w.WriteString("name", role.Name);
         w.WriteStringIfSet("description", role.Description);
         w.WriteBoolean("isCustom", role.IsCustom);
-        w.WriteStartArray("permissions");
-        foreach (var permission in role.Permissions)
-        {
-            w.WriteStartObject();
-            w.WriteStrings("actions", permission.Actions);
-            w.WriteStrings("notActions", permission.NotActions);
-            w.WriteStrings("dataActions", permission.DataActions);
-            w.WriteStrings("notDataActions", permission.NotDataActions);
-            w.WriteStringIfSet("condition", permission.Condition);
-            w.WriteStringIfSet("conditionVersion", permission.ConditionVersion);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        w.WriteArray("permissions", role.Permissions, PermissionJson.Write);
         w.WriteStrings("assignableScopes", role.AssignableScopes);
         w.WriteEndObject();
     });

@@ -60,21 +60,9 @@ public static class SnapshotWriter
         json.WriteString("roleName", role.Name);
         json.WriteStringIfSet("description", role.Description);
         json.WriteString("type", role.IsCustom ? "CustomRole" : "BuiltInRole");
-        json.WriteArray("permissions", role.Permissions, WritePermission);
+        json.WriteArray("permissions", role.Permissions, PermissionJson.Write);
         json.WriteStrings("assignableScopes", role.AssignableScopes);
         json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void WritePermission(Utf8JsonWriter json, Permission permission)
-    {
-        json.WriteStartObject();
-        json.WriteStrings("actions", permission.Actions);
-        json.WriteStrings("notActions", permission.NotActions);
-        json.WriteStrings("dataActions", permission.DataActions);
-        json.WriteStrings("notDataActions", permission.NotDataActions);
-        json.WriteStringIfSet("condition", permission.Condition);
-        json.WriteStringIfSet("conditionVersion", permission.ConditionVersion);
         json.WriteEndObject();
     }
 
@@ -104,7 +92,7 @@ public static class SnapshotWriter
         json.WriteStartObject("properties");
         json.WriteStringIfSet("denyAssignmentName", deny.Name);
         json.WriteStringIfSet("description", deny.Description);
-        json.WriteArray("permissions", deny.Permissions, WritePermission);
+        json.WriteArray("permissions", deny.Permissions, PermissionJson.Write);
         json.WriteString("scope", deny.Scope);
         json.WriteBoolean("doNotApplyToChildScopes", deny.DoNotApplyToChildScopes);
         json.WriteArray("principals", deny.Principals, (w, id) => WriteDenyPrincipal(w, id, types));

@@ -12,7 +12,7 @@ namespace AmlRbac.PowerShell;
 /// </summary>
 public abstract partial class TenantQueryCmdlet
 {
-    private LiveSession? _live;
+    private readonly LiveRunner _live = new();
 
     /// <summary>Answer from live Azure (ARM and Microsoft Graph), with the Az context's tokens unless -AccessToken is given.</summary>
     [Parameter]
@@ -38,24 +38,15 @@ public abstract partial class TenantQueryCmdlet
     [ValidateNotNull]
     public Uri? GraphUrl { get; set; }
 
-    protected override void StopProcessing() => _live?.Stop();
+    protected override void StopProcessing() => _live.Stop();
 
     private AccessEvaluator OpenLive()
     {
         var objectsGiven = MyInvocation.ExpectingInput || _position > 0;
         TenantChoice.CheckLiveAlone(SnapshotPaths(), objectsGiven ? _piped : null);
         var subjects = _subjects.ToList();
-        LiveQuery.Result result;
-        var session = _live = LiveSession.Open(this, ArmUrl, GraphUrl, AccessToken, GraphAccessToken);
-        try
-        {
-            result = session.Run((progress, cancel) => LiveQuery.CollectAsync(session.Collector, subjects, progress, cancel));
-        }
-        finally
-        {
-            _live = null;
-            session.Dispose();
-        }
+        var result = _live.Run(this, ArmUrl, GraphUrl, AccessToken, GraphAccessToken,
+            (collector, progress, cancel) => LiveQuery.CollectAsync(collector, subjects, progress, cancel));
         _subjects.Clear();
         _subjects.AddRange(result.Subjects);
         WriteVerbose($"Read live Azure for {subjects.Count} subject(s) in {result.Requests} requests.");

@@ -4,34 +4,18 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'emulator.ps1')
 
-    $emulatorDll = Get-ChildItem -Path (Join-Path $RepositoryRoot 'tests/AmlRbac.ArmEmulator/bin') -Recurse -Filter 'AmlRbac.ArmEmulator.dll' |
-        Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if (-not $emulatorDll) {
-        throw 'The ARM emulator is not built: run dotnet test (or dotnet build tests/AmlRbac.ArmEmulator) first.'
-    }
-    $port = Get-Random -Minimum 20000 -Maximum 40000
-    $script:Emulator = Start-Process -FilePath dotnet -ArgumentList $emulatorDll.FullName, $ContosoSnapshot, $port -PassThru `
-        -RedirectStandardOutput (Join-Path $TestDrive 'emulator.out') -RedirectStandardError (Join-Path $TestDrive 'emulator.err')
-    $script:ArmUrl = "http://127.0.0.1:$port/"
-    $deadline = (Get-Date).AddSeconds(30)
-    while ((Get-Date) -lt $deadline -and -not (Select-String -Path (Join-Path $TestDrive 'emulator.out') -Pattern 'ARM:' -Quiet)) {
-        Start-Sleep -Milliseconds 200
-    }
+    $emulator = Start-ArmEmulator -LogFolder $TestDrive
+    $script:Emulator = $emulator.Process
+    $script:ArmUrl = $emulator.Url
 
     # The standalone emulator's token, the same for ARM and Graph (they share its host, so
     # Get-AzAccessToken -ResourceUrl is asked for the same URL for both).
     $script:ArmToken = 'emulator-token'
     $script:GraphToken = 'emulator-token'
 
-    # Mock needs a command to replace: without Az.Accounts, a stand-in (global, so the cmdlets' own
-    # lookup finds the mock too).
-    if (-not (Get-Command -Name Get-AzAccessToken -ErrorAction SilentlyContinue)) {
-        function global:Get-AzAccessToken {
-            param([string] $ResourceUrl, [string] $ResourceTypeName, [switch] $AsSecureString)
-            throw 'Az.Accounts is not installed.'
-        }
-    }
+    Add-GetAzAccessTokenStandIn
 
     function New-AccessTokenObject {
         # What Get-AzAccessToken returns: Token a SecureString (Az.Accounts 5.0 and later) or a string (before).

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AmlRbac.Cli.Live;
 using AmlRbac.Model;
-using AmlRbac.Sources.Live;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Cli.Commands;
@@ -95,16 +94,14 @@ internal static class WorkspaceIdentityCommand
                 Timeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
             };
             options.Validate();
-            var armUrl = parsed.GetValue(live.ArmUrl);
-            IAccessTokenSource tokens = parsed.GetValue(live.AccessTokenEnv) is { } variable
-                ? new EnvironmentTokenSource(variable, null)
-                : new AzureIdentityTokenSource(AzureEndpoints.ForResourceManager(armUrl ?? AzureEndpoints.PublicCloud.ResourceManager));
+            var endpoints = live.Endpoints(parsed);
+            var tokens = live.Tokens(parsed, endpoints);
             IReadOnlyList<string> ids = parsed.GetValue(subscription) is { } sub
                 ? new[] { WorkspaceReference.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
                 : (parsed.GetValue(resourceId) ?? Array.Empty<string>()).Concat(ReadIds(parsed.GetValue(idsFrom))).ToList();
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, armUrl), options);
+            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, endpoints.ResourceManager), options);
             var apply = parsed.GetValue(yes);
             var summary = new ConversionSummary();
             var results = new List<WorkspaceConversion>();

@@ -83,13 +83,21 @@ internal sealed class LiveOptions
 
     public bool IsLive(ParseResult parsed) => parsed.GetValue(Live);
 
+    /// <summary>--arm-url, else the public cloud; --graph-url, else the Graph of that cloud.</summary>
+    public AzureEndpoints Endpoints(ParseResult parsed) =>
+        AzureEndpoints.ForResourceManager(parsed.GetValue(ArmUrl) ?? AzureEndpoints.PublicCloud.ResourceManager, parsed.GetValue(GraphUrl));
+
+    /// <summary>The tokens: from the --access-token-env (and --graph-access-token-env) variables, else DefaultAzureCredential.</summary>
+    public IAccessTokenSource Tokens(ParseResult parsed, AzureEndpoints endpoints) =>
+        parsed.GetValue(AccessTokenEnv) is { } variable
+            ? new EnvironmentTokenSource(variable, parsed.GetValue(GraphAccessTokenEnv))
+            : new AzureIdentityTokenSource(endpoints);
+
     /// <summary>Runs <paramref name="work"/> with a collector for the chosen endpoints and tokens, the progress line cleared afterwards.</summary>
     public async Task<T> RunAsync<T>(ParseResult parsed, Terminal terminal, Func<LiveTenantCollector, StderrProgress, Task<T>> work)
     {
-        var endpoints = AzureEndpoints.ForResourceManager(parsed.GetValue(ArmUrl) ?? AzureEndpoints.PublicCloud.ResourceManager, parsed.GetValue(GraphUrl));
-        IAccessTokenSource tokens = parsed.GetValue(AccessTokenEnv) is { } variable
-            ? new EnvironmentTokenSource(variable, parsed.GetValue(GraphAccessTokenEnv))
-            : new AzureIdentityTokenSource(endpoints);
+        var endpoints = Endpoints(parsed);
+        var tokens = Tokens(parsed, endpoints);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var collector = LiveTenantCollector.Create(http, tokens, LiveClientOptions.Default with { Endpoints = endpoints });
         var progress = new StderrProgress(terminal);

@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using System.Security;
 using AmlRbac.Model;
-using AmlRbac.PowerShell.Live;
 using AmlRbac.Sources.Live;
 
 namespace AmlRbac.PowerShell.Cmdlets;
@@ -14,13 +12,12 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Export, "AmlRbacSnapshot", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportAmlRbacSnapshotCommand : PSCmdlet
+public sealed class ExportAmlRbacSnapshotCommand : LiveCmdlet
 {
     public const string PathSet = "Path";
     public const string LiteralPathSet = "LiteralPath";
 
     private readonly List<Scope> _scopes = new();
-    private LiveSession? _live;
 
     /// <summary>Management group, subscription, resource group or workspace ids to read.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -39,26 +36,6 @@ public sealed class ExportAmlRbacSnapshotCommand : PSCmdlet
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string? LiteralPath { get; set; }
-
-    /// <summary>An ARM access token; without it, Get-AzAccessToken gives one.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? AccessToken { get; set; }
-
-    /// <summary>A Microsoft Graph access token; without it, Get-AzAccessToken gives one.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? GraphAccessToken { get; set; }
-
-    /// <summary>The ARM URL; the Az context's cloud by default.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public Uri? ArmUrl { get; set; }
-
-    /// <summary>The Microsoft Graph URL with its version; the Az context's cloud by default.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public Uri? GraphUrl { get; set; }
 
     /// <summary>Write the file's FileInfo to the pipeline.</summary>
     [Parameter]
@@ -92,17 +69,7 @@ public sealed class ExportAmlRbacSnapshotCommand : PSCmdlet
         }
         try
         {
-            var session = _live = LiveSession.Open(this, ArmUrl, GraphUrl, AccessToken, GraphAccessToken);
-            LiveCollection collection;
-            try
-            {
-                collection = session.Run((progress, cancel) => LiveExport.ExportAsync(session.Collector, scopes, path, progress, cancel));
-            }
-            finally
-            {
-                _live = null;
-                session.Dispose();
-            }
+            var collection = RunLive((collector, progress, cancel) => LiveExport.ExportAsync(collector, scopes, path, progress, cancel));
             WriteVerbose($"Wrote {path}: {collection.Tenant.RoleAssignments.Count} role assignments, {collection.Tenant.DenyAssignments.Count} deny assignments, " +
                 $"{collection.Tenant.Groups.Count} groups; {collection.Requests} requests.");
             if (PassThru)
@@ -119,6 +86,4 @@ public sealed class ExportAmlRbacSnapshotCommand : PSCmdlet
             // Ctrl+C: no file was written; PowerShell is stopping the pipeline already.
         }
     }
-
-    protected override void StopProcessing() => _live?.Stop();
 }

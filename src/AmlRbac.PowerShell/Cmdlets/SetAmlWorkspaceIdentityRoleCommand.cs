@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using AmlRbac.Model;
 using AmlRbac.PowerShell.Live;
 using AmlRbac.PowerShell.Output;
@@ -16,7 +15,7 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "AmlWorkspaceIdentityRole", DefaultParameterSetName = ResourceIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(AmlWorkspaceIdentityConversion))]
-public sealed class SetAmlWorkspaceIdentityRoleCommand : PSCmdlet, IDisposable
+public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 {
     public const string ResourceIdSet = "ResourceId";
     public const string NameSet = "Name";
@@ -70,16 +69,6 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : PSCmdlet, IDisposable
     /// <summary>Send the change without waiting for Azure's grant (status Pending).</summary>
     [Parameter]
     public SwitchParameter NoWait { get; set; }
-
-    /// <summary>An ARM access token; without it, one comes from the Az context (Get-AzAccessToken).</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? AccessToken { get; set; }
-
-    /// <summary>The ARM URL; the Az context's cloud by default (as Export-AmlRbacSnapshot's -ArmUrl).</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public Uri? ArmUrl { get; set; }
 
     protected override void BeginProcessing()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AmlRbac.Formatting;
 using AmlRbac.Model;
 
 namespace AmlRbac.Authoring;
@@ -18,52 +19,44 @@ namespace AmlRbac.Authoring;
 /// </summary>
 public static class RoleDefinitionJson
 {
-    // Descriptions such as "can't create compute" keep their apostrophes (no \u0027 escapes).
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Write(RoleDefinition role, RoleShape shape)
+    public static string Write(RoleDefinition role, RoleShape shape) => JsonOutput.Build(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Indented))
+        writer.WriteStartObject();
+        writer.WriteString("Name", role.Name);
+        writer.WriteString("Id", role.Id);
+        writer.WriteBoolean("IsCustom", role.IsCustom);
+        writer.WriteString("Description", role.Description ?? string.Empty);
+        if (shape == RoleShape.Flat)
         {
-            writer.WriteStartObject();
-            writer.WriteString("Name", role.Name);
-            writer.WriteString("Id", role.Id);
-            writer.WriteBoolean("IsCustom", role.IsCustom);
-            writer.WriteString("Description", role.Description ?? string.Empty);
-            if (shape == RoleShape.Flat)
-            {
-                var block = FlatBlock(role);
-                WriteList(writer, "Actions", block.Actions);
-                WriteList(writer, "NotActions", block.NotActions);
-                WriteList(writer, "DataActions", block.DataActions);
-                WriteList(writer, "NotDataActions", block.NotDataActions);
-                WriteList(writer, "AssignableScopes", role.AssignableScopes);
-            }
-            else
-            {
-                WriteList(writer, "AssignableScopes", role.AssignableScopes);
-                writer.WriteStartArray("Permissions");
-                foreach (var block in role.Permissions)
-                {
-                    writer.WriteStartObject();
-                    WriteList(writer, "actions", block.Actions);
-                    WriteList(writer, "notActions", block.NotActions);
-                    WriteList(writer, "dataActions", block.DataActions);
-                    WriteList(writer, "notDataActions", block.NotDataActions);
-                    if (block.Condition is not null)
-                    {
-                        writer.WriteString("condition", block.Condition);
-                        writer.WriteString("conditionVersion", block.ConditionVersion);
-                    }
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
+            var block = FlatBlock(role);
+            writer.WriteStrings("Actions", block.Actions);
+            writer.WriteStrings("NotActions", block.NotActions);
+            writer.WriteStrings("DataActions", block.DataActions);
+            writer.WriteStrings("NotDataActions", block.NotDataActions);
+            writer.WriteStrings("AssignableScopes", role.AssignableScopes);
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-    }
+        else
+        {
+            writer.WriteStrings("AssignableScopes", role.AssignableScopes);
+            writer.WriteStartArray("Permissions");
+            foreach (var block in role.Permissions)
+            {
+                writer.WriteStartObject();
+                writer.WriteStrings("actions", block.Actions);
+                writer.WriteStrings("notActions", block.NotActions);
+                writer.WriteStrings("dataActions", block.DataActions);
+                writer.WriteStrings("notDataActions", block.NotDataActions);
+                if (block.Condition is not null)
+                {
+                    writer.WriteString("condition", block.Condition);
+                    writer.WriteString("conditionVersion", block.ConditionVersion);
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }) + Environment.NewLine;
 
     /// <summary>Writes the file, all or nothing: a temporary file next to it is renamed over it.</summary>
     public static void WriteFile(RoleDefinition role, RoleShape shape, string path)
@@ -97,13 +90,4 @@ public static class RoleDefinitionJson
             $"Role '{role.Name}' has {blocks.Count} permission blocks, which the Flat shape cannot hold; use the Permissions shape.", role.Name),
     };
 
-    private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-        writer.WriteEndArray();
-    }
 }

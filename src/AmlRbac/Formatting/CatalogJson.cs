@@ -17,22 +17,10 @@ public static class CatalogJson
         w.WriteStartObject();
         w.WriteString("id", role.Id);
         w.WriteString("name", role.Name);
-        DecisionJson.WriteIfSet(w, "description", role.Description);
+        w.WriteStringIfSet("description", role.Description);
         w.WriteBoolean("isCustom", role.IsCustom);
-        w.WriteStartArray("permissions");
-        foreach (var permission in role.Permissions)
-        {
-            w.WriteStartObject();
-            WriteList(w, "actions", permission.Actions);
-            WriteList(w, "notActions", permission.NotActions);
-            WriteList(w, "dataActions", permission.DataActions);
-            WriteList(w, "notDataActions", permission.NotDataActions);
-            DecisionJson.WriteIfSet(w, "condition", permission.Condition);
-            DecisionJson.WriteIfSet(w, "conditionVersion", permission.ConditionVersion);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        WriteList(w, "assignableScopes", role.AssignableScopes);
+        w.WriteArray("permissions", role.Permissions, PermissionJson.Write);
+        w.WriteStrings("assignableScopes", role.AssignableScopes);
         w.WriteEndObject();
     });
 
@@ -52,17 +40,17 @@ public static class CatalogJson
         w.WriteStartObject();
         w.WriteString("name", activity.Name);
         w.WriteString("displayName", activity.DisplayName);
-        DecisionJson.WriteIfSet(w, "description", activity.Description);
-        WriteList(w, "actions", activity.Actions);
-        WriteList(w, "dataActions", activity.DataActions);
+        w.WriteStringIfSet("description", activity.Description);
+        w.WriteStrings("actions", activity.Actions);
+        w.WriteStrings("dataActions", activity.DataActions);
         w.WriteString("leastScope", activity.LeastScope.ToString());
         w.WriteString("api", activity.Api.ToString());
         w.WriteString("source", activity.Source);
-        DecisionJson.WriteIfSet(w, "notes", activity.Notes);
+        w.WriteStringIfSet("notes", activity.Notes);
         w.WriteEndObject();
     });
 
-    private static string Array<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write) => DecisionJson.Build(w =>
+    private static string Array<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write) => JsonOutput.Build(w =>
     {
         w.WriteStartArray();
         foreach (var item in items)
@@ -71,14 +59,4 @@ public static class CatalogJson
         }
         w.WriteEndArray();
     });
-
-    private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-        writer.WriteEndArray();
-    }
 }

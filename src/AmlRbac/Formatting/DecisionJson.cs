@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AmlRbac.Evaluation;
 using AmlRbac.Hosting;
@@ -31,21 +29,17 @@ public static class DecisionJson
     /// Written for terminals and files, not for HTML pages: role names keep their apostrophes and
     /// conditions their quotes instead of \u0027 escapes.
     /// </summary>
-    public static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonWriterOptions WriterOptions = JsonOutput.Options;
 
-    public static string Serialize(Decision decision) => Build(w => Write(w, decision));
+    public static string Serialize(Decision decision) => JsonOutput.Build(w => Write(w, decision));
 
-    public static string Serialize(ActivityDecision decision) => Build(w => Write(w, decision));
+    public static string Serialize(ActivityDecision decision) => JsonOutput.Build(w => Write(w, decision));
 
     /// <summary>One answer as an object: a decision, or an activity.</summary>
-    public static string Serialize(PermissionAnswer answer) => Build(w => Write(w, answer));
+    public static string Serialize(PermissionAnswer answer) => JsonOutput.Build(w => Write(w, answer));
 
     /// <summary>Several answers as an array (effective access, who-can).</summary>
-    public static string Serialize(IEnumerable<PermissionAnswer> answers) => Build(w =>
+    public static string Serialize(IEnumerable<PermissionAnswer> answers) => JsonOutput.Build(w =>
     {
         w.WriteStartArray();
         foreach (var answer in answers)
@@ -72,12 +66,12 @@ public static class DecisionJson
     {
         writer.WriteStartObject();
         writer.WriteString("decision", decision.Outcome.ToString());
-        WriteIfSet(writer, "principalId", decision.PrincipalId);
-        WriteIfSet(writer, "principalName", principalName);
-        WriteIfSet(writer, "principalType", principalType?.ToString());
-        WriteIfSet(writer, "roleName", decision.RoleName);
+        writer.WriteStringIfSet("principalId", decision.PrincipalId);
+        writer.WriteStringIfSet("principalName", principalName);
+        writer.WriteStringIfSet("principalType", principalType?.ToString());
+        writer.WriteStringIfSet("roleName", decision.RoleName);
         writer.WriteString("action", decision.Action);
-        WriteIfSet(writer, "scope", decision.Scope);
+        writer.WriteStringIfSet("scope", decision.Scope);
         writer.WriteBoolean("isDataAction", decision.IsDataAction);
         writer.WriteStartArray("reasons");
         foreach (var reason in decision.Reasons)
@@ -105,10 +99,10 @@ public static class DecisionJson
         writer.WriteString("activity", decision.Activity.Name);
         writer.WriteString("displayName", decision.Activity.DisplayName);
         writer.WriteString("decision", (deploymentAnswer?.Outcome ?? decision.Outcome).ToString());
-        WriteIfSet(writer, "principalId", decision.PrincipalId);
-        WriteIfSet(writer, "principalName", principalName);
-        WriteIfSet(writer, "roleName", decision.RoleName);
-        WriteIfSet(writer, "scope", decision.Scope);
+        writer.WriteStringIfSet("principalId", decision.PrincipalId);
+        writer.WriteStringIfSet("principalName", principalName);
+        writer.WriteStringIfSet("roleName", decision.RoleName);
+        writer.WriteStringIfSet("scope", decision.Scope);
         if (deployment is not null)
         {
             writer.WriteString("model", deployment.Model.AssetId);
@@ -136,56 +130,32 @@ public static class DecisionJson
     {
         writer.WriteStartObject();
         writer.WriteString("kind", reason.Kind.ToString());
-        WriteIfSet(writer, "assignmentId", reason.AssignmentId);
-        WriteIfSet(writer, "roleDefinitionId", reason.RoleDefinitionId);
-        WriteIfSet(writer, "roleName", reason.RoleName);
-        WriteIfSet(writer, "scope", reason.Scope);
-        WriteIfSet(writer, "pattern", reason.Pattern);
-        WriteIfSet(writer, "viaGroupId", reason.ViaGroupId);
-        WriteIfSet(writer, "viaGroupName", reason.ViaGroupName);
-        WriteIfSet(writer, "condition", reason.Condition);
-        WriteIfSet(writer, "denyAssignmentId", reason.DenyAssignmentId);
-        WriteIfSet(writer, "denyAssignmentName", reason.DenyAssignmentName);
+        writer.WriteStringIfSet("assignmentId", reason.AssignmentId);
+        writer.WriteStringIfSet("roleDefinitionId", reason.RoleDefinitionId);
+        writer.WriteStringIfSet("roleName", reason.RoleName);
+        writer.WriteStringIfSet("scope", reason.Scope);
+        writer.WriteStringIfSet("pattern", reason.Pattern);
+        writer.WriteStringIfSet("viaGroupId", reason.ViaGroupId);
+        writer.WriteStringIfSet("viaGroupName", reason.ViaGroupName);
+        writer.WriteStringIfSet("condition", reason.Condition);
+        writer.WriteStringIfSet("denyAssignmentId", reason.DenyAssignmentId);
+        writer.WriteStringIfSet("denyAssignmentName", reason.DenyAssignmentName);
         if (reason.Layer == DecisionLayer.Policy)
         {
             writer.WriteString("layer", reason.Layer.ToString());
-            WriteIfSet(writer, "policyAssignmentId", reason.PolicyAssignmentId);
-            WriteIfSet(writer, "policyAssignmentName", reason.PolicyAssignmentName);
-            WriteIfSet(writer, "policyDefinitionId", reason.PolicyDefinitionId);
-            WriteIfSet(writer, "policyDefinitionReferenceId", reason.PolicyDefinitionReferenceId);
-            WriteIfSet(writer, "effect", reason.Effect);
-            WriteIfSet(writer, "ruleClause", reason.RuleClause);
-            WriteIfSet(writer, "ruleDetail", reason.RuleDetail);
-            WriteIfSet(writer, "explanation", reason.Explanation);
-            WriteIfSet(writer, "exemptionId", reason.ExemptionId);
-            WriteIfSet(writer, "exemptionName", reason.ExemptionName);
-            writer.WriteStartArray("notes");
-            foreach (var note in reason.Notes)
-            {
-                writer.WriteStringValue(note);
-            }
-            writer.WriteEndArray();
+            writer.WriteStringIfSet("policyAssignmentId", reason.PolicyAssignmentId);
+            writer.WriteStringIfSet("policyAssignmentName", reason.PolicyAssignmentName);
+            writer.WriteStringIfSet("policyDefinitionId", reason.PolicyDefinitionId);
+            writer.WriteStringIfSet("policyDefinitionReferenceId", reason.PolicyDefinitionReferenceId);
+            writer.WriteStringIfSet("effect", reason.Effect);
+            writer.WriteStringIfSet("ruleClause", reason.RuleClause);
+            writer.WriteStringIfSet("ruleDetail", reason.RuleDetail);
+            writer.WriteStringIfSet("explanation", reason.Explanation);
+            writer.WriteStringIfSet("exemptionId", reason.ExemptionId);
+            writer.WriteStringIfSet("exemptionName", reason.ExemptionName);
+            writer.WriteStrings("notes", reason.Notes);
         }
         writer.WriteEndObject();
-    }
-
-    /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the text.</summary>
-    internal static string Build(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            write(writer);
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    internal static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 
     private static void WriteSuggestions(Utf8JsonWriter writer, IReadOnlyList<RoleSuggestion> suggestions)

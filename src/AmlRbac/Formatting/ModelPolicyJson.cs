@@ -15,7 +15,7 @@ namespace AmlRbac.Formatting;
 /// </remarks>
 public static class ModelPolicyJson
 {
-    public static string Serialize(ModelPolicy policy) => DecisionJson.Build(w =>
+    public static string Serialize(ModelPolicy policy) => JsonOutput.Build(w =>
     {
         var assignment = policy.Assignment;
         w.WriteStartObject();
@@ -33,12 +33,7 @@ public static class ModelPolicyJson
             w.WritePropertyName("definition");
             Raw(w, definition.DefinitionJson);
         }
-        w.WriteStartArray("warnings");
-        foreach (var warning in policy.Warnings)
-        {
-            w.WriteStringValue(warning);
-        }
-        w.WriteEndArray();
+        w.WriteStrings("warnings", policy.Warnings);
         w.WriteEndObject();
     });
 

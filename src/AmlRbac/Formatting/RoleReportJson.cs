@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using AmlRbac.Authoring;
 
@@ -15,7 +14,7 @@ namespace AmlRbac.Formatting;
 /// </summary>
 public static class RoleReportJson
 {
-    public static string Result(CustomRoleResult result) => Build(w =>
+    public static string Result(CustomRoleResult result) => JsonOutput.Build(w =>
     {
         w.WriteStartObject();
         w.WriteString("shape", result.Shape.ToString());
@@ -37,7 +36,7 @@ public static class RoleReportJson
                 w.WriteStartObject();
                 w.WriteString("list", replacement.List);
                 w.WriteString("wildcard", replacement.Wildcard);
-                WriteList(w, "replaced", replacement.Replaced);
+                w.WriteStrings("replaced", replacement.Replaced);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -46,7 +45,7 @@ public static class RoleReportJson
         w.WriteEndObject();
     });
 
-    public static string Lint(string source, IReadOnlyList<RoleFinding> findings) => Build(w =>
+    public static string Lint(string source, IReadOnlyList<RoleFinding> findings) => JsonOutput.Build(w =>
     {
         w.WriteStartObject();
         w.WriteString("source", source);
@@ -54,7 +53,7 @@ public static class RoleReportJson
         w.WriteEndObject();
     });
 
-    public static string Comparison(RoleComparison comparison) => Build(w => WriteComparison(w, comparison));
+    public static string Comparison(RoleComparison comparison) => JsonOutput.Build(w => WriteComparison(w, comparison));
 
     private static void WriteFindings(Utf8JsonWriter w, IEnumerable<RoleFinding> findings)
     {
@@ -65,8 +64,8 @@ public static class RoleReportJson
             w.WriteString("id", finding.Id);
             w.WriteString("rule", finding.Rule);
             w.WriteString("severity", finding.Severity.ToString());
-            DecisionJson.WriteIfSet(w, "list", finding.List);
-            DecisionJson.WriteIfSet(w, "entry", finding.Entry);
+            w.WriteStringIfSet("list", finding.List);
+            w.WriteStringIfSet("entry", finding.Entry);
             w.WriteString("message", finding.Message);
             if (finding.Line is { } line)
             {
@@ -85,30 +84,10 @@ public static class RoleReportJson
         w.WriteString("reference", comparison.ReferenceName);
         w.WriteBoolean("grantsNoMore", comparison.GrantsNoMore);
         w.WriteBoolean("same", comparison.Same);
-        WriteList(w, "onlyInRole", comparison.OnlyInRole);
-        WriteList(w, "onlyInReference", comparison.OnlyInReference);
+        w.WriteStrings("onlyInRole", comparison.OnlyInRole);
+        w.WriteStrings("onlyInReference", comparison.OnlyInReference);
         w.WriteNumber("inBoth", comparison.InBoth);
         w.WriteNumber("compared", comparison.Compared);
         w.WriteEndObject();
-    }
-
-    private static void WriteList(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-        w.WriteEndArray();
-    }
-
-    private static string Build(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, DecisionJson.WriterOptions))
-        {
-            write(writer);
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

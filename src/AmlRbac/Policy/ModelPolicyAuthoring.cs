@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AmlRbac.Formatting;
 using AmlRbac.Model;
 
 namespace AmlRbac.Policy;
@@ -110,7 +111,7 @@ public static class ModelPolicyAuthoring
         {
             throw Invalid($"A custom definition is saved at a management group or a subscription [BASICS][SCOPE], not at '{definitionScope}'.");
         }
-        var json = PolicyJsonWriter.Write(w =>
+        var json = JsonOutput.Build(w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("properties");
@@ -207,7 +208,7 @@ public static class ModelPolicyAuthoring
         {
             throw Invalid($"The assignment name '{name}' cannot contain '/': it is the last segment of the assignment id.");
         }
-        var assignment = PolicyJsonWriter.Write(w =>
+        var assignment = JsonOutput.Build(w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("properties");
@@ -215,12 +216,7 @@ public static class ModelPolicyAuthoring
             w.WriteString("policyDefinitionId", definitionId);
             w.WritePropertyName("parameters");
             PolicyJsonWriter.WriteParameterValues(w, parameters);
-            w.WriteStartArray("notScopes");
-            foreach (var notScope in settings.NotScopes)
-            {
-                w.WriteStringValue(notScope.Value);
-            }
-            w.WriteEndArray();
+            w.WriteStrings("notScopes", settings.NotScopes.Select(s => s.Value));
             w.WriteString("enforcementMode", settings.EnforcementMode.ToString());
             w.WriteEndObject();
             w.WriteEndObject();
@@ -231,7 +227,7 @@ public static class ModelPolicyAuthoring
             Scope = scope,
             PolicyDefinitionId = definitionId,
             AssignmentJson = assignment,
-            ParametersJson = PolicyJsonWriter.Write(w => PolicyJsonWriter.WriteParameterValues(w, parameters)),
+            ParametersJson = JsonOutput.Build(w => PolicyJsonWriter.WriteParameterValues(w, parameters)),
             ParameterValues = parameters,
             Warnings = warnings,
         };

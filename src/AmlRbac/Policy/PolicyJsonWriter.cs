@@ -1,27 +1,14 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AmlRbac.Policy;
 
 /// <summary>
-/// Writes the ARM JSON of authored assignments and parameter files: indented, with quotes and brackets left readable
-/// ("[parameters('effect')]", not "\u0027") so people can review what they apply.
+/// Writes policy parameter values in ARM's JSON, for authored assignments, parameter files and snapshots. The texts
+/// are built with <see cref="Formatting.JsonOutput"/>, so quotes and brackets stay readable ("[parameters('effect')]",
+/// not "\u0027") and people can review what they apply.
 /// </summary>
 internal static class PolicyJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-        {
-            body(writer);
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
     /// <summary>Assignment and set-member parameter values are written <c>{"name": {"value": ...}}</c> [ASSIGN].</summary>
     public static void WriteParameterValues(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> values)
     {

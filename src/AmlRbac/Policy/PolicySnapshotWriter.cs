@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AmlRbac.Formatting;
 
 namespace AmlRbac.Policy;
 
@@ -13,28 +14,18 @@ public static class PolicySnapshotWriter
 {
     public static void Write(Utf8JsonWriter json, PolicyState policy)
     {
-        Section(json, "policyDefinitions", policy.Definitions, WriteDefinition);
-        Section(json, "policySetDefinitions", policy.SetDefinitions, WriteSetDefinition);
-        Section(json, "policyAssignments", policy.Assignments, WriteAssignment);
-        Section(json, "policyExemptions", policy.Exemptions, WriteExemption);
-    }
-
-    private static void Section<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
-    {
-        json.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            write(json, item);
-        }
-        json.WriteEndArray();
+        json.WriteArray("policyDefinitions", policy.Definitions, WriteDefinition);
+        json.WriteArray("policySetDefinitions", policy.SetDefinitions, WriteSetDefinition);
+        json.WriteArray("policyAssignments", policy.Assignments, WriteAssignment);
+        json.WriteArray("policyExemptions", policy.Exemptions, WriteExemption);
     }
 
     private static void WriteDefinition(Utf8JsonWriter json, PolicyDefinition definition)
     {
         Start(json, definition.Id, definition.Name, "Microsoft.Authorization/policyDefinitions", definition.DisplayName);
         json.WriteString("mode", definition.Mode);
-        Optional(json, "version", definition.Version);
-        Optional(json, "policyType", definition.PolicyType);
+        json.WriteStringIfSet("version", definition.Version);
+        json.WriteStringIfSet("policyType", definition.PolicyType);
         WriteParameterDefinitions(json, definition.Parameters);
         json.WritePropertyName("policyRule");
         definition.PolicyRule.WriteTo(json);
@@ -64,12 +55,7 @@ public static class PolicySnapshotWriter
         Start(json, assignment.Id, assignment.Name, "Microsoft.Authorization/policyAssignments", assignment.DisplayName);
         json.WriteString("policyDefinitionId", assignment.PolicyDefinitionId);
         json.WriteString("scope", assignment.Scope.Value);
-        json.WriteStartArray("notScopes");
-        foreach (var notScope in assignment.NotScopes)
-        {
-            json.WriteStringValue(notScope.Value);
-        }
-        json.WriteEndArray();
+        json.WriteStrings("notScopes", assignment.NotScopes.Select(s => s.Value));
         json.WritePropertyName("parameters");
         PolicyJsonWriter.WriteParameterValues(json, assignment.Parameters);
         json.WriteString("enforcementMode", assignment.EnforcementMode.ToString());
@@ -92,12 +78,7 @@ public static class PolicySnapshotWriter
         {
             json.WriteString("expiresOn", expires.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture));
         }
-        json.WriteStartArray("policyDefinitionReferenceIds");
-        foreach (var referenceId in exemption.PolicyDefinitionReferenceIds)
-        {
-            json.WriteStringValue(referenceId);
-        }
-        json.WriteEndArray();
+        json.WriteStrings("policyDefinitionReferenceIds", exemption.PolicyDefinitionReferenceIds);
         End(json);
     }
 
@@ -130,20 +111,12 @@ public static class PolicySnapshotWriter
         json.WriteString("name", name);
         json.WriteString("type", type);
         json.WriteStartObject("properties");
-        Optional(json, "displayName", displayName);
+        json.WriteStringIfSet("displayName", displayName);
     }
 
     private static void End(Utf8JsonWriter json)
     {
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using AmlRbac.Formatting;
 using AmlRbac.Model;
 using AmlRbac.Policy;
 
@@ -13,9 +13,6 @@ namespace AmlRbac.Sources;
 public static class SnapshotWriter
 {
     private const string RoleDefinitionPrefix = "/providers/Microsoft.Authorization/roleDefinitions/";
-
-    // Conditions hold quotes and '&'; the default encoder would write them as \u0027 and \u0026.
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Writes to a temporary file in the same folder, then renames it over <paramref name="path"/>, so
@@ -37,26 +34,21 @@ public static class SnapshotWriter
     }
 
     /// <summary>The snapshot document's text.</summary>
-    public static string ToJson(Tenant tenant)
+    public static string ToJson(Tenant tenant) => JsonOutput.Build(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", SnapshotReader.SchemaVersion);
-            WriteArray(json, "roleDefinitions", tenant.RoleDefinitions, WriteRoleDefinition);
-            WriteArray(json, "roleAssignments", tenant.RoleAssignments.Where(a => !a.IsEligible), (w, a) => WriteRoleAssignment(w, a, "roleAssignments"));
-            WriteArray(json, "roleEligibilityScheduleInstances", tenant.RoleAssignments.Where(a => a.IsEligible), (w, a) => WriteRoleAssignment(w, a, "roleEligibilityScheduleInstances"));
-            var types = PrincipalTypes(tenant);
-            WriteArray(json, "denyAssignments", tenant.DenyAssignments, (w, d) => WriteDenyAssignment(w, d, types));
-            WriteArray(json, "groups", tenant.Groups, WriteGroup);
-            WriteArray(json, "managementGroups", tenant.ManagementGroups, WriteManagementGroup);
-            WriteArray(json, "principals", tenant.Principals, WritePrincipal);
-            PolicySnapshotWriter.Write(json, tenant.Policy);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SnapshotReader.SchemaVersion);
+        json.WriteArray("roleDefinitions", tenant.RoleDefinitions, WriteRoleDefinition);
+        json.WriteArray("roleAssignments", tenant.RoleAssignments.Where(a => !a.IsEligible), (w, a) => WriteRoleAssignment(w, a, "roleAssignments"));
+        json.WriteArray("roleEligibilityScheduleInstances", tenant.RoleAssignments.Where(a => a.IsEligible), (w, a) => WriteRoleAssignment(w, a, "roleEligibilityScheduleInstances"));
+        var types = PrincipalTypes(tenant);
+        json.WriteArray("denyAssignments", tenant.DenyAssignments, (w, d) => WriteDenyAssignment(w, d, types));
+        json.WriteArray("groups", tenant.Groups, WriteGroup);
+        json.WriteArray("managementGroups", tenant.ManagementGroups, WriteManagementGroup);
+        json.WriteArray("principals", tenant.Principals, WritePrincipal);
+        PolicySnapshotWriter.Write(json, tenant.Policy);
+        json.WriteEndObject();
+    });
 
     private static void WriteRoleDefinition(Utf8JsonWriter json, RoleDefinition role)
     {
@@ -66,23 +58,11 @@ public static class SnapshotWriter
         json.WriteString("type", "Microsoft.Authorization/roleDefinitions");
         json.WriteStartObject("properties");
         json.WriteString("roleName", role.Name);
-        WriteOptional(json, "description", role.Description);
+        json.WriteStringIfSet("description", role.Description);
         json.WriteString("type", role.IsCustom ? "CustomRole" : "BuiltInRole");
-        WriteArray(json, "permissions", role.Permissions, WritePermission);
-        WriteStrings(json, "assignableScopes", role.AssignableScopes);
+        json.WriteArray("permissions", role.Permissions, PermissionJson.Write);
+        json.WriteStrings("assignableScopes", role.AssignableScopes);
         json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void WritePermission(Utf8JsonWriter json, Permission permission)
-    {
-        json.WriteStartObject();
-        WriteStrings(json, "actions", permission.Actions);
-        WriteStrings(json, "notActions", permission.NotActions);
-        WriteStrings(json, "dataActions", permission.DataActions);
-        WriteStrings(json, "notDataActions", permission.NotDataActions);
-        WriteOptional(json, "condition", permission.Condition);
-        WriteOptional(json, "conditionVersion", permission.ConditionVersion);
         json.WriteEndObject();
     }
 
@@ -95,10 +75,10 @@ public static class SnapshotWriter
         json.WriteStartObject("properties");
         json.WriteString("roleDefinitionId", RoleDefinitionPrefix + assignment.RoleDefinitionId);
         json.WriteString("principalId", assignment.PrincipalId);
-        WriteOptional(json, "principalType", TypeName(assignment.PrincipalType));
+        json.WriteStringIfSet("principalType", TypeName(assignment.PrincipalType));
         json.WriteString("scope", assignment.Scope);
-        WriteOptional(json, "condition", assignment.Condition);
-        WriteOptional(json, "conditionVersion", assignment.ConditionVersion);
+        json.WriteStringIfSet("condition", assignment.Condition);
+        json.WriteStringIfSet("conditionVersion", assignment.ConditionVersion);
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -110,13 +90,13 @@ public static class SnapshotWriter
         json.WriteString("name", LastSegment(deny.Id));
         json.WriteString("type", "Microsoft.Authorization/denyAssignments");
         json.WriteStartObject("properties");
-        WriteOptional(json, "denyAssignmentName", deny.Name);
-        WriteOptional(json, "description", deny.Description);
-        WriteArray(json, "permissions", deny.Permissions, WritePermission);
+        json.WriteStringIfSet("denyAssignmentName", deny.Name);
+        json.WriteStringIfSet("description", deny.Description);
+        json.WriteArray("permissions", deny.Permissions, PermissionJson.Write);
         json.WriteString("scope", deny.Scope);
         json.WriteBoolean("doNotApplyToChildScopes", deny.DoNotApplyToChildScopes);
-        WriteArray(json, "principals", deny.Principals, (w, id) => WriteDenyPrincipal(w, id, types));
-        WriteArray(json, "excludePrincipals", deny.ExcludePrincipals, (w, id) => WriteDenyPrincipal(w, id, types));
+        json.WriteArray("principals", deny.Principals, (w, id) => WriteDenyPrincipal(w, id, types));
+        json.WriteArray("excludePrincipals", deny.ExcludePrincipals, (w, id) => WriteDenyPrincipal(w, id, types));
         json.WriteBoolean("isSystemProtected", deny.IsSystemProtected);
         json.WriteEndObject();
         json.WriteEndObject();
@@ -126,7 +106,7 @@ public static class SnapshotWriter
     {
         json.WriteStartObject();
         json.WriteString("id", id);
-        WriteOptional(json, "type", types.GetValueOrDefault(id));
+        json.WriteStringIfSet("type", types.GetValueOrDefault(id));
         json.WriteEndObject();
     }
 
@@ -134,8 +114,8 @@ public static class SnapshotWriter
     {
         json.WriteStartObject();
         json.WriteString("id", group.Id);
-        WriteOptional(json, "displayName", group.DisplayName);
-        WriteStrings(json, "members", group.Members);
+        json.WriteStringIfSet("displayName", group.DisplayName);
+        json.WriteStrings("members", group.Members);
         json.WriteEndObject();
     }
 
@@ -151,7 +131,7 @@ public static class SnapshotWriter
         {
             json.WriteString("parent", group.Parent);
         }
-        WriteStrings(json, "subscriptions", group.Subscriptions);
+        json.WriteStrings("subscriptions", group.Subscriptions);
         json.WriteEndObject();
     }
 
@@ -159,10 +139,10 @@ public static class SnapshotWriter
     {
         json.WriteStartObject();
         json.WriteString("id", principal.Id);
-        WriteOptional(json, "type", TypeName(principal.Type));
-        WriteOptional(json, "displayName", principal.DisplayName);
-        WriteOptional(json, "userPrincipalName", principal.UserPrincipalName);
-        WriteOptional(json, "appId", principal.AppId);
+        json.WriteStringIfSet("type", TypeName(principal.Type));
+        json.WriteStringIfSet("displayName", principal.DisplayName);
+        json.WriteStringIfSet("userPrincipalName", principal.UserPrincipalName);
+        json.WriteStringIfSet("appId", principal.AppId);
         json.WriteEndObject();
     }
 
@@ -192,26 +172,5 @@ public static class SnapshotWriter
     {
         var trimmed = id.TrimEnd('/');
         return trimmed[(trimmed.LastIndexOf('/') + 1)..];
-    }
-
-    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
-    {
-        json.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            write(json, item);
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values) =>
-        WriteArray(json, name, values, (w, value) => w.WriteStringValue(value));
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -15,7 +15,7 @@ namespace AmlRbac.WorkspaceIdentity;
 /// </remarks>
 public static class ConversionJson
 {
-    public static string Serialize(IReadOnlyList<WorkspaceConversion> conversions, ConversionSummary summary) => DecisionJson.Build(writer =>
+    public static string Serialize(IReadOnlyList<WorkspaceConversion> conversions, ConversionSummary summary) => JsonOutput.Build(writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartArray("workspaces");
@@ -38,27 +38,17 @@ public static class ConversionJson
     {
         writer.WriteStartObject();
         writer.WriteString("workspaceId", conversion.WorkspaceId);
-        DecisionJson.WriteIfSet(writer, "principalId", conversion.PrincipalId);
+        writer.WriteStringIfSet("principalId", conversion.PrincipalId);
         writer.WriteString("role", conversion.Role.ToString());
-        DecisionJson.WriteIfSet(writer, "createdAt", conversion.CreatedAt?.ToString("O", CultureInfo.InvariantCulture));
-        List(writer, "beforeRoles", conversion.BeforeRoles);
-        List(writer, "afterRoles", conversion.AfterRoles);
-        List(writer, "lostOperations", conversion.LostOperations);
-        List(writer, "gainedOperations", conversion.GainedOperations);
-        List(writer, "steps", conversion.Steps);
+        writer.WriteStringIfSet("createdAt", conversion.CreatedAt?.ToString("O", CultureInfo.InvariantCulture));
+        writer.WriteStrings("beforeRoles", conversion.BeforeRoles);
+        writer.WriteStrings("afterRoles", conversion.AfterRoles);
+        writer.WriteStrings("lostOperations", conversion.LostOperations);
+        writer.WriteStrings("gainedOperations", conversion.GainedOperations);
+        writer.WriteStrings("steps", conversion.Steps);
         writer.WriteString("status", conversion.Status.ToString());
-        DecisionJson.WriteIfSet(writer, "reason", conversion.Reason);
-        DecisionJson.WriteIfSet(writer, "errorId", conversion.ErrorId);
+        writer.WriteStringIfSet("reason", conversion.Reason);
+        writer.WriteStringIfSet("errorId", conversion.ErrorId);
         writer.WriteEndObject();
-    }
-
-    private static void List(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-        writer.WriteEndArray();
     }
 }

@@ -1,5 +1,6 @@
 using AmlRbac.Catalog;
 using AmlRbac.Model;
+using AmlRbac.Tests.Authoring;
 using Xunit;
 
 namespace AmlRbac.Tests.Catalog;
@@ -33,7 +34,7 @@ public sealed class CatalogCheckTests
     [Fact]
     public void Reports_an_invented_typo()
     {
-        var role = RoleWith(actions: new[]
+        var role = Roles.Of(actions: new[]
         {
             "Microsoft.MachineLearningServices/workspaces/experiments/runs/submit/action",
             "Microsoft.MachineLearningServices/workspaces/experiment/runs/submit/action",
@@ -48,7 +49,7 @@ public sealed class CatalogCheckTests
     [Fact]
     public void Reports_the_published_MLOps_paths_that_the_template_corrects()
     {
-        var role = RoleWith(actions: new[]
+        var role = Roles.Of(actions: new[]
         {
             "Microsoft.MachineLearningServices/workspaces/experiments/jobs/read",
             "Microsoft.MachineLearningServices/workspaces/metadata/codes/*/write",
@@ -63,7 +64,7 @@ public sealed class CatalogCheckTests
     [Fact]
     public void Reports_an_unmatched_not_action()
     {
-        var role = RoleWith(actions: new[] { "Microsoft.MachineLearningServices/workspaces/*" },
+        var role = Roles.Of(actions: new[] { "Microsoft.MachineLearningServices/workspaces/*" },
             notActions: new[] { "Microsoft.MachineLearningServices/workspaces/computes/wirte" });
 
         var finding = Assert.Single(CatalogCheck.CheckRole(Catalog, CatalogSubject.Template, "Typo", role));
@@ -76,7 +77,7 @@ public sealed class CatalogCheckTests
     public void Reports_a_control_plane_operation_listed_as_a_data_action()
     {
         // The Microsoft.MachineLearningServices operations are all control-plane Actions (notes.md (b)).
-        var role = RoleWith(dataActions: new[] { "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action" });
+        var role = Roles.Of(dataActions: new[] { "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action" });
 
         var finding = Assert.Single(CatalogCheck.CheckRole(Catalog, CatalogSubject.Template, "Plane", role));
 
@@ -104,20 +105,4 @@ public sealed class CatalogCheckTests
     {
         Assert.Equal(expected, CatalogCheck.Classify(Catalog, entry, dataPlane: false));
     }
-
-    private static RoleDefinition RoleWith(string[]? actions = null, string[]? notActions = null, string[]? dataActions = null) => new()
-    {
-        Id = "11111111-1111-1111-1111-111111111111",
-        Name = "Test role",
-        IsCustom = true,
-        Permissions = new[]
-        {
-            new Permission
-            {
-                Actions = actions ?? Array.Empty<string>(),
-                NotActions = notActions ?? Array.Empty<string>(),
-                DataActions = dataActions ?? Array.Empty<string>(),
-            },
-        },
-    };
 }

@@ -298,6 +298,33 @@ public sealed class CmdletContractTests
     }
 
     [Fact]
+    public void Endpoints_and_tokens_reject_null_wherever_they_are_taken()
+    {
+        var validated = ModuleFiles.CmdletTypes
+            .SelectMany(t => t.GetProperties().Where(p => p.Name is "AccessToken" or "GraphAccessToken" or "ArmUrl" or "GraphUrl").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
+            .Select(x => $"{x.Command} -{x.Property.Name}: " + ModuleFiles.Attributes(x.Property, "ValidateNotNullAttribute").Count())
+            .OrderBy(s => s, StringComparer.Ordinal);
+
+        Assert.Equal(new[]
+        {
+            "Export-AmlRbacSnapshot -AccessToken: 1",
+            "Export-AmlRbacSnapshot -ArmUrl: 1",
+            "Export-AmlRbacSnapshot -GraphAccessToken: 1",
+            "Export-AmlRbacSnapshot -GraphUrl: 1",
+            "Get-AmlEffectiveAccess -AccessToken: 1",
+            "Get-AmlEffectiveAccess -ArmUrl: 1",
+            "Get-AmlEffectiveAccess -GraphAccessToken: 1",
+            "Get-AmlEffectiveAccess -GraphUrl: 1",
+            "Set-AmlWorkspaceIdentityRole -AccessToken: 1",
+            "Set-AmlWorkspaceIdentityRole -ArmUrl: 1",
+            "Test-AmlPermission -AccessToken: 1",
+            "Test-AmlPermission -ArmUrl: 1",
+            "Test-AmlPermission -GraphAccessToken: 1",
+            "Test-AmlPermission -GraphUrl: 1",
+        }, validated);
+    }
+
+    [Fact]
     public void SnapshotPath_supports_wildcards_and_LiteralSnapshotPath_does_not()
     {
         foreach (var type in ModuleFiles.CmdletTypes.Where(t => t.GetProperty("SnapshotPath") is not null))

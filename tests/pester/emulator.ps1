@@ -1,0 +1,35 @@
+# Dot-sourced (after common.ps1, whose $RepositoryRoot and $ContosoSnapshot it uses) by the tests that
+# run against the ARM emulator (tests/AmlRbac.ArmEmulator, built by `dotnet test`).
+
+function Start-ArmEmulator {
+    # Starts the emulator as a process serving the sample snapshot on a random port and waits until it
+    # listens. Returns the process (to stop in AfterAll) and the URL it serves ARM and Graph on; its
+    # output goes to files in $LogFolder.
+    param([Parameter(Mandatory)] [string] $LogFolder)
+
+    $emulatorDll = Get-ChildItem -Path (Join-Path $RepositoryRoot 'tests/AmlRbac.ArmEmulator/bin') -Recurse -Filter 'AmlRbac.ArmEmulator.dll' |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $emulatorDll) {
+        throw 'The ARM emulator is not built: run dotnet test (or dotnet build tests/AmlRbac.ArmEmulator) first.'
+    }
+    $port = Get-Random -Minimum 20000 -Maximum 40000
+    $output = Join-Path $LogFolder 'emulator.out'
+    $process = Start-Process -FilePath dotnet -ArgumentList $emulatorDll.FullName, $ContosoSnapshot, $port -PassThru `
+        -RedirectStandardOutput $output -RedirectStandardError (Join-Path $LogFolder 'emulator.err')
+    $deadline = (Get-Date).AddSeconds(30)
+    while ((Get-Date) -lt $deadline -and -not (Select-String -Path $output -Pattern 'ARM:' -Quiet)) {
+        Start-Sleep -Milliseconds 200
+    }
+    [pscustomobject]@{ Process = $process; Url = "http://127.0.0.1:$port/" }
+}
+
+function Add-GetAzAccessTokenStandIn {
+    # Mock needs a command to replace: where Az.Accounts is not installed, a stand-in with its parameters
+    # (global, so the cmdlets' own lookup finds the mock too).
+    if (-not (Get-Command -Name Get-AzAccessToken -ErrorAction SilentlyContinue)) {
+        function global:Get-AzAccessToken {
+            param([string] $ResourceUrl, [string] $ResourceTypeName, [switch] $AsSecureString)
+            throw 'Az.Accounts is not installed.'
+        }
+    }
+}

@@ -13,7 +13,7 @@ namespace AmlRbac.PowerShell;
 /// subject gathered from the pipeline once all input is in. A derived cmdlet says what the subject of
 /// the current record is and which question to ask.
 /// </summary>
-public abstract partial class TenantQueryCmdlet : PSCmdlet
+public abstract partial class TenantQueryCmdlet : LiveCmdlet
 {
     private const string HowToGiveSource = "pass -SnapshotPath or pipe Get-AzRoleAssignment output";
 

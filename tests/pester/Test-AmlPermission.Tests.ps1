@@ -286,3 +286,44 @@ Describe 'Test-AmlPermission -Model combines RBAC and Azure Policy' {
         $errorId | Should -BeExactly 'ModelAssetIdInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
     }
 }
+
+Describe 'Test-AmlPermission -Model with Get-AzPolicyAssignment output piped in' {
+    BeforeAll {
+        # Dana is an AzureML Data Scientist in production (RBAC allows deployments); the registry restriction
+        # (built-in 19539b54) is assigned on the production subscription as Get-AzPolicyAssignment (Az.Resources 7+)
+        # writes it: flat, singular Parameter and NotScope.
+        $prodSubscription = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0'
+        $danaDataScientist = New-AzRoleAssignmentShape -ObjectId $Dana -DisplayName 'Dana Ruiz' -SignInName 'dana@contoso.com' `
+            -RoleDefinitionName 'AzureML Data Scientist' -RoleDefinitionId 'f6c7c914-8db3-469d-8ca1-694a8f32e121' -Scope $ProdWorkspace
+        $registryOnly = [pscustomobject]@{
+            Id                 = "$prodSubscription/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry"
+            Name               = 'restrict-model-registry'
+            Type               = 'Microsoft.Authorization/policyAssignments'
+            DisplayName        = 'Model deployments only from registry azureml'
+            Scope              = $prodSubscription
+            NotScope           = @()
+            PolicyDefinitionId = '/providers/Microsoft.Authorization/policyDefinitions/19539b54-c61e-4196-9a38-67598701be90'
+            Parameter          = [pscustomobject]@{
+                allowedRegistryName = [pscustomobject]@{ value = 'azureml' }
+                restrictedModels    = [pscustomobject]@{ value = @($Falcon) }
+                effect              = [pscustomobject]@{ value = 'Deny' }
+            }
+            EnforcementMode    = 'Default'
+        }
+    }
+
+    It 'denies the restricted model and allows another model of the allowed registry' {
+        $danaDataScientist, $registryOnly | Test-AmlPermission -PrincipalId $Dana -Scope $ProdWorkspace -Activity DeployModel -Model $Falcon | Should -BeFalse
+        $danaDataScientist, $registryOnly | Test-AmlPermission -PrincipalId $Dana -Scope $ProdWorkspace -Activity DeployModel -Model $Phi | Should -BeTrue
+    }
+
+    It 'says the policy layer decided, naming the piped assignment' {
+        $decision = $danaDataScientist, $registryOnly |
+            Test-AmlPermission -PrincipalId $Dana -Scope $ProdWorkspace -Activity DeployModel -Model $Falcon -Detailed
+
+        $decision.Decision.ToString() | Should -BeExactly 'Denied'
+        $decision.RbacDecision.ToString() | Should -BeExactly 'Allowed'
+        $decision.DecidedBy | Should -BeExactly 'Policy'
+        $decision.GrantedBy | Should -BeExactly 'Model deployments only from registry azureml'
+    }
+}

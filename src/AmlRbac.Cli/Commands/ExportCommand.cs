@@ -29,7 +29,7 @@ internal static class ExportCommand
         };
         var live = new LiveOptions();
         var command = new Command("export",
-            "Read role definitions, role assignments, eligible assignments, deny assignments, the management-group hierarchy and group members for the scopes from live Azure, and write them as a snapshot file.")
+            "Read role definitions, role assignments, eligible assignments, deny assignments, the management-group hierarchy, group members and the Azure Policy assignments, exemptions and definitions for the scopes from live Azure, and write them as a snapshot file.")
         {
             scopes, output,
         };
@@ -44,7 +44,8 @@ internal static class ExportCommand
             var tenant = collection.Tenant;
             terminal.Out.WriteLine($"Wrote {path}: {tenant.RoleDefinitions.Count} role definitions, {tenant.RoleAssignments.Count} role assignments " +
                 $"({tenant.RoleAssignments.Count(a => a.IsEligible)} eligible), {tenant.DenyAssignments.Count} deny assignments, {tenant.Groups.Count} groups, " +
-                $"{tenant.ManagementGroups.Count} management groups, {tenant.Principals.Count} principals; {collection.Requests} requests.");
+                $"{tenant.ManagementGroups.Count} management groups, {tenant.Principals.Count} principals, " +
+                $"{tenant.Policy.Assignments.Count} policy assignments, {tenant.Policy.Exemptions.Count} policy exemptions; {collection.Requests} requests.");
             return ExitCodes.Success;
         });
         return command;

@@ -7,7 +7,7 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// <summary>
 /// Export-AmlRbacSnapshot: reads what the evaluator needs for the scopes from live Azure (role
 /// definitions, role assignments, eligible assignments, deny assignments, the management-group hierarchy,
-/// group members and principal names) and writes it as a snapshot file for offline checks, evidence and
+/// group members, principal names and the Azure Policy objects that apply) and writes it as a snapshot file for offline checks, evidence and
 /// diffs. The file is written only when everything was read: a failed or stopped export leaves no file.
 /// </summary>
 [Cmdlet(VerbsData.Export, "AmlRbacSnapshot", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]

@@ -32,6 +32,8 @@ public sealed class LiveCliTests
             var result = CliRunner.InProcesses(new[] { Export(harness, path, "/providers/Microsoft.Management/managementGroups/contoso-ml") }).Single();
             Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
             Assert.StartsWith("Wrote " + path, result.Out);
+            // The sample's registry restriction at contoso-ml and its report-only copy on the dev subscription; the falcon-pilot exemption.
+            Assert.Contains("2 policy assignments, 1 policy exemptions;", result.Out, StringComparison.Ordinal);
             Assert.Equal(string.Empty, result.Error);
             Assert.Equal(LiveTenantComparison.Canonical(SampleTenant.Load()), LiveTenantComparison.Canonical(SnapshotReader.Read(path)));
 

@@ -21,7 +21,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 
-Import-Module -Name Pester -MinimumVersion 5.0.0
+# The suite is Pester 5 (BeforeDiscovery came with 5.1, New-PesterConfiguration with 5.2); Windows
+# PowerShell's inbox Pester 3.4 would misread it, so say plainly what is needed instead of failing later.
+if (-not (Get-Module -Name Pester -ListAvailable | Where-Object Version -GE ([version] '5.2.0'))) {
+    throw "The Pester suite needs Pester 5.2 or later, which is not installed: Install-Module -Name Pester -MinimumVersion 5.2.0 -Scope CurrentUser"
+}
+Import-Module -Name Pester -MinimumVersion 5.2.0
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $TestPath

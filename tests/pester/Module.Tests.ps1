@@ -49,7 +49,7 @@ Describe 'Help for <Command>' -ForEach $Commands {
     BeforeAll {
         $help = Get-Help -Name $Command -Full
         $parameters = @((Get-Command -Name $Command).Parameters.Values |
-                Where-Object { @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters) -notcontains $_.Name })
+                Where-Object { [System.Management.Automation.Cmdlet]::CommonParameters -notcontains $_.Name })
     }
 
     It 'has a synopsis of its own (not the generated syntax)' {

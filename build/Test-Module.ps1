@@ -5,8 +5,8 @@ Runs the Pester suite against the built module; build.ps1 -Test starts it in a f
 
 .DESCRIPTION
 The suite imports output/AmlRbac/<version>/AmlRbac.psd1 itself (tests/pester/common.ps1). The process
-exits with the number of failed tests (Run.Exit), so build.ps1 fails on any failure; results are also
-written as NUnit XML for CI.
+exits 1 unless the run passed, so build.ps1 fails on any failure; results are also written as NUnit XML
+for CI.
 #>
 [CmdletBinding()]
 param(
@@ -30,9 +30,13 @@ Import-Module -Name Pester -MinimumVersion 5.2.0
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $TestPath
-$configuration.Run.Exit = $true
+$configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputFormat = 'NUnitXml'
 $configuration.TestResult.OutputPath = $ResultPath
-Invoke-Pester -Configuration $configuration
+$run = Invoke-Pester -Configuration $configuration
+# Not Run.Exit: it exits with the number of failures, and an exit code is taken modulo 256 on Linux and macOS.
+if ($run.Result -ne 'Passed') {
+    exit 1
+}

@@ -43,6 +43,13 @@ Describe 'The built module' {
 
         ($names | Sort-Object) -join ',' | Should -BeExactly (($Manifest.CmdletsToExport | Sort-Object) -join ',')
     }
+
+    It 'shows positional parameters and -WhatIf -Confirm in the syntax the help gives' {
+        $syntax = Get-Help -Name Export-AmlRbacSnapshot | Select-Object -ExpandProperty syntax | Out-String -Width 1000
+
+        $syntax | Should -Match '\[-Scope\] <String\[\]> \[-Path\] <String>'
+        $syntax | Should -Match '\[-WhatIf\] \[-Confirm\]'
+    }
 }
 
 Describe 'Help for <Command>' -ForEach $Commands {

@@ -188,7 +188,9 @@ function Write-ParameterElement {
         [string[]] $Aliases,
         [bool] $Globbing,
         [string[]] $Description,
-        [bool] $InSyntax
+        [bool] $InSyntax,
+        # Below 0 when the parameter is named only (CommandParameterInfo.Position is int.MinValue then).
+        [int] $Position = -1
     )
     $isSwitch = $Type -eq [System.Management.Automation.SwitchParameter]
     $Writer.WriteStartElement('command', 'parameter', $Namespaces.command)
@@ -196,7 +198,7 @@ function Write-ParameterElement {
     $Writer.WriteAttributeString('variableLength', $Type.IsArray.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('globbing', $Globbing.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('pipelineInput', $PipelineInput)
-    $Writer.WriteAttributeString('position', 'named')
+    $Writer.WriteAttributeString('position', $(if ($Position -ge 0) { "$Position" } else { 'named' }))
     $aliasText = ($Aliases | Where-Object { $_ }) -join ', '
     $Writer.WriteAttributeString('aliases', $(if ($aliasText) { $aliasText } else { 'none' }))
     Write-TextElement -Prefix 'maml' -Name 'name' -Text $Name
@@ -253,11 +255,15 @@ function Write-CommandHelp {
     }
     $parameters = @($Command.Parameters.Values | Where-Object { $CommonParameters -notcontains $_.Name })
     foreach ($parameter in $parameters) {
-        if (-not $parameterSections.ContainsKey($parameter.Name)) {
+        if (-not $parameterSections.ContainsKey($parameter.Name) -and -not $ShouldProcessParameters.Contains($parameter.Name)) {
             throw "$($Command.Name): ## PARAMETERS has no '### -$($parameter.Name)' section."
         }
     }
-    $descriptionOf = { param([string] $Name) @(Get-Paragraph -Lines $parameterSections[$Name].Lines) }
+    # -WhatIf and -Confirm (SupportsShouldProcess) are not declared by the cmdlet, so its page has no section for them.
+    $descriptionOf = {
+        param([string] $Name)
+        if ($parameterSections.ContainsKey($Name)) { @(Get-Paragraph -Lines $parameterSections[$Name].Lines) } else { @($ShouldProcessParameters[$Name]) }
+    }
 
     $Writer.WriteStartElement('command', 'command', $Namespaces.command)
     foreach ($prefix in 'maml', 'dev') {
@@ -273,16 +279,19 @@ function Write-CommandHelp {
 
     Write-ParagraphElement -Prefix 'maml' -Name 'description' -Paragraphs (Get-Paragraph -Lines (Get-Section -Page $Page -Name 'DESCRIPTION').Lines)
 
-    # Syntax: one item per parameter set, mandatory parameters first, each in declared order.
+    # Syntax: one item per parameter set, positional parameters first (by position), then mandatory ones,
+    # each in declared order.
     $Writer.WriteStartElement('command', 'syntax', $Namespaces.command)
     foreach ($set in $Command.ParameterSets) {
         $Writer.WriteStartElement('command', 'syntaxItem', $Namespaces.command)
         Write-TextElement -Prefix 'maml' -Name 'name' -Text $Command.Name
         $inSet = @($set.Parameters | Where-Object { $CommonParameters -notcontains $_.Name })
-        foreach ($parameter in @($inSet | Where-Object IsMandatory) + @($inSet | Where-Object { -not $_.IsMandatory })) {
+        $positional = @($inSet | Where-Object Position -GE 0 | Sort-Object Position)
+        $named = @($inSet | Where-Object Position -LT 0)
+        foreach ($parameter in $positional + @($named | Where-Object IsMandatory) + @($named | Where-Object { -not $_.IsMandatory })) {
             Write-ParameterElement -Name $parameter.Name -Type $parameter.ParameterType -Required $parameter.IsMandatory `
                 -PipelineInput (Get-PipelineInput -ByValue $parameter.ValueFromPipeline -ByPropertyName $parameter.ValueFromPipelineByPropertyName) `
-                -Aliases $parameter.Aliases -Globbing $false -Description (& $descriptionOf $parameter.Name) -InSyntax $true
+                -Aliases $parameter.Aliases -Globbing $false -Description (& $descriptionOf $parameter.Name) -InSyntax $true -Position $parameter.Position
         }
         $Writer.WriteEndElement()
     }
@@ -298,7 +307,8 @@ function Write-CommandHelp {
                 -ByPropertyName (@($sets | Where-Object ValueFromPipelineByPropertyName).Count -gt 0)) `
             -Aliases $parameter.Aliases `
             -Globbing (@($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count -gt 0) `
-            -Description (& $descriptionOf $parameter.Name) -InSyntax $false
+            -Description (& $descriptionOf $parameter.Name) -InSyntax $false `
+            -Position (@($sets | ForEach-Object Position | Where-Object { $_ -ge 0 }) + -1)[0]
     }
     $Writer.WriteEndElement()
 
@@ -442,7 +452,12 @@ function ConvertTo-AboutText {
 
 # ---- Main -------------------------------------------------------------------------------------
 
-$CommonParameters = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
+$CommonParameters = @([System.Management.Automation.Cmdlet]::CommonParameters)
+# What Get-Help says of -WhatIf and -Confirm for any cmdlet that supports ShouldProcess.
+$ShouldProcessParameters = [ordered]@{
+    WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
+    Confirm = 'Prompts you for confirmation before running the cmdlet.'
+}
 $module = Import-Module -Name $ManifestPath -Force -PassThru
 $commands = @(Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name)
 if ($commands.Count -eq 0) {

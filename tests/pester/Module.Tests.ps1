@@ -43,13 +43,20 @@ Describe 'The built module' {
 
         ($names | Sort-Object) -join ',' | Should -BeExactly (($Manifest.CmdletsToExport | Sort-Object) -join ',')
     }
+
+    It 'shows positional parameters and -WhatIf -Confirm in the syntax the help gives' {
+        $syntax = Get-Help -Name Export-AmlRbacSnapshot | Select-Object -ExpandProperty syntax | Out-String -Width 1000
+
+        $syntax | Should -Match '\[-Scope\] <String\[\]> \[-Path\] <String>'
+        $syntax | Should -Match '\[-WhatIf\] \[-Confirm\]'
+    }
 }
 
 Describe 'Help for <Command>' -ForEach $Commands {
     BeforeAll {
         $help = Get-Help -Name $Command -Full
         $parameters = @((Get-Command -Name $Command).Parameters.Values |
-                Where-Object { @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters) -notcontains $_.Name })
+                Where-Object { [System.Management.Automation.Cmdlet]::CommonParameters -notcontains $_.Name })
     }
 
     It 'has a synopsis of its own (not the generated syntax)' {

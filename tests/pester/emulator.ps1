@@ -14,11 +14,19 @@ function Start-ArmEmulator {
     }
     $port = Get-Random -Minimum 20000 -Maximum 40000
     $output = Join-Path $LogFolder 'emulator.out'
-    $process = Start-Process -FilePath dotnet -ArgumentList $emulatorDll.FullName, $ContosoSnapshot, $port -PassThru `
-        -RedirectStandardOutput $output -RedirectStandardError (Join-Path $LogFolder 'emulator.err')
+    $errors = Join-Path $LogFolder 'emulator.err'
+    # Start-Process joins its arguments with spaces as they are: a path with a space needs its own quotes.
+    $process = Start-Process -FilePath dotnet -ArgumentList "`"$($emulatorDll.FullName)`"", "`"$ContosoSnapshot`"", $port -PassThru `
+        -RedirectStandardOutput $output -RedirectStandardError $errors
     $deadline = (Get-Date).AddSeconds(30)
-    while ((Get-Date) -lt $deadline -and -not (Select-String -Path $output -Pattern 'ARM:' -Quiet)) {
+    while ((Get-Date) -lt $deadline -and -not $process.HasExited -and
+        -not ((Test-Path -LiteralPath $output) -and (Select-String -LiteralPath $output -Pattern 'ARM:' -Quiet))) {
         Start-Sleep -Milliseconds 200
+    }
+    if (-not (Select-String -LiteralPath $output -Pattern 'ARM:' -Quiet -ErrorAction SilentlyContinue)) {
+        # Without this every test of the file would fail on a connection error that hides the cause.
+        Stop-Process -Id $process.Id -ErrorAction SilentlyContinue
+        throw "The ARM emulator did not start on port $port within 30 s: $(Get-Content -LiteralPath $errors -Raw -ErrorAction SilentlyContinue)"
     }
     [pscustomobject]@{ Process = $process; Url = "http://127.0.0.1:$port/" }
 }

@@ -4,7 +4,7 @@
 Builds the AmlRbac module into output/AmlRbac/<version>/ and, with -Test, runs every test against it.
 
 .DESCRIPTION
-Needs only pwsh 7.4+ and the .NET SDK that global.json names (and Pester 5 for -Test); it downloads nothing.
+Needs only pwsh 7.4+ and the .NET SDK that global.json names (and Pester 5.2+ for -Test and -Pester); it downloads nothing.
 
 1. Reads the one version from <Version> in Directory.Build.props and fails unless AmlRbac.psd1's
    ModuleVersion is the same.
@@ -14,7 +14,8 @@ Needs only pwsh 7.4+ and the .NET SDK that global.json names (and Pester 5 for -
 3. Writes the help from docs/*.md (build/New-ModuleHelp.ps1, in its own pwsh so this session does not
    load the module): en-US/AmlRbac.PowerShell.dll-Help.xml and en-US/about_AmlRbac.help.txt.
 4. With -Test: runs 'dotnet test', then the Pester suite (tests/pester) in a fresh 'pwsh -NoProfile'
-   against the built module (build/Test-Module.ps1), and fails on any failure.
+   against the built module (build/Test-Module.ps1), and fails on any failure. With -Pester: the
+   Pester suite alone (CI runs 'dotnet test' first, then this).
 
 .EXAMPLE
 ./build.ps1
@@ -33,7 +34,10 @@ param(
     [string] $Configuration = 'Release',
 
     # Run 'dotnet test' and the Pester suite after building.
-    [switch] $Test
+    [switch] $Test,
+
+    # Run only the Pester suite after building (.ci/run has run 'dotnet test' already).
+    [switch] $Pester
 )
 
 $ErrorActionPreference = 'Stop'
@@ -111,6 +115,8 @@ if ($Test) {
     finally {
         Pop-Location
     }
+}
+if ($Test -or $Pester) {
     Invoke-Native -FilePath $pwsh -ArgumentList @(
         '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/Test-Module.ps1'),
         '-TestPath', (Join-Path $root 'tests/pester'),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AmlRbac.Model;
@@ -39,10 +40,17 @@ public sealed class WorkspaceWrites
     public GrantTiming Grant { get; set; } = GrantTiming.Immediately;
 
     /// <summary>
-    /// What the Permissions API answers for the caller at any resource group: one block per entry, as
-    /// { actions, notActions }; null answers 403 (a caller who may not read its permissions). Owner's by default.
+    /// What the Permissions API answers for the caller at every scope (as if assigned at the subscription):
+    /// one block per entry, as { actions, notActions }; null answers 403 (a caller who may not read its
+    /// permissions). Owner's by default.
     /// </summary>
     public IReadOnlyList<(string[] Actions, string[] NotActions)>? CallerPermissions { get; set; } = new[] { (new[] { "*" }, Array.Empty<string>()) };
+
+    /// <summary>
+    /// Further blocks the caller holds from assignments at a scope (a resource group, a workspace id): the
+    /// Permissions API answers them at that scope and below, not above, as ARM counts inherited assignments.
+    /// </summary>
+    public ConcurrentDictionary<string, IReadOnlyList<(string[] Actions, string[] NotActions)>> CallerPermissionsAt { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<WorkspacePatch> Patches
     {
@@ -98,8 +106,10 @@ public sealed class WorkspaceWrites
 /// and is left out, as ARM drops properties a version does not define. Setting it on a workspace with a
 /// system-assigned identity makes "Azure" assign Azure AI Administrator to that identity on the resource
 /// group (seed 001), at once or later (<see cref="GrantTiming"/>).</item>
-/// <item>GET {resource group}/providers/Microsoft.Authorization/permissions (Permissions_ListForResourceGroup,
-/// stable 2022-04-01): the caller's permission blocks, set by the test (<see cref="WorkspaceWrites.CallerPermissions"/>).</item>
+/// <item>GET {resource group}/providers/Microsoft.Authorization/permissions (Permissions_ListForResourceGroup) and
+/// {workspace}/providers/Microsoft.Authorization/permissions (Permissions_ListForResource), stable 2022-04-01
+/// (notes.md (d) "Permissions for the caller"): the caller's permission blocks at that scope, set by the test
+/// (<see cref="WorkspaceWrites.CallerPermissions"/>, <see cref="WorkspaceWrites.CallerPermissionsAt"/>).</item>
 /// <item>PUT and DELETE {scope}/providers/Microsoft.Authorization/roleAssignments/{name} (stable 2022-04-01
 /// RoleAssignments_Create / _Delete): the name must be a GUID; a second assignment of the same role to the
 /// same principal at the same scope is 409 RoleAssignmentExists; DELETE answers the deleted assignment, or
@@ -120,7 +130,8 @@ internal static class WorkspaceWriteRoutes
     public static void Register(RouteTable routes)
     {
         routes.Add("PATCH", WorkspacePattern, WorkspaceVersions, PatchWorkspace);
-        routes.Add("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Authorization/permissions", AuthorizationVersions, CallerPermissions);
+        routes.Add("GET", "(?<at>/subscriptions/[^/]+/resourceGroups/[^/]+)/providers/Microsoft\\.Authorization/permissions", AuthorizationVersions, CallerPermissions);
+        routes.Add("GET", "(?<at>/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.MachineLearningServices/workspaces/[^/]+)/providers/Microsoft\\.Authorization/permissions", AuthorizationVersions, CallerPermissions);
         routes.Add("PUT", RouteTable.ScopePattern + AssignmentPattern, AuthorizationVersions, PutAssignment);
         routes.Add("DELETE", RouteTable.ScopePattern + AssignmentPattern, AuthorizationVersions, DeleteAssignment);
     }
@@ -206,15 +217,19 @@ internal static class WorkspaceWriteRoutes
         return EmulatorResult.Ok(answer);
     }
 
-    // Permissions_ListForResourceGroup: { value: [ { actions, notActions, dataActions, notDataActions } ], nextLink }.
+    // Permissions_ListForResourceGroup / _ListForResource: { value: [ { actions, notActions, dataActions, notDataActions } ], nextLink }.
     private static EmulatorResult CallerPermissions(EmulatorRequest request)
     {
-        var blocks = WorkspaceWrites.Of(request.Store).CallerPermissions;
-        if (blocks is null)
+        var writes = WorkspaceWrites.Of(request.Store);
+        if (writes.CallerPermissions is null)
         {
             return EmulatorResult.Error(403, "AuthorizationFailed",
                 "The client does not have authorization to perform action 'Microsoft.Authorization/permissions/read' or the scope is invalid.");
         }
+        var at = request.Capture("at");
+        var blocks = writes.CallerPermissions.Concat(writes.CallerPermissionsAt
+            .Where(entry => Scope.IsAtOrAbove(entry.Key, at))
+            .SelectMany(entry => entry.Value));
         return Paging.Arm(request, blocks.Select(b => (JsonNode)new JsonObject
         {
             ["actions"] = new JsonArray(b.Actions.Select(a => (JsonNode?)a).ToArray()),

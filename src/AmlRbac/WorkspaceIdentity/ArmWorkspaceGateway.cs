@@ -72,13 +72,16 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
     }
 
     /// <summary>
-    /// GET {resource group}/providers/Microsoft.Authorization/permissions (stable 2022-04-01, "Gets all
-    /// permissions the caller has for a resource group"; notes.md (d) "Permissions for the caller"): the
-    /// effective Actions/NotActions blocks of the calling identity. A 403 means it may not read them.
+    /// GET {scope}/providers/Microsoft.Authorization/permissions (stable 2022-04-01; notes.md (d) "Permissions
+    /// for the caller"): at a resource group, Permissions_ListForResourceGroup ("Gets all permissions the caller
+    /// has for a resource group"); at a workspace id, Permissions_ListForResource ("Permissions - List For
+    /// Resource", {resource group}/providers/{namespace}/{type}/{name}/providers/Microsoft.Authorization/permissions),
+    /// which also counts assignments on the resource itself. The effective Actions/NotActions blocks of the
+    /// calling identity; a 403 means it may not read them.
     /// </summary>
-    public async Task<IReadOnlyList<Permission>?> GetCallerPermissionsAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Permission>?> GetCallerPermissionsAsync(string scope, CancellationToken cancellationToken)
     {
-        var path = workspace.ResourceGroup + "/providers/Microsoft.Authorization/permissions";
+        var path = scope + "/providers/Microsoft.Authorization/permissions";
         IReadOnlyList<System.Text.Json.JsonElement> items;
         try
         {

@@ -15,10 +15,11 @@ public interface IWorkspaceArm
     Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceReference workspace, string principalId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The caller's own permission blocks at the workspace's resource group (ARM's Permissions API), or
-    /// null when ARM does not let the caller read them (the writes then find out for themselves).
+    /// The caller's own permission blocks at <paramref name="scope"/> (the workspace's id or its resource
+    /// group; ARM's Permissions API), or null when ARM does not let the caller read them (the writes then
+    /// find out for themselves).
     /// </summary>
-    Task<IReadOnlyList<Model.Permission>?> GetCallerPermissionsAsync(WorkspaceReference workspace, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Model.Permission>?> GetCallerPermissionsAsync(string scope, CancellationToken cancellationToken);
 
     /// <summary>PATCH the workspace with exactly {"properties":{"allowRoleAssignmentOnRG":true}}.</summary>
     Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceReference workspace, CancellationToken cancellationToken);

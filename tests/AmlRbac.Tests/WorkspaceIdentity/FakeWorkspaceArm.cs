@@ -77,9 +77,9 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
     /// <summary>The caller's permission blocks (Owner's by default); null: the caller may not read them.</summary>
     public IReadOnlyList<Permission>? CallerPermissions { get; set; } = new[] { new Permission { Actions = new[] { "*" } } };
 
-    public Task<IReadOnlyList<Permission>?> GetCallerPermissionsAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Permission>?> GetCallerPermissionsAsync(string scope, CancellationToken cancellationToken)
     {
-        Record("PERMISSIONS " + workspace.ResourceGroup);
+        Record("PERMISSIONS " + scope);
         return Task.FromResult(CallerPermissions);
     }
 

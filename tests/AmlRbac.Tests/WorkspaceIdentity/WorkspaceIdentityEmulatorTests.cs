@@ -134,6 +134,39 @@ public sealed class WorkspaceIdentityEmulatorTests
     }
 
     [Fact]
+    public async Task Workspace_write_granted_on_the_workspace_itself_lets_the_conversion_proceed()
+    {
+        await using var harness = await StartAsync();
+        var workspace = Workspace(0);
+        // Reader at the resource group and above; workspaces/write only from an assignment on the workspace.
+        harness.Emulator.WorkspaceWrites.CallerPermissions = new[] { (new[] { "*/read" }, Array.Empty<string>()) };
+        harness.Emulator.WorkspaceWrites.CallerPermissionsAt[workspace.Id] = new[] { (new[] { "Microsoft.MachineLearningServices/workspaces/write" }, Array.Empty<string>()) };
+
+        var result = await Convert(harness.Converter(new ConversionOptions { Timeout = TimeSpan.FromSeconds(60) }), workspace);
+
+        Assert.Equal(ConversionStatus.Converted, result.Status);
+        Assert.Single(harness.Emulator.WorkspaceWrites.Patches);
+        Assert.Contains(harness.Emulator.Requests, r => r.Path == workspace.Id + "/providers/Microsoft.Authorization/permissions" && r.Status == 200);
+    }
+
+    [Fact]
+    public async Task A_caller_with_only_read_at_the_workspace_and_its_group_is_refused_before_any_write()
+    {
+        await using var harness = await StartAsync();
+        var workspace = Workspace(0);
+        harness.Emulator.WorkspaceWrites.CallerPermissions = new[] { (new[] { "*/read" }, Array.Empty<string>()) };
+        harness.Emulator.WorkspaceWrites.CallerPermissionsAt[workspace.Id] = new[] { (new[] { "*/read" }, Array.Empty<string>()) };
+
+        var result = await Convert(harness.Converter(Remove), workspace);
+
+        Assert.Equal(ErrorIds.WorkspaceForbidden, result.ErrorId);
+        Assert.Contains($"Microsoft.MachineLearningServices/workspaces/write on {workspace.Id}", result.Reason, StringComparison.Ordinal);
+        Assert.Contains($"Microsoft.Authorization/roleAssignments/delete on {ResourceGroup}", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(harness.Writes);
+        Assert.Equal(new[] { Contributor }, harness.RolesOf(Identity(0)));
+    }
+
+    [Fact]
     public async Task Throttling_while_verifying_is_waited_out_and_the_conversion_completes()
     {
         await using var harness = await StartAsync();

@@ -100,7 +100,7 @@ Describe 'Set-AmlWorkspaceIdentityRole' {
 
         $result.Status | Should -Be 'Converted'
         $result.AfterRoles | Should -Be @('Azure AI Administrator')
-        "$summary" | Should -BeExactly '1 workspace: 1 converted, 0 already converted, 0 planned, 0 pending, 0 failed.'
+        "$summary" | Should -BeExactly '1 workspace: 1 converted, 0 already converted, 0 planned, 0 skipped, 0 pending, 0 failed.'
         (Set-AmlWorkspaceIdentityRole -ResourceId $DevWorkspace -RemoveLegacyContributor -Confirm:$false @Arm).Status | Should -Be 'AlreadyConverted'
     }
 }

@@ -118,10 +118,17 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
         {
             var plan = Wait(_converter!.PlanAsync(workspace, _stop.Token));
             var result = plan.Record;
-            if (plan.HasWrites && ShouldProcess(workspace.Id, plan.Action))
+            if (plan.HasWrites)
             {
-                Progress(number, workspace, NoWait ? "sending the change" : "changing, then waiting for Azure to grant the role");
-                result = Wait(_converter.ApplyAsync(plan, _stop.Token));
+                if (Confirmed(workspace, plan, out var whatIf))
+                {
+                    Progress(number, workspace, NoWait ? "sending the change" : "changing, then waiting for Azure to grant the role");
+                    result = Wait(_converter.ApplyAsync(plan, _stop.Token));
+                }
+                else
+                {
+                    result = plan.NotApplied(whatIf);
+                }
             }
             Report(result);
         }
@@ -162,6 +169,16 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
         {
             WriteError(ErrorRecords.From(error));
         }
+    }
+
+    // ShouldProcess with its reason: WhatIf when -WhatIf or $WhatIfPreference (also a caller's) is in
+    // effect, so that a No to -Confirm can be told from a WhatIf. The texts are those of ShouldProcess(target, action).
+    private bool Confirmed(WorkspaceReference workspace, ConversionPlan plan, out bool whatIf)
+    {
+        var description = $"Performing the operation \"{plan.Action}\" on target \"{workspace.Id}\".";
+        var confirmed = ShouldProcess(description, "Are you sure you want to perform this action?\n" + description, "Confirm", out var reason);
+        whatIf = (reason & ShouldProcessReason.WhatIf) != 0;
+        return confirmed;
     }
 
     private void Progress(int number, WorkspaceReference workspace, string doing) =>

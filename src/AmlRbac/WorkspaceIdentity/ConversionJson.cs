@@ -11,7 +11,7 @@ namespace AmlRbac.WorkspaceIdentity;
 /// <remarks>
 /// { "workspaces": [ { "workspaceId", "principalId", "role", "createdAt", "beforeRoles", "afterRoles",
 /// "lostOperations", "gainedOperations", "steps", "status", "reason", "errorId" } ],
-/// "summary": { "total", "converted", "alreadyConverted", "planned", "pending", "failed" } }
+/// "summary": { "total", "converted", "alreadyConverted", "planned", "skipped", "pending", "failed" } }
 /// </remarks>
 public static class ConversionJson
 {

@@ -26,18 +26,22 @@ public sealed record ConversionOptions
     /// <summary>The clock the <see cref="Timeout"/> is measured on.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Checks the combination; the hosts call it before the first workspace.</summary>
+    /// <summary>
+    /// Checks the combination; the hosts call it before the first workspace. The messages name the choices,
+    /// not a host's spelling of them (-RemoveLegacyContributor, --remove-legacy-contributor), since both
+    /// hosts print them as they are; the error's target is the PowerShell parameter, for the ErrorRecord.
+    /// </summary>
     public void Validate()
     {
         if (RemoveLegacyContributor && Role == WorkspaceRole.Contributor)
         {
             throw new Model.AmlRbacException(Model.ErrorIds.WorkspaceOptionsInvalid, Model.FailureCategory.InvalidArgument,
-                "RemoveLegacyContributor goes with Role AzureAIAdministrator: a rollback to Contributor removes nothing.", "RemoveLegacyContributor");
+                "Removing the legacy Contributor assignment goes with the Azure AI Administrator role: a rollback to Contributor removes nothing.", "RemoveLegacyContributor");
         }
         if (Timeout < TimeSpan.Zero || Timeout > TimeSpan.FromHours(1))
         {
             throw new Model.AmlRbacException(Model.ErrorIds.WorkspaceOptionsInvalid, Model.FailureCategory.InvalidArgument,
-                $"TimeoutSeconds {Timeout.TotalSeconds:0} is outside 0 to 3600.", "TimeoutSeconds");
+                $"The wait for the grant, {Timeout.TotalSeconds:0} seconds, is outside 0 to 3600 seconds.", "TimeoutSeconds");
         }
     }
 }

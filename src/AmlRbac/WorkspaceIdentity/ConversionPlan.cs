@@ -22,6 +22,17 @@ public sealed class ConversionPlan
     /// <summary>True when the plan writes something (what ShouldProcess asks about).</summary>
     public bool HasWrites => Record.Status == ConversionStatus.Planned;
 
+    /// <summary>
+    /// The report when the writes were not made because the host's confirmation said no: the plan as it
+    /// stands (Planned) under -WhatIf, which only asks what would happen; otherwise the user declined, and
+    /// the workspace is Skipped, "not confirmed", so that a run answered No is not counted as planned.
+    /// </summary>
+    public WorkspaceConversion NotApplied(bool whatIf) =>
+        whatIf || !HasWrites ? Record : Record with { Status = ConversionStatus.Skipped, Reason = NotConfirmed };
+
+    /// <summary>The Reason of a Skipped record.</summary>
+    public const string NotConfirmed = "not confirmed";
+
     /// <summary>The writes in one sentence, for the confirmation prompt.</summary>
     public string Action => string.Join("; ", Record.Steps);
 

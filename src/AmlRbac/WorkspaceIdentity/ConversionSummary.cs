@@ -11,9 +11,10 @@ public sealed class ConversionSummary
 
     public int Total => _counts.Values.Sum();
 
-    /// <summary>"50 workspaces: 47 converted, 0 already converted, 0 planned, 0 pending, 3 failed."</summary>
+    /// <summary>"50 workspaces: 47 converted, 0 already converted, 0 planned, 0 skipped, 0 pending, 3 failed."</summary>
     public override string ToString() =>
         $"{Total} workspace{(Total == 1 ? "" : "s")}: {this[ConversionStatus.Converted]} converted, " +
         $"{this[ConversionStatus.AlreadyConverted]} already converted, {this[ConversionStatus.Planned]} planned, " +
+        $"{this[ConversionStatus.Skipped]} skipped, " +
         $"{this[ConversionStatus.Pending]} pending, {this[ConversionStatus.Failed]} failed.";
 }

@@ -36,7 +36,7 @@ public sealed record WorkspaceConversion
 
     public required ConversionStatus Status { get; init; }
 
-    /// <summary>Why it failed or is pending, in a sentence; null otherwise.</summary>
+    /// <summary>Why it failed or is pending, in a sentence, or "not confirmed" when Skipped; null otherwise.</summary>
     public string? Reason { get; init; }
 
     /// <summary>The stable id of the failure (<see cref="ErrorIds"/> Workspace*); null unless Failed.</summary>

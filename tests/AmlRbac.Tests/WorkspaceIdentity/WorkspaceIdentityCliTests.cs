@@ -32,12 +32,12 @@ public sealed class WorkspaceIdentityCliTests
         Assert.Empty(result.Error);
         Assert.Contains("Planned: " + Workspace(1).Id, result.Out, StringComparison.Ordinal);
         Assert.Contains("Microsoft.Resources/subscriptions/resourceGroups/delete", result.Out, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("2 workspaces: 0 converted, 0 already converted, 2 planned, 0 pending, 0 failed.", result.Out.TrimEnd().Split('\n')[^1]);
+        Assert.Equal("2 workspaces: 0 converted, 0 already converted, 2 planned, 0 skipped, 0 pending, 0 failed.", result.Out.TrimEnd().Split('\n')[^1]);
         Assert.All(harness.Emulator.Requests, r => Assert.Equal("GET", r.Method));
     }
 
     [Fact]
-    public async Task Yes_converts_each_workspace_reports_each_failure_on_one_line_and_exits_3()
+    public async Task Yes_converts_each_workspace_reports_each_failure_on_one_line_and_exits_4()
     {
         await using var harness = await StartAsync(3);
         harness.Emulator.Faults.Add(Fault.Forbidden("/workspaces/ws-01") with { Method = "PATCH" });
@@ -51,7 +51,7 @@ public sealed class WorkspaceIdentityCliTests
             Assert.Equal(2, result.ErrorLines.Count);
             Assert.StartsWith($"amlrbac: {Workspace(1).Id}: WorkspaceForbidden: ", result.ErrorLines[0], StringComparison.Ordinal);
             Assert.StartsWith("amlrbac: /subscriptions/not-a-workspace: WorkspaceIdInvalid: ", result.ErrorLines[1], StringComparison.Ordinal);
-            Assert.Equal("4 workspaces: 2 converted, 0 already converted, 0 planned, 0 pending, 2 failed.", result.Out.TrimEnd().Split('\n')[^1]);
+            Assert.Equal("4 workspaces: 2 converted, 0 already converted, 0 planned, 0 skipped, 0 pending, 2 failed.", result.Out.TrimEnd().Split('\n')[^1]);
             Assert.Equal(new[] { Administrator }, harness.RolesOf(Identity(0)));
             Assert.Equal(new[] { Contributor }, harness.RolesOf(Identity(1)));
             Assert.DoesNotContain(Token, result.Out + result.Error, StringComparison.Ordinal);
@@ -76,15 +76,19 @@ public sealed class WorkspaceIdentityCliTests
         Assert.Empty(harness.Emulator.Requests);
     }
 
-    [Fact]
-    public async Task A_rollback_cannot_remove_Contributor()
+    [Theory]
+    [InlineData("--yes")]
+    [InlineData("--what-if")]
+    public async Task A_rollback_cannot_remove_Contributor_and_the_error_names_no_PowerShell_parameter(string mode)
     {
         await using var harness = await StartAsync();
 
-        var result = CliRunner.InProcess(Args(harness, TokenVariable(), "--resource-id", Workspace(0).Id, "--role", "Contributor", "--remove-legacy-contributor", "--yes"));
+        var result = CliRunner.InProcess(Args(harness, TokenVariable(), "--resource-id", Workspace(0).Id, "--role", "Contributor", "--remove-legacy-contributor", mode));
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains("RemoveLegacyContributor", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(
+            "amlrbac: Removing the legacy Contributor assignment goes with the Azure AI Administrator role: a rollback to Contributor removes nothing.",
+            Assert.Single(result.ErrorLines));
         Assert.Empty(harness.Emulator.Requests);
     }
 

@@ -296,6 +296,10 @@ public sealed class WorkspaceIdentityConverterTests
     {
         var error = Assert.Throws<AmlRbacException>(() => Converter(WorkspaceRole.Contributor, remove: true));
         Assert.Equal(ErrorIds.WorkspaceOptionsInvalid, error.ErrorId);
+        // Both hosts print the message: it names neither -RemoveLegacyContributor nor --remove-legacy-contributor.
+        Assert.DoesNotContain("RemoveLegacyContributor", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("remove-legacy-contributor", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("RemoveLegacyContributor", error.Target);
     }
 
     [Fact]
@@ -337,6 +341,45 @@ public sealed class WorkspaceIdentityConverterTests
         summary.Add(await Run(Converter(), _arm.Add("c", "33333333-2222-3333-4444-555555555555", allow: true, roles: Administrator)));
         summary.Add(await Run(Converter(), _arm.Add("d", null, identityType: "None")));
 
-        Assert.Equal("3 workspaces: 1 converted, 1 already converted, 0 planned, 0 pending, 1 failed.", summary.ToString());
+        Assert.Equal("3 workspaces: 1 converted, 1 already converted, 0 planned, 0 skipped, 0 pending, 1 failed.", summary.ToString());
+    }
+
+    [Fact]
+    public async Task A_declined_confirmation_is_Skipped_not_confirmed_and_counted_as_skipped()
+    {
+        var workspace = _arm.Add("old", Identity, roles: Contributor);
+        var plan = await Converter(remove: true).PlanAsync(workspace, CancellationToken.None);
+
+        var declined = plan.NotApplied(whatIf: false);
+        var summary = new ConversionSummary();
+        summary.Add(declined);
+
+        Assert.Equal(ConversionStatus.Skipped, declined.Status);
+        Assert.Equal("not confirmed", declined.Reason);
+        Assert.Null(declined.ErrorId);
+        Assert.Equal(plan.Record.LostOperations, declined.LostOperations);
+        Assert.Empty(_arm.Writes);
+        Assert.Equal("1 workspace: 0 converted, 0 already converted, 0 planned, 1 skipped, 0 pending, 0 failed.", summary.ToString());
+    }
+
+    [Fact]
+    public async Task Under_WhatIf_a_plan_not_applied_stays_Planned()
+    {
+        var workspace = _arm.Add("old", Identity, roles: Contributor);
+        var plan = await Converter().PlanAsync(workspace, CancellationToken.None);
+
+        var result = plan.NotApplied(whatIf: true);
+
+        Assert.Equal(ConversionStatus.Planned, result.Status);
+        Assert.Null(result.Reason);
+    }
+
+    [Fact]
+    public async Task A_workspace_with_nothing_to_write_is_not_Skipped_when_declined()
+    {
+        var workspace = _arm.Add("new", Identity, allow: true, roles: Administrator);
+        var plan = await Converter().PlanAsync(workspace, CancellationToken.None);
+
+        Assert.Equal(ConversionStatus.AlreadyConverted, plan.NotApplied(whatIf: false).Status);
     }
 }

@@ -301,7 +301,7 @@ public sealed class WorkspaceIdentityEmulatorTests
         }, failed);
         Assert.Equal(47, Enumerable.Range(0, 50).Count(i => harness.RolesOf(Identity(i)).SequenceEqual(new[] { Administrator })));
         Assert.Equal(new[] { Contributor }, harness.RolesOf(Identity(20)));
-        Assert.Equal("50 workspaces: 47 converted, 0 already converted, 0 planned, 0 pending, 3 failed.", summary.ToString());
+        Assert.Equal("50 workspaces: 47 converted, 0 already converted, 0 planned, 0 skipped, 0 pending, 3 failed.", summary.ToString());
     }
 
     [Fact]

@@ -160,6 +160,67 @@ public sealed class CliGuardrailTests : IDisposable
         Assert.Contains(result.ErrorLines, l => l.Contains("Resource Provider modes only support built-in policy definitions", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Policy_new_writes_the_custom_definition_the_create_step_reads()
+    {
+        var parameters = Path.Combine(_folder, "p.json");
+        var definition = Path.Combine(_folder, "allow-list.def.json");
+
+        var result = CliRunner.InProcess("policy", "new", "--allowed-model", Phi, "--scope", Subscription.Value,
+            "--out-file", parameters, "--definition-out-file", definition);
+
+        Assert.Equal(0, result.ExitCode);
+        using var written = JsonDocument.Parse(File.ReadAllText(definition));
+        var properties = written.RootElement.GetProperty("properties");
+        Assert.Equal("Microsoft.MachineLearningServices.v2.Data", properties.GetProperty("mode").GetString());
+        Assert.True(properties.GetProperty("parameters").TryGetProperty("allowedModels", out _));
+        Assert.Equal("[parameters('allowedModels')]", properties.GetProperty("policyRule").GetProperty("if").GetProperty("allOf")[1].GetProperty("notIn").GetString());
+        using var values = JsonDocument.Parse(File.ReadAllText(parameters));
+        Assert.Equal(Phi, values.RootElement.GetProperty("allowedModels").GetProperty("value")[0].GetString());
+        Assert.Contains($"--body @{definition}", result.Out);
+        Assert.Contains($"--params {parameters}", result.Out);
+        Assert.DoesNotContain("definition.json", result.Out);
+        Assert.Contains("Create with\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Policy_new_says_which_files_it_did_not_write()
+    {
+        var parameters = Path.Combine(_folder, "p.json");
+
+        var result = CliRunner.InProcess("policy", "new", "--allowed-model", Phi, "--scope", Subscription.Value, "--out-file", parameters);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Create with (first save the custom definition as definition.json: no file was written)", result.Out);
+        Assert.Contains("--body @definition.json", result.Out);
+        Assert.Contains($"--params {parameters}", result.Out);
+    }
+
+    [Fact]
+    public void Policy_new_writes_both_files_or_neither()
+    {
+        var parameters = Path.Combine(_folder, "p.json");
+        var definition = Path.Combine(_folder, "missing", "definition.json");
+
+        var result = CliRunner.InProcess("policy", "new", "--allowed-model", Phi, "--scope", Subscription.Value,
+            "--out-file", parameters, "--definition-out-file", definition);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"The definition file '{definition}' cannot be written", Assert.Single(result.ErrorLines, l => !l.StartsWith("warning: ", StringComparison.Ordinal)));
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void Policy_new_refuses_a_definition_file_for_a_built_in()
+    {
+        var result = CliRunner.InProcess("policy", "new", "--allowed-registry", "azureml", "--scope", Subscription.Value,
+            "--definition-out-file", Path.Combine(_folder, "definition.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--definition-out-file goes with --allowed-model", Assert.Single(result.ErrorLines));
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
     [Theory]
     [InlineData("--allowed-registry", "azureml", "--allowed-model", Phi, "Give one kind of guardrail")]
     [InlineData("--allowed-registry", "azure*", "--effect", "Deny", "cannot hold '*'")]

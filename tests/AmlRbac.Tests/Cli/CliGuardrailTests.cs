@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AmlRbac.Sources;
 using AmlRbac.Tests.Guardrails;
 using Xunit;
@@ -70,6 +71,56 @@ public sealed class CliGuardrailTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("PolicyDoNotEnforce", Json(result).GetProperty("reasons")[0].GetProperty("kind").GetString());
+    }
+
+    // A custom v2.Data definition whose second clause uses an operator Azure Policy does not have.
+    private string FancySnapshot(string operand = "\"x\"")
+    {
+        var definitionId = $"{Subscription}/providers/Microsoft.Authorization/policyDefinitions/fancy";
+        var snapshot = JsonNode.Parse(SnapshotWriter.ToJson(GuardrailTenant.With($"[{Assignment("fancy-models", Subscription, definitionId, "{}")}]")))!.AsObject();
+        snapshot["policyDefinitions"] = JsonNode.Parse($$"""
+            [ { "id": "{{definitionId}}", "name": "fancy", "properties": { "mode": "Microsoft.MachineLearningServices.v2.Data",
+                "policyRule": { "if": { "allOf": [
+                  { "field": "type", "equals": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments" },
+                  { "field": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId", "fancyOp": {{operand}} } ] },
+                "then": { "effect": "deny" } } } } ]
+            """);
+        var path = Path.Combine(_folder, "fancy.snapshot.json");
+        File.WriteAllText(path, snapshot.ToJsonString());
+        return path;
+    }
+
+    [Fact]
+    public void An_unsupported_operator_is_said_once_with_the_clause_and_its_expression()
+    {
+        var snapshot = FancySnapshot();
+        var text = CliRunner.InProcess("test", "--principal", "sam@contoso.com", "--activity", "DeployModel", "--model", Phi,
+            "--scope", Workspace.Value, "--snapshot", snapshot);
+        var json = Json(Test(snapshot, Phi));
+
+        var reason = json.GetProperty("reasons")[0];
+        Assert.Equal(("PolicyUnknown", "if.allOf[1]"), (reason.GetProperty("kind").GetString(), reason.GetProperty("ruleClause").GetString()));
+        const string Expected = "Its rule's clause if.allOf[1], {\"field\":\"Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId\",\"fancyOp\":\"x\"}, "
+            + "cannot be evaluated on this deployment: the operator 'fancyOp' is not supported by AmlRbac.";
+        Assert.Equal(Expected, reason.GetProperty("explanation").GetString());
+        // The text wraps anywhere, inside the clause's JSON too: compared without white space.
+        static string Squeezed(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", "");
+        Assert.Contains(Squeezed($"- Policy: Undecided by assignment 'fancy-models' at {Subscription}: {Expected}"), Squeezed(text.Out));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Squeezed(text.Out), "notsupportedbyAmlRbac"));
+        Assert.DoesNotContain("..", text.Out);
+    }
+
+    [Fact]
+    public void A_long_unsupported_clause_is_shown_shortened()
+    {
+        var operand = "[" + string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"azureml://registries/azureml/models/model-{i}/versions/1\"")) + "]";
+
+        var reason = Json(Test(FancySnapshot(operand), Phi)).GetProperty("reasons")[0];
+
+        var explanation = reason.GetProperty("explanation").GetString()!;
+        Assert.StartsWith("Its rule's clause if.allOf[1], {\"field\":\"Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId\",\"fancyOp\":[\"azureml://registries/azureml/models/model-0/versions/1\"", explanation);
+        Assert.Matches(@"\.\.\. \(\d+ more characters\), cannot be evaluated on this deployment: the operator 'fancyOp' is not supported by AmlRbac\.$", explanation);
+        Assert.DoesNotContain("model-39", explanation);
     }
 
     [Fact]

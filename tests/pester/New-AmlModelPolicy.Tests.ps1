@@ -50,6 +50,30 @@ Describe 'New-AmlModelPolicy builds model guardrail assignments' {
         @($warnings | Where-Object { $_ -like '*only support built-in policy definitions*' }).Count | Should -Be 1
     }
 
+    It 'writes the custom definition and the parameters file with -DefinitionOutFile and -OutFile' {
+        $definition = Join-Path $TestDrive 'definition.json'
+        $parameters = Join-Path $TestDrive 'allow-list.parameters.json'
+
+        $policy = New-AmlModelPolicy -AllowedModel $Phi -Scope $Subscription -OutFile $parameters -DefinitionOutFile $definition -WarningAction SilentlyContinue
+
+        (Get-Content -LiteralPath $definition -Raw) | Should -BeExactly $policy.DefinitionJson
+        (Get-Content -LiteralPath $definition -Raw | ConvertFrom-Json).properties.mode | Should -BeExactly 'Microsoft.MachineLearningServices.v2.Data'
+        @((Get-Content -LiteralPath $parameters -Raw | ConvertFrom-Json).allowedModels.value) | Should -Be @($Phi)
+    }
+
+    It 'writes neither file when the definition file cannot be written' {
+        $parameters = Join-Path $TestDrive 'neither.parameters.json'
+
+        { New-AmlModelPolicy -AllowedModel $Phi -Scope $Subscription -OutFile $parameters -DefinitionOutFile (Join-Path $TestDrive 'missing/definition.json') -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'OutFileNotWritten,AmlRbac.PowerShell.Cmdlets.NewAmlModelPolicyCommand'
+        Test-Path -LiteralPath $parameters | Should -BeFalse
+    }
+
+    It 'takes -DefinitionOutFile only with -AllowedModel' {
+        { New-AmlModelPolicy -AllowedRegistry azureml -Scope $Subscription -DefinitionOutFile (Join-Path $TestDrive 'd.json') } |
+            Should -Throw -ErrorId 'AmbiguousParameterSet'
+    }
+
     It 'gives an assignment the evaluator allows the intended models under' {
         $policy = New-AmlModelPolicy -AllowedRegistry azureml -RestrictedModel $Falcon -Scope $Subscription -WarningAction SilentlyContinue
         $snapshot = Get-Content -LiteralPath $ContosoSnapshot -Raw | ConvertFrom-Json

@@ -8,12 +8,12 @@ namespace AmlRbac.Cli.Commands;
 /// <summary>
 /// amlrbac policy new: an Azure Policy assignment that governs which models may be deployed (built-in 19539b54 with
 /// --allowed-registry, built-in 12e5dd16 with --allowed-publisher / --allowed-asset-id, or the seed's custom
-/// allow-list with --allowed-model), with the commands that create it. It creates nothing in Azure.
+/// allow-list with --allowed-model), with the commands that create it. It creates nothing in Azure; --out-file
+/// writes the parameters file and, for --allowed-model, --definition-out-file the custom definition (an explicit
+/// option rather than a file guessed beside --out-file, so nothing is written under a name the user did not give).
 /// </summary>
 internal static class PolicyCommand
 {
-    private const string DefaultParametersFile = "parameters.json";
-
     public static Command Create(Terminal terminal)
     {
         var command = new Command("policy", "Azure Policy guardrails for model deployments.");
@@ -51,12 +51,17 @@ internal static class PolicyCommand
             Description = "Write the parameters file (what az policy assignment create --params and New-AzPolicyAssignment -PolicyParameter take) here.",
             HelpName = "FILE",
         };
+        var definitionOutFile = new Option<string>("--definition-out-file")
+        {
+            Description = "With --allowed-model: write the custom definition (the body az rest --body @FILE sends) here. With --out-file, both are written or neither.",
+            HelpName = "FILE",
+        };
         var format = CommonOptions.Format();
 
         var command = new Command("new", "An Azure Policy assignment that governs which models may be deployed, as JSON the Azure CLI and Az PowerShell take, with the commands that create it.")
         {
             allowedRegistry, restrictedModels, allowedPublishers, allowedAssetIds, allowedModels, definitionScope,
-            scope, name, displayName, notScopes, effect, enforcementMode, outFile, format,
+            scope, name, displayName, notScopes, effect, enforcementMode, outFile, definitionOutFile, format,
         };
         command.Validators.Add(result =>
         {
@@ -72,6 +77,10 @@ internal static class PolicyCommand
             if (result.GetResult(definitionScope) is not null && result.GetResult(allowedModels) is null)
             {
                 result.AddError("--definition-scope goes with --allowed-model.");
+            }
+            if (result.GetResult(definitionOutFile) is not null && result.GetResult(allowedModels) is null)
+            {
+                result.AddError("--definition-out-file goes with --allowed-model: the other guardrails assign a built-in definition.");
             }
         });
         command.SetAction(parsed =>
@@ -96,10 +105,8 @@ internal static class PolicyCommand
             };
             var policy = request.Build();
             var file = parsed.GetValue(outFile);
-            if (file is not null)
-            {
-                policy.WriteParametersFile(file);
-            }
+            var definitionFile = parsed.GetValue(definitionOutFile);
+            policy.WriteFiles(file, definitionFile);
             foreach (var warning in policy.Warnings)
             {
                 terminal.Error.WriteLine("warning: " + warning);
@@ -110,7 +117,7 @@ internal static class PolicyCommand
             }
             else
             {
-                terminal.Out.Write(ModelPolicyText.Render(policy, file ?? DefaultParametersFile));
+                terminal.Out.Write(ModelPolicyText.Render(policy, file, definitionFile));
             }
             return ExitCodes.Success;
         });

@@ -10,7 +10,7 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// New-AmlModelPolicy: an Azure Policy assignment that governs which models may be deployed (built-in 19539b54
 /// with -AllowedRegistry, built-in 12e5dd16 with -AllowedPublisher / -AllowedAssetId, or the seed's custom
 /// allow-list with -AllowedModel), as objects and JSON New-AzPolicyAssignment and az policy assignment create
-/// take. It creates nothing in Azure; -OutFile writes the parameters file.
+/// take. It creates nothing in Azure; -OutFile writes the parameters file, -DefinitionOutFile the custom definition.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "AmlModelPolicy", DefaultParameterSetName = RegistrySet)]
 [OutputType(typeof(AmlModelPolicy))]
@@ -75,6 +75,14 @@ public sealed class NewAmlModelPolicyCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
 
+    /// <summary>
+    /// With -AllowedModel: writes the custom definition (the body az rest --body @file and New-AzPolicyDefinition
+    /// -Policy take). With -OutFile, both files are written or neither.
+    /// </summary>
+    [Parameter(ParameterSetName = AllowListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? DefinitionOutFile { get; set; }
+
     protected override void ProcessRecord()
     {
         var request = new ModelPolicyRequest
@@ -102,10 +110,7 @@ public sealed class NewAmlModelPolicyCommand : PSCmdlet
         try
         {
             policy = request.Build();
-            if (OutFile is not null)
-            {
-                policy.WriteParametersFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile));
-            }
+            policy.WriteFiles(ProviderPath(OutFile), ProviderPath(DefinitionOutFile));
         }
         catch (AmlRbacException exception)
         {
@@ -118,4 +123,6 @@ public sealed class NewAmlModelPolicyCommand : PSCmdlet
         }
         WriteObject(AmlModelPolicy.From(policy));
     }
+
+    private string? ProviderPath(string? path) => path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 }

@@ -132,11 +132,14 @@ public static class DecisionText
         return $"Would be granted by: {named}{more} (narrowest first).";
     }
 
-    // The verdict's own explanation says what happened (fired with Deny, notScope, DoNotEnforce ...); the clause says where.
+    // The verdict's own explanation says what happened (fired with Deny, notScope, DoNotEnforce ...); the clause says
+    // where. An Unknown verdict's explanation already names its clause, the clause's JSON and why, so it is not repeated.
     private static string PolicySentence(Reason reason)
     {
         var member = reason.PolicyDefinitionReferenceId is null ? string.Empty : $" (member '{reason.PolicyDefinitionReferenceId}')";
-        var clause = reason.RuleClause is null ? string.Empty : $" Clause {reason.RuleClause}: {reason.RuleDetail}.";
+        var clause = reason.RuleClause is null || reason.Kind == ReasonKind.PolicyUnknown
+            ? string.Empty
+            : $" Clause {reason.RuleClause}: {reason.RuleDetail?.TrimEnd('.')}.";
         return $"{PolicyVerdictWord(reason.Kind)} by assignment '{reason.PolicyAssignmentName ?? reason.PolicyAssignmentId}'{At(reason.Scope)}{member}: {reason.Explanation}{clause}";
     }
 

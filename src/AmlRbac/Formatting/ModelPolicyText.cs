@@ -16,8 +16,15 @@ public static class ModelPolicyText
     // The stable policy api-version of the specs read (shared/reference/policy/notes.md (c)).
     private const string DefinitionApiVersion = "2025-03-01";
 
-    /// <summary><paramref name="parametersFile"/>: the file the commands read the parameters from (the --out-file, when given).</summary>
-    public static string Render(ModelPolicy policy, string parametersFile)
+    // The names the commands use for files the caller did not write.
+    private const string DefaultParametersFile = "parameters.json";
+    private const string DefaultDefinitionFile = "definition.json";
+
+    /// <summary>
+    /// <paramref name="parametersFile"/> and <paramref name="definitionFile"/>: the files written (null when not);
+    /// the commands read those, or name parameters.json and definition.json and say to save the JSON shown there.
+    /// </summary>
+    public static string Render(ModelPolicy policy, string? parametersFile, string? definitionFile)
     {
         var assignment = policy.Assignment;
         var text = new StringBuilder();
@@ -30,10 +37,20 @@ public static class ModelPolicyText
             text.AppendLine("Custom definition (create it first)");
             text.AppendLine(definition.DefinitionJson);
         }
-        text.AppendLine("Create with");
+        var unwritten = new List<string>();
+        if (policy.Definition is not null && definitionFile is null)
+        {
+            unwritten.Add($"the custom definition as {DefaultDefinitionFile}");
+        }
+        if (parametersFile is null)
+        {
+            unwritten.Add($"the parameters as {DefaultParametersFile}");
+        }
+        parametersFile ??= DefaultParametersFile;
+        text.AppendLine(unwritten.Count == 0 ? "Create with" : $"Create with (first save {string.Join(" and ", unwritten)}: no file was written)");
         if (policy.Definition is { } custom)
         {
-            text.AppendLine($"  az rest --method put --url \"https://management.azure.com{custom.Id}?api-version={DefinitionApiVersion}\" --body @definition.json");
+            text.AppendLine($"  az rest --method put --url \"https://management.azure.com{custom.Id}?api-version={DefinitionApiVersion}\" --body @{definitionFile ?? DefaultDefinitionFile}");
         }
         var notScopeList = policy.Request.NotScopes;
         var enforcementMode = policy.Request.EnforcementMode;

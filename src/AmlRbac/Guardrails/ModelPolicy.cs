@@ -13,21 +13,59 @@ public sealed record ModelPolicy(PolicyAssignmentDraft Assignment, CustomDefinit
 
     /// <summary>
     /// Writes the parameters file (<see cref="PolicyAssignmentDraft.ParametersJson"/>) to <paramref name="path"/>,
-    /// whole or not at all: a temporary file beside it is moved into place. Throws OutFileNotWritten.
+    /// whole or not at all. Throws OutFileNotWritten.
     /// </summary>
-    public void WriteParametersFile(string path)
+    public void WriteParametersFile(string path) => WriteFiles(path, null);
+
+    /// <summary>
+    /// Writes the parameters file to <paramref name="parametersPath"/> and the custom definition
+    /// (<see cref="CustomDefinitionDraft.DefinitionJson"/>, the body of az rest --body @file) to
+    /// <paramref name="definitionPath"/>, either may be null. Whole or not at all: every file is first written to a
+    /// temporary file beside it, and only when all are written are they moved into place, so a file that cannot be
+    /// written leaves none of them changed. Throws OutFileNotWritten.
+    /// </summary>
+    public void WriteFiles(string? parametersPath, string? definitionPath)
     {
-        var temporary = path + ".tmp";
+        if (definitionPath is not null && Definition is null)
+        {
+            throw new AmlRbacException(ErrorIds.OutFileNotWritten, FailureCategory.InvalidArgument,
+                $"The definition file '{definitionPath}' goes with the custom allow-list only: the other guardrails assign a built-in definition, which is not created.", definitionPath);
+        }
+        var files = new List<(string Path, string Json, string What)>();
+        if (parametersPath is not null)
+        {
+            files.Add((parametersPath, Assignment.ParametersJson, "parameters file"));
+        }
+        if (definitionPath is not null)
+        {
+            files.Add((definitionPath, Definition!.DefinitionJson, "definition file"));
+        }
+        var written = new List<string>();
+        var current = files.FirstOrDefault();
         try
         {
-            File.WriteAllText(temporary, Assignment.ParametersJson);
-            File.Move(temporary, path, overwrite: true);
+            foreach (var file in files)
+            {
+                current = file;
+                File.WriteAllText(file.Path + ".tmp", file.Json);
+                written.Add(file.Path + ".tmp");
+            }
+            foreach (var file in files)
+            {
+                current = file;
+                File.Move(file.Path + ".tmp", file.Path, overwrite: true);
+                written.Remove(file.Path + ".tmp");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
+            // The file that failed may have left a partial temporary file too.
+            foreach (var temporary in written.Append(current.Path + ".tmp").Distinct())
+            {
+                TryDelete(temporary);
+            }
             var category = e is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.ResourceUnavailable;
-            throw new AmlRbacException(ErrorIds.OutFileNotWritten, category, $"The parameters file '{path}' cannot be written: {e.Message}", path, e);
+            throw new AmlRbacException(ErrorIds.OutFileNotWritten, category, $"The {current.What} '{current.Path}' cannot be written: {e.Message}", current.Path, e);
         }
     }
 

@@ -153,7 +153,11 @@ internal sealed class AssignmentJudge
         return rule.Truth switch
         {
             Truth.False => start with { Verdict = Policy.Verdict.Compliant, Explanation = "Its rule does not fire on this deployment." },
-            Truth.Unknown => start with { Explanation = $"Its rule cannot be evaluated on this deployment: clause {rule.Clause.Path} {rule.Clause.Detail}" },
+            // The issue asks for an explicit Unknown "with the expression": the clause's path, its JSON and why, said once.
+            Truth.Unknown => start with
+            {
+                Explanation = $"Its rule's clause {rule.Clause.Path}, {rule.Clause.ShortText}, cannot be evaluated on this deployment: {rule.Clause.UnevaluatedReason.TrimEnd('.')}.",
+            },
             _ => Fired(start, assignment, effect),
         };
     }

@@ -261,5 +261,5 @@ internal static class RuleEvaluator
         new(truth, new RuleClause(path, JsonSerializer.Serialize(condition, Compact), detail));
 
     private static ConditionResult Unknown(JsonElement condition, string path, string reason) =>
-        Result(Truth.Unknown, condition, path, "cannot be evaluated: " + reason);
+        Result(Truth.Unknown, condition, path, RuleClause.CannotEvaluatePrefix + reason);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AmlRbac.Sources;
 using AmlRbac.Tests.Guardrails;
 using Xunit;
@@ -70,6 +71,56 @@ public sealed class CliGuardrailTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("PolicyDoNotEnforce", Json(result).GetProperty("reasons")[0].GetProperty("kind").GetString());
+    }
+
+    // A custom v2.Data definition whose second clause uses an operator Azure Policy does not have.
+    private string FancySnapshot(string operand = "\"x\"")
+    {
+        var definitionId = $"{Subscription}/providers/Microsoft.Authorization/policyDefinitions/fancy";
+        var snapshot = JsonNode.Parse(SnapshotWriter.ToJson(GuardrailTenant.With($"[{Assignment("fancy-models", Subscription, definitionId, "{}")}]")))!.AsObject();
+        snapshot["policyDefinitions"] = JsonNode.Parse($$"""
+            [ { "id": "{{definitionId}}", "name": "fancy", "properties": { "mode": "Microsoft.MachineLearningServices.v2.Data",
+                "policyRule": { "if": { "allOf": [
+                  { "field": "type", "equals": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments" },
+                  { "field": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId", "fancyOp": {{operand}} } ] },
+                "then": { "effect": "deny" } } } } ]
+            """);
+        var path = Path.Combine(_folder, "fancy.snapshot.json");
+        File.WriteAllText(path, snapshot.ToJsonString());
+        return path;
+    }
+
+    [Fact]
+    public void An_unsupported_operator_is_said_once_with_the_clause_and_its_expression()
+    {
+        var snapshot = FancySnapshot();
+        var text = CliRunner.InProcess("test", "--principal", "sam@contoso.com", "--activity", "DeployModel", "--model", Phi,
+            "--scope", Workspace.Value, "--snapshot", snapshot);
+        var json = Json(Test(snapshot, Phi));
+
+        var reason = json.GetProperty("reasons")[0];
+        Assert.Equal(("PolicyUnknown", "if.allOf[1]"), (reason.GetProperty("kind").GetString(), reason.GetProperty("ruleClause").GetString()));
+        const string Expected = "Its rule's clause if.allOf[1], {\"field\":\"Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId\",\"fancyOp\":\"x\"}, "
+            + "cannot be evaluated on this deployment: the operator 'fancyOp' is not supported by AmlRbac.";
+        Assert.Equal(Expected, reason.GetProperty("explanation").GetString());
+        // The text wraps anywhere, inside the clause's JSON too: compared without white space.
+        static string Squeezed(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", "");
+        Assert.Contains(Squeezed($"- Policy: Undecided by assignment 'fancy-models' at {Subscription}: {Expected}"), Squeezed(text.Out));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Squeezed(text.Out), "notsupportedbyAmlRbac"));
+        Assert.DoesNotContain("..", text.Out);
+    }
+
+    [Fact]
+    public void A_long_unsupported_clause_is_shown_shortened()
+    {
+        var operand = "[" + string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"azureml://registries/azureml/models/model-{i}/versions/1\"")) + "]";
+
+        var reason = Json(Test(FancySnapshot(operand), Phi)).GetProperty("reasons")[0];
+
+        var explanation = reason.GetProperty("explanation").GetString()!;
+        Assert.StartsWith("Its rule's clause if.allOf[1], {\"field\":\"Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId\",\"fancyOp\":[\"azureml://registries/azureml/models/model-0/versions/1\"", explanation);
+        Assert.Matches(@"\.\.\. \(\d+ more characters\), cannot be evaluated on this deployment: the operator 'fancyOp' is not supported by AmlRbac\.$", explanation);
+        Assert.DoesNotContain("model-39", explanation);
     }
 
     [Fact]
@@ -158,6 +209,67 @@ public sealed class CliGuardrailTests : IDisposable
         Assert.Contains("az policy assignment create --name allowed-models", result.Out);
         Assert.Contains("New-AzPolicyAssignment -Name allowed-models", result.Out);
         Assert.Contains(result.ErrorLines, l => l.Contains("Resource Provider modes only support built-in policy definitions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Policy_new_writes_the_custom_definition_the_create_step_reads()
+    {
+        var parameters = Path.Combine(_folder, "p.json");
+        var definition = Path.Combine(_folder, "allow-list.def.json");
+
+        var result = CliRunner.InProcess("policy", "new", "--allowed-model", Phi, "--scope", Subscription.Value,
+            "--out-file", parameters, "--definition-out-file", definition);
+
+        Assert.Equal(0, result.ExitCode);
+        using var written = JsonDocument.Parse(File.ReadAllText(definition));
+        var properties = written.RootElement.GetProperty("properties");
+        Assert.Equal("Microsoft.MachineLearningServices.v2.Data", properties.GetProperty("mode").GetString());
+        Assert.True(properties.GetProperty("parameters").TryGetProperty("allowedModels", out _));
+        Assert.Equal("[parameters('allowedModels')]", properties.GetProperty("policyRule").GetProperty("if").GetProperty("allOf")[1].GetProperty("notIn").GetString());
+        using var values = JsonDocument.Parse(File.ReadAllText(parameters));
+        Assert.Equal(Phi, values.RootElement.GetProperty("allowedModels").GetProperty("value")[0].GetString());
+        Assert.Contains($"--body @{definition}", result.Out);
+        Assert.Contains($"--params {parameters}", result.Out);
+        Assert.DoesNotContain("definition.json", result.Out);
+        Assert.Contains("Create with\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Policy_new_says_which_files_it_did_not_write()
+    {
+        var parameters = Path.Combine(_folder, "p.json");
+
+        var result = CliRunner.InProcess("policy", "new", "--allowed-model", Phi, "--scope", Subscription.Value, "--out-file", parameters);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Create with (first save the custom definition as definition.json: no file was written)", result.Out);
+        Assert.Contains("--body @definition.json", result.Out);
+        Assert.Contains($"--params {parameters}", result.Out);
+    }
+
+    [Fact]
+    public void Policy_new_writes_both_files_or_neither()
+    {
+        var parameters = Path.Combine(_folder, "p.json");
+        var definition = Path.Combine(_folder, "missing", "definition.json");
+
+        var result = CliRunner.InProcess("policy", "new", "--allowed-model", Phi, "--scope", Subscription.Value,
+            "--out-file", parameters, "--definition-out-file", definition);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"The definition file '{definition}' cannot be written", Assert.Single(result.ErrorLines, l => !l.StartsWith("warning: ", StringComparison.Ordinal)));
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void Policy_new_refuses_a_definition_file_for_a_built_in()
+    {
+        var result = CliRunner.InProcess("policy", "new", "--allowed-registry", "azureml", "--scope", Subscription.Value,
+            "--definition-out-file", Path.Combine(_folder, "definition.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--definition-out-file goes with --allowed-model", Assert.Single(result.ErrorLines));
+        Assert.Empty(Directory.GetFiles(_folder));
     }
 
     [Theory]

@@ -221,6 +221,7 @@ public sealed class CmdletContractTests
             Expect("AllowedModel", Strings, None, (AllowList, Mandatory)),
             Expect("AllowedPublisher", Strings, None, (ApprovedModels, Optional)),
             Expect("AllowedRegistry", String, None, (Registry, Mandatory)),
+            Expect("DefinitionOutFile", String, None, (AllowList, Optional)),
             Expect("DefinitionScope", String, None, (AllowList, Optional)),
             Expect("DisplayName", String, None, (AllSets, Optional)),
             Expect("Effect", String, None, (AllSets, Optional)),

@@ -45,11 +45,13 @@ public static class LintRules
         "The role has no assignable scope: Azure rejects it.");
     public static readonly LintRule OutsideCatalog = new("AMLR015", "OutsideCatalog", FindingSeverity.Information,
         "An entry belongs to a provider the catalog does not list in full, so it is not checked.");
+    public static readonly LintRule BuiltInRoleCopy = new("AMLR016", "BuiltInRoleCopy", FindingSeverity.Information,
+        "The role grants exactly the catalog operations of a built-in role that is not privileged (such as AzureML Data Scientist): it duplicates it under another name.");
 
     public static IReadOnlyList<LintRule> All { get; } = new[]
     {
         JsonSyntax, UnknownAction, UnknownDataAction, NotActionSubtractsNothing, MultipleWildcards, WildcardAlone,
         DataOperationInActions, ControlOperationInDataActions, RoleAssignmentEscalation, SecretAccess, CustomPrivilegedRole,
-        ScopeMalformed, RootScope, ManagementGroupScope, NoAssignableScope, OutsideCatalog,
+        ScopeMalformed, RootScope, ManagementGroupScope, NoAssignableScope, OutsideCatalog, BuiltInRoleCopy,
     };
 }

@@ -168,6 +168,15 @@ public sealed class RoleLinterTests
         Assert.Empty(Linter.Lint(Of(new[] { ComputeRead, Ml + "computes/start/action" })));
     }
 
+    // The help page is where users look up an id a script filters on.
+    [Fact]
+    public void The_help_page_lists_every_rule_with_its_name_and_severity()
+    {
+        var page = File.ReadAllText(AmlRbac.Tests.PowerShell.ModuleFiles.InRepository("docs", "New-AmlCustomRole.md"));
+
+        Assert.All(LintRules.All, r => Assert.Contains($"- {r.Id} {r.Name} ({r.Severity})", page));
+    }
+
     [Fact]
     public void Every_rule_has_a_unique_id_and_name_and_a_test_case()
     {

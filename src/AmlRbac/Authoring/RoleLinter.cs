@@ -32,6 +32,8 @@ public sealed class RoleLinter
     // is every operations.tsv entry whose description says it lists, gets, reads or retrieves secrets, keys or
     // tokens (descriptions quoted); operations that write, delete, regenerate or resync them return none.
     // RoleLinterTests checks the list against the catalog descriptions, so a new catalog operation is not missed.
+    // What each exposes follows the response of the operation in azure-rest-api-specs machinelearningservices
+    // (ListWorkspaceKeysResult, ComputeSecrets, DatastoreSecrets, EndpointAuthKeys, EndpointAuthToken, ...).
     private static readonly Dictionary<string, string> SecretOperations = new(StringComparer.OrdinalIgnoreCase)
     {
         // "List secrets for a Machine Learning Services Workspace"
@@ -41,7 +43,7 @@ public sealed class RoleLinter
         // "Lists keys for batch inference endpoints ..."
         ["Microsoft.MachineLearningServices/workspaces/batchEndpoints/listKeys/action"] = "the keys that call batch endpoints",
         // "List secrets for compute resources ..."
-        ["Microsoft.MachineLearningServices/workspaces/computes/listKeys/action"] = "the secrets of compute resources (such as SSH and admin credentials)",
+        ["Microsoft.MachineLearningServices/workspaces/computes/listKeys/action"] = "the secrets of compute resources (such as AKS kubeconfigs, VM administrator credentials, Databricks tokens)",
         // "Gets the Machine Learning Services connection with secret values"
         ["Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action"] = "the secret values of workspace connections (API keys, passwords, tokens of connected services)",
         // "Lists datastore secrets ..."

@@ -84,6 +84,38 @@ Describe 'New-AmlCustomRole' {
         $existing.Findings.Id | Should -Contain 'AMLR009'
     }
 
+    It 'reports the published MLOps role for reading workspace secrets (metadata/secrets/read)' {
+        $role = New-AmlCustomRole -Template MLOps -AssignableScope $DevSubscription
+
+        $secret = $role.Findings | Where-Object Id -EQ 'AMLR009'
+        $secret.Entry | Should -Be 'Microsoft.MachineLearningServices/workspaces/metadata/secrets/read'
+        $secret.Message | Should -Match 'the secrets stored in the workspace'
+    }
+
+    It 'reports a copy of AzureML Data Scientist as information (AMLR016)' {
+        $role = New-AmlCustomRole -Name 'My Data Scientist' -AssignableScope $DevSubscription -Action @(
+            'Microsoft.MachineLearningServices/workspaces/*/read'
+            'Microsoft.MachineLearningServices/workspaces/*/action'
+            'Microsoft.MachineLearningServices/workspaces/*/delete'
+            'Microsoft.MachineLearningServices/workspaces/*/write'
+        ) -NotAction @(
+            'Microsoft.MachineLearningServices/workspaces/delete'
+            'Microsoft.MachineLearningServices/workspaces/write'
+            'Microsoft.MachineLearningServices/workspaces/computes/*/write'
+            'Microsoft.MachineLearningServices/workspaces/computes/*/delete'
+            'Microsoft.MachineLearningServices/workspaces/computes/listKeys/action'
+            'Microsoft.MachineLearningServices/workspaces/listKeys/action'
+            'Microsoft.MachineLearningServices/workspaces/hubs/write'
+            'Microsoft.MachineLearningServices/workspaces/hubs/delete'
+            'Microsoft.MachineLearningServices/workspaces/featurestores/write'
+            'Microsoft.MachineLearningServices/workspaces/featurestores/delete'
+        )
+
+        $copy = $role.Findings | Where-Object Id -EQ 'AMLR016'
+        "$($copy.Severity)" | Should -Be 'Information'
+        $copy.Message | Should -Match "'AzureML Data Scientist'"
+    }
+
     It 'proves the compact role grants what the explicit one does' {
         $role = New-AmlCustomRole -Template PersonaOfficeDataScientist -AssignableScope $DevSubscription -Compact
 
@@ -180,7 +212,8 @@ Describe 'New-AmlCustomRole error ids' {
     }
 
     It 'RoleDefinitionInvalid for an -Id that is not a GUID' {
-        Get-ErrorId { New-AmlCustomRole -Name 'X' -Action $ComputeRead -AssignableScope $DevSubscription -Id 'not-a-guid' } |
-            Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        $thrown = { New-AmlCustomRole -Name 'X' -Action $ComputeRead -AssignableScope $DevSubscription -Id 'not-a-guid' } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        $thrown.Exception.Message | Should -BeLike "Role id 'not-a-guid' is not a GUID*"
     }
 }

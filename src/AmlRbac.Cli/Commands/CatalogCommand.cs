@@ -4,18 +4,20 @@ using AmlRbac.Formatting;
 
 namespace AmlRbac.Cli.Commands;
 
-/// <summary>amlrbac catalog roles|activities|operations: what AmlRbac knows with no tenant, to find the names to type.</summary>
+/// <summary>amlrbac catalog roles|activities|operations|templates: what AmlRbac knows with no tenant, to find the names to type.</summary>
 internal static class CatalogCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var command = new Command("catalog", "What AmlRbac knows with no tenant: built-in roles, activities and operations.");
+        var command = new Command("catalog", "What AmlRbac knows with no tenant: built-in roles, activities, operations and custom role templates.");
         command.Subcommands.Add(Listing(terminal, "roles", "The built-in roles relevant to Azure ML.",
             c => CatalogText.Roles(c.BuiltInRoles, terminal.Width), c => CatalogJson.Roles(c.BuiltInRoles)));
         command.Subcommands.Add(Listing(terminal, "activities", "The activities --activity takes, with the least scope they need.",
             c => CatalogText.Activities(c.Activities, terminal.Width), c => CatalogJson.Activities(c.Activities)));
         command.Subcommands.Add(Listing(terminal, "operations", "The operations --action takes, control and data.",
             c => CatalogText.Operations(c.Operations, terminal.Width), c => CatalogJson.Operations(c.Operations)));
+        command.Subcommands.Add(Listing(terminal, "templates", "The custom role templates 'role new --template' takes.",
+            c => CatalogText.Templates(c.Templates, terminal.Width), c => CatalogJson.Templates(c.Templates)));
         return command;
     }
 

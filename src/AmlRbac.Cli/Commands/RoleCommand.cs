@@ -28,7 +28,7 @@ internal static class RoleCommand
         var name = new Option<string>("--name") { Description = "The role name; a template's or the --from role's name when omitted.", HelpName = "NAME" };
         var description = new Option<string>("--description") { Description = "The role description.", HelpName = "TEXT" };
         var id = new Option<string>("--id") { Description = "The role id (a GUID); a fresh GUID when omitted (the --from role's id with --from).", HelpName = "GUID" };
-        var template = new Option<string>("--template") { Description = "A catalog template to start from (example roles and personas).", HelpName = "TEMPLATE" };
+        var template = new Option<string>("--template") { Description = "A catalog template to start from (example roles and personas; list them with amlrbac catalog templates).", HelpName = "TEMPLATE" };
         var from = new Option<string>("--from") { Description = "An existing role JSON file to check or tighten.", HelpName = "FILE" };
         var activity = List("--activity", "Catalog activities whose operations the role grants ('amlrbac catalog activities').", "ACTIVITIES");
         var apiVersion = new Option<ActivityApiVersion?>("--api-version") { Description = "V1, V2 or Both: which variant an activity named without V1/V2 means (V2 when omitted).", HelpName = "VERSION" };

@@ -30,7 +30,7 @@ public static class ActivitySelection
                 if (apiVersion is { } asked && asked != ActivityApiVersion.Both && exact.Api != ApiGeneration.Any && exact.Api.ToString() != asked.ToString())
                 {
                     throw new AmlRbacException(ErrorIds.ActivityUnknown, FailureCategory.InvalidArgument,
-                        $"Activity '{exact.Name}' is for the {exact.Api} API, but -ApiVersion {asked} was given; name the activity without its suffix to get the {asked} variant.", name);
+                        $"Activity '{exact.Name}' is for the {exact.Api} API, but API version {asked} was asked for; name the activity without its suffix to get the {asked} variant.", name);
                 }
                 result.Add(exact);
                 continue;

@@ -32,7 +32,7 @@ public static class LintRules
     public static readonly LintRule RoleAssignmentEscalation = new("AMLR008", "RoleAssignmentEscalation", FindingSeverity.Warning,
         "The role can write role assignments or role definitions (or elevate access): whoever holds it can give themselves any access.");
     public static readonly LintRule SecretAccess = new("AMLR009", "SecretAccess", FindingSeverity.Warning,
-        "The role can read secrets or keys (listKeys, listSecrets, readSecrets, notebook access tokens); the finding names what they expose.");
+        "The role can read secrets, keys or tokens (listKeys, listSecrets, readSecrets, metadata/secrets/read, notebook keys and access tokens, endpoint scoring tokens); the finding names what they expose.");
     public static readonly LintRule CustomPrivilegedRole = new("AMLR010", "CustomPrivilegedRole", FindingSeverity.Warning,
         "The role grants every catalog operation of a privileged built-in role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator) under another name.");
     public static readonly LintRule ScopeMalformed = new("AMLR011", "ScopeMalformed", FindingSeverity.Error,
@@ -45,11 +45,13 @@ public static class LintRules
         "The role has no assignable scope: Azure rejects it.");
     public static readonly LintRule OutsideCatalog = new("AMLR015", "OutsideCatalog", FindingSeverity.Information,
         "An entry belongs to a provider the catalog does not list in full, so it is not checked.");
+    public static readonly LintRule BuiltInRoleCopy = new("AMLR016", "BuiltInRoleCopy", FindingSeverity.Information,
+        "The role grants exactly the catalog operations of a built-in role that is not privileged (such as AzureML Data Scientist): it duplicates it under another name.");
 
     public static IReadOnlyList<LintRule> All { get; } = new[]
     {
         JsonSyntax, UnknownAction, UnknownDataAction, NotActionSubtractsNothing, MultipleWildcards, WildcardAlone,
         DataOperationInActions, ControlOperationInDataActions, RoleAssignmentEscalation, SecretAccess, CustomPrivilegedRole,
-        ScopeMalformed, RootScope, ManagementGroupScope, NoAssignableScope, OutsideCatalog,
+        ScopeMalformed, RootScope, ManagementGroupScope, NoAssignableScope, OutsideCatalog, BuiltInRoleCopy,
     };
 }

@@ -57,8 +57,8 @@ public sealed class RoleBuilder
     /// The role definition, with one permission block: the template's or base role's entries, then the
     /// activities' operations, then the lists given, each entry once (case-insensitive, first spelling
     /// kept), then NotActions for the excluded activities. Throws RoleNotFound for an unknown template,
-    /// ActivityUnknown, ScopeInvalid for a bad -AssignableScope, and RoleDefinitionInvalid for a role with
-    /// no name, no grant, an excluded activity that an included one needs entirely, or a bad -Id.
+    /// ActivityUnknown, ScopeInvalid for a bad assignable scope, and RoleDefinitionInvalid for a role with
+    /// no name, no grant, an excluded activity that an included one needs entirely, or an id that is not a GUID.
     /// </summary>
     public RoleDefinition Build()
     {
@@ -78,7 +78,7 @@ public sealed class RoleBuilder
         var name = Name ?? BaseRole?.Name ?? template?.Role.Name;
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw Invalid("The role has no name: give -Name (or a template, whose name is used).", name);
+            throw Invalid("The role has no name: give a name (or a template, whose name is used).", name);
         }
         if (permission.Actions.Count == 0 && permission.DataActions.Count == 0)
         {
@@ -138,12 +138,13 @@ public sealed class RoleBuilder
         }
         return Guid.TryParse(Id, out var id)
             ? id.ToString("D")
-            : throw Invalid($"-Id '{Id}' is not a GUID; a role definition id is a GUID such as {Guid.Empty:D}.", Id);
+            : throw Invalid($"Role id '{Id}' is not a GUID; a role definition id is a GUID such as {Guid.Empty:D}.", Id);
     }
 
     private RoleTemplate FindTemplate(string name) =>
         _catalog.FindTemplate(name) ?? throw new AmlRbacException(ErrorIds.RoleNotFound, FailureCategory.ObjectNotFound,
-            $"Template '{name}' is not in the catalog.{Suggestions.DidYouMean(name, _catalog.Templates.Select(t => t.Name))}", name);
+            $"Template '{name}' is not in the catalog.{Suggestions.DidYouMean(name, _catalog.Templates.Select(t => t.Name))} " +
+            "List them with 'amlrbac catalog templates' or the -Template completion of New-AmlCustomRole.", name);
 
     // Entries given on top of a template or an existing role join its permission block; a role with
     // several blocks has no one block to join them to.

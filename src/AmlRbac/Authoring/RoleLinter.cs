@@ -28,18 +28,63 @@ public sealed class RoleLinter
         "Microsoft.Authorization/elevateAccess/action",
     };
 
-    // Operation verbs that return secrets, keys or tokens (operations.tsv descriptions: "List secrets ...",
-    // "Lists keys ...", "Gets environments with secrets ...", "List Azure Notebook Access Token ...").
-    private static readonly string[] SecretVerbs = { "listKeys", "listSecrets", "readSecrets", "listNotebookAccessToken", "listStorageAccountKeys" };
+    // The catalog operations that return a secret, a key or a token, and what the holder gets with it. The list
+    // is every operations.tsv entry whose description says it lists, gets, reads or retrieves secrets, keys or
+    // tokens (descriptions quoted); operations that write, delete, regenerate or resync them return none.
+    // RoleLinterTests checks the list against the catalog descriptions, so a new catalog operation is not missed.
+    // What each exposes follows the response of the operation in azure-rest-api-specs machinelearningservices
+    // (ListWorkspaceKeysResult, ComputeSecrets, DatastoreSecrets, EndpointAuthKeys, EndpointAuthToken, ...).
+    private static readonly Dictionary<string, string> SecretOperations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // "List secrets for a Machine Learning Services Workspace"
+        ["Microsoft.MachineLearningServices/workspaces/listKeys/action"] = "the workspace's secrets: keys of its storage account, container registry and Application Insights",
+        // "List Storage Account keys for a Machine Learning Services Workspace"
+        ["Microsoft.MachineLearningServices/workspaces/listStorageAccountKeys/action"] = "the access keys of the workspace's storage account",
+        // "Lists keys for batch inference endpoints ..."
+        ["Microsoft.MachineLearningServices/workspaces/batchEndpoints/listKeys/action"] = "the keys that call batch endpoints",
+        // "List secrets for compute resources ..."
+        ["Microsoft.MachineLearningServices/workspaces/computes/listKeys/action"] = "the secrets of compute resources (such as AKS kubeconfigs, VM administrator credentials, Databricks tokens)",
+        // "Gets the Machine Learning Services connection with secret values"
+        ["Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action"] = "the secret values of workspace connections (API keys, passwords, tokens of connected services)",
+        // "Lists datastore secrets ..."
+        ["Microsoft.MachineLearningServices/workspaces/datastores/listsecrets/action"] = "the credentials of datastores (storage keys, SAS tokens, service principal secrets)",
+        // "Lists keys for the Machine Learning Services endpoint"
+        ["Microsoft.MachineLearningServices/workspaces/endpoints/listkeys/action"] = "the keys that call endpoints",
+        // "Gets environments with secrets ..."
+        ["Microsoft.MachineLearningServices/workspaces/environments/readSecrets/action"] = "the secrets of environments (such as container registry credentials)",
+        // "List Azure Notebook Access Token for a Machine Learning Services Workspace"
+        ["Microsoft.MachineLearningServices/workspaces/listNotebookAccessToken/read"] = "an access token to the workspace's notebooks",
+        // "List Azure Notebook keys for a Machine Learning Services Workspace"
+        ["Microsoft.MachineLearningServices/workspaces/listNotebookKeys/read"] = "the keys of the workspace's notebook storage",
+        // "List secrets in Machine Learning Services Workspace(s)"
+        ["Microsoft.MachineLearningServices/workspaces/metadata/listsecrets/action"] = "the secrets stored in the workspace",
+        // "Gets secrets in Machine Learning Services Workspace(s)"
+        ["Microsoft.MachineLearningServices/workspaces/metadata/secrets/read"] = "the secrets stored in the workspace",
+        // "Retrieve auth token to score Online Endpoints ..."
+        ["Microsoft.MachineLearningServices/workspaces/onlineEndpoints/token/action"] = "a token that calls online endpoints",
+        // "Retrieve auth keys to score Online Endpoints ..."
+        ["Microsoft.MachineLearningServices/workspaces/onlineEndpoints/listKeys/action"] = "the keys that call online endpoints",
+        // "Lists the keys for the Machine Learning Service Workspaces Serverless Endpoint(s)"
+        ["Microsoft.MachineLearningServices/workspaces/serverlessEndpoints/listKeys/action"] = "the keys that call serverless endpoints",
+        // "Lists keys for ACI services ..."
+        ["Microsoft.MachineLearningServices/workspaces/services/aci/listkeys/action"] = "the keys that call ACI web services",
+        // "Lists keys for AKS services ..."
+        ["Microsoft.MachineLearningServices/workspaces/services/aks/listkeys/action"] = "the keys that call AKS web services",
+        // "Retrieve auth token or keys to score AKS services ..."
+        ["Microsoft.MachineLearningServices/workspaces/services/aks/score/action"] = "a token or the keys that call AKS web services",
+    };
 
     // The privileged administrator roles of azure-docs built-in-roles/privileged.md that the catalog holds.
     private static readonly string[] PrivilegedRoles = { "Owner", "Contributor", "User Access Administrator", "Role Based Access Control Administrator" };
 
     private readonly AccessEvaluator _evaluator;
+    // What each catalog built-in role grants, worked out once per linter for AMLR010 and AMLR016.
+    private readonly Lazy<IReadOnlyList<(RoleDefinition Role, bool[] Granted)>> _builtInGrants;
 
     public RoleLinter(AccessEvaluator? evaluator = null)
     {
         _evaluator = evaluator ?? new AccessEvaluator(Tenant.Empty);
+        _builtInGrants = new(() => Catalog.BuiltInRoles.Select(r => (r, RoleComparison.Granted(_evaluator, r))).ToList());
     }
 
     private AmlCatalog Catalog => _evaluator.Catalog;
@@ -63,7 +108,7 @@ public sealed class RoleLinter
         }
         findings.AddRange(CheckEscalation(role));
         findings.AddRange(CheckSecrets(role));
-        findings.AddRange(CheckPrivilegedCopies(role));
+        findings.AddRange(CheckBuiltInCopies(role));
         findings.AddRange(CheckScopes(role));
         return findings;
     }
@@ -156,36 +201,42 @@ public sealed class RoleLinter
     private IEnumerable<RoleFinding> CheckSecrets(RoleDefinition role)
     {
         var exposed = _evaluator.RoleAccess(role)
-            .Where(d => d.Outcome is Outcome.Allowed or Outcome.Conditional && IsSecretOperation(d.Action))
+            .Where(d => d.Outcome is Outcome.Allowed or Outcome.Conditional && SecretOperations.ContainsKey(d.Action))
             .GroupBy(d => d.Reasons.FirstOrDefault(r => r.Kind is ReasonKind.Grant or ReasonKind.ConditionalGrant)?.Pattern ?? d.Action, StringComparer.OrdinalIgnoreCase);
         foreach (var byEntry in exposed)
         {
-            var what = string.Join("; ", byEntry.Select(d => $"{d.Action} ({Catalog.FindOperation(d.Action)?.Description.TrimEnd('.')})"));
+            var what = string.Join("; ", byEntry.Select(d => $"{d.Action} ({Catalog.FindOperation(d.Action)?.Description.TrimEnd('.')}: {SecretOperations[d.Action]})"));
             yield return LintRules.SecretAccess.Finding(Actions, byEntry.Key,
                 $"Actions entry '{byEntry.Key}' exposes secrets or keys: {what}. Remove them with NotActions unless the role must read them.");
         }
     }
 
-    private static bool IsSecretOperation(string operation)
-    {
-        var segments = operation.Split('/');
-        return segments.Length >= 2 && SecretVerbs.Any(v => string.Equals(segments[^2], v, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private IEnumerable<RoleFinding> CheckPrivilegedCopies(RoleDefinition role)
+    // A role that grants every catalog operation of a privileged built-in role is a custom copy of it
+    // (AMLR010), whatever it adds. Any other built-in role is reported only when the role grants exactly its
+    // operations (AMLR016): covering a narrow built-in such as Reader and much more is ordinary, and
+    // "assign Reader instead" would be wrong advice.
+    private IEnumerable<RoleFinding> CheckBuiltInCopies(RoleDefinition role)
     {
         var granted = RoleComparison.Granted(_evaluator, role);
-        foreach (var name in PrivilegedRoles)
+        foreach (var (builtIn, builtInGranted) in _builtInGrants.Value)
         {
-            if (Catalog.FindRole(name) is not { } builtIn || string.Equals(builtIn.Id, role.Id, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(builtIn.Id, role.Id, StringComparison.OrdinalIgnoreCase) || !builtInGranted.Any(g => g))
             {
                 continue;
             }
-            var builtInGranted = RoleComparison.Granted(_evaluator, builtIn);
-            if (builtInGranted.Any(g => g) && builtInGranted.Select((g, i) => !g || granted[i]).All(covered => covered))
+            var name = builtIn.Name;
+            if (PrivilegedRoles.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                yield return LintRules.CustomPrivilegedRole.Finding(null, null,
-                    $"Role '{role.Name}' grants every catalog operation of the built-in role '{name}' under another name; assign '{name}' itself, so reviews of privileged roles find it, or remove what the role does not need.");
+                if (builtInGranted.Select((g, i) => !g || granted[i]).All(covered => covered))
+                {
+                    yield return LintRules.CustomPrivilegedRole.Finding(null, null,
+                        $"Role '{role.Name}' grants every catalog operation of the built-in role '{name}' under another name; assign '{name}' itself, so reviews of privileged roles find it, or remove what the role does not need.");
+                }
+            }
+            else if (builtInGranted.SequenceEqual(granted))
+            {
+                yield return LintRules.BuiltInRoleCopy.Finding(null, null,
+                    $"Role '{role.Name}' grants exactly the catalog operations of the built-in role '{name}': it duplicates it under another name; assign '{name}' instead, which Microsoft keeps up to date as operations are added.");
             }
         }
     }

@@ -12,7 +12,9 @@ namespace AmlRbac.Formatting;
 public static class CatalogJson
 {
     /// <summary>[ { "id", "name", "description", "isCustom", "permissions": [ { "actions", "notActions", "dataActions", "notDataActions", "condition", "conditionVersion" } ], "assignableScopes" } ]</summary>
-    public static string Roles(IEnumerable<RoleDefinition> roles) => Array(roles, (w, role) =>
+    public static string Roles(IEnumerable<RoleDefinition> roles) => Array(roles, WriteRole);
+
+    private static void WriteRole(Utf8JsonWriter w, RoleDefinition role)
     {
         w.WriteStartObject();
         w.WriteString("id", role.Id);
@@ -22,7 +24,7 @@ public static class CatalogJson
         w.WriteArray("permissions", role.Permissions, PermissionJson.Write);
         w.WriteStrings("assignableScopes", role.AssignableScopes);
         w.WriteEndObject();
-    });
+    }
 
     /// <summary>[ { "name", "isDataAction", "description" } ]</summary>
     public static string Operations(IEnumerable<Operation> operations) => Array(operations, (w, operation) =>
@@ -47,6 +49,27 @@ public static class CatalogJson
         w.WriteString("api", activity.Api.ToString());
         w.WriteString("source", activity.Source);
         w.WriteStringIfSet("notes", activity.Notes);
+        w.WriteEndObject();
+    });
+
+    /// <summary>[ { "name", "kind", "role": { as <see cref="Roles"/> }, "corrections": [ { "entry", "change", "reason" } ], "source", "notes" } ]</summary>
+    public static string Templates(IEnumerable<RoleTemplate> templates) => Array(templates, (w, template) =>
+    {
+        w.WriteStartObject();
+        w.WriteString("name", template.Name);
+        w.WriteString("kind", template.Kind.ToString());
+        w.WritePropertyName("role");
+        WriteRole(w, template.Role);
+        w.WriteArray("corrections", template.Corrections, (cw, correction) =>
+        {
+            cw.WriteStartObject();
+            cw.WriteString("entry", correction.Entry);
+            cw.WriteString("change", correction.Change);
+            cw.WriteString("reason", correction.Reason);
+            cw.WriteEndObject();
+        });
+        w.WriteString("source", template.Source);
+        w.WriteStringIfSet("notes", template.Notes);
         w.WriteEndObject();
     });
 

@@ -18,4 +18,8 @@ public static class CatalogText
     public static string Activities(IEnumerable<Activity> activities, int width) =>
         TextTable.Render(new[] { "ACTIVITY", "LEAST SCOPE", "WHAT" },
             activities.Select(a => new[] { a.Name, a.LeastScope.ToString(), a.DisplayName }), width);
+
+    public static string Templates(IEnumerable<RoleTemplate> templates, int width) =>
+        TextTable.Render(new[] { "TEMPLATE", "KIND", "ROLE" },
+            templates.Select(t => new[] { t.Name, t.Kind.ToString(), $"{t.Role.Name}\n{t.Role.Description}".TrimEnd() }), width);
 }

@@ -33,8 +33,21 @@ public sealed class RoleLinterTests
         { "AMLR008", Of(new[] { Ml + "*", "Microsoft.Authorization/roleAssignments/*" }), Of(new[] { Ml + "*", "Microsoft.Authorization/roleAssignments/*" }, new[] { "Microsoft.Authorization/roleAssignments/write" }), "Microsoft.Authorization/roleAssignments/*" },
         { "AMLR009", Of(new[] { Ml + "computes/*" }), Of(new[] { Ml + "computes/*" }, new[] { Ml + "computes/listKeys/action" }), Ml + "computes/*" },
         { "AMLR009", Of(new[] { Ml + "listNotebookAccessToken/read" }), Of(new[] { Ml + "read" }), Ml + "listNotebookAccessToken/read" },
+        // Operations that return a secret, key or token without a listKeys / listSecrets / readSecrets verb.
+        { "AMLR009", Of(new[] { Ml + "metadata/secrets/read" }), Of(new[] { Ml + "metadata/secrets/write" }), Ml + "metadata/secrets/read" },
+        { "AMLR009", Of(new[] { Ml + "listNotebookKeys/read" }), Of(new[] { Ml + "read" }), Ml + "listNotebookKeys/read" },
+        { "AMLR009", Of(new[] { Ml + "onlineEndpoints/token/action" }), Of(new[] { Ml + "onlineEndpoints/regenerateKeys/action" }), Ml + "onlineEndpoints/token/action" },
+        { "AMLR009", Of(new[] { Ml + "services/aks/score/action" }), Of(new[] { Ml + "services/aks/read" }), Ml + "services/aks/score/action" },
         { "AMLR010", Of(new[] { "*" }, name: "Everything"), Of(new[] { "*" }, new[] { "Microsoft.Authorization/*/write", "Microsoft.Authorization/*/delete", "Microsoft.MachineLearningServices/workspaces/delete" }, name: "Everything"), null },
+        { "AMLR016", CopyOf("AzureML Data Scientist"), CopyOf("AzureML Data Scientist", Ml + "computes/start/action"), null },
     };
+
+    // A custom role with the permissions of a built-in role (less the extra NotActions given), under another name and id.
+    private static RoleDefinition CopyOf(string builtIn, params string[] moreNotActions)
+    {
+        var block = AmlCatalog.Default.FindRole(builtIn)!.Permissions.Single();
+        return Of(block.Actions.ToArray(), block.NotActions.Concat(moreNotActions).ToArray(), block.DataActions.ToArray(), block.NotDataActions.ToArray(), name: "My " + builtIn);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -92,6 +105,53 @@ public sealed class RoleLinterTests
         Assert.Contains("Lists datastore secrets", finding.Message);
     }
 
+    // Every catalog operation whose description says it lists, gets, reads or retrieves secrets, keys or
+    // tokens is reported, alone, with its description; the ones that write, delete, regenerate or resync
+    // them are not. Keeps the rule's list in step with operations.tsv.
+    [Fact]
+    public void Secret_access_covers_every_catalog_operation_that_returns_a_secret_key_or_token()
+    {
+        var returnsSecret = new System.Text.RegularExpressions.Regex(@"^(List|Lists|Get|Gets|Retrieve|Read|Reads)\b.*\b(secrets?|keys?|token)\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var mentionsSecret = new System.Text.RegularExpressions.Regex(@"\b(secrets?|keys?|token)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var reading = AmlCatalog.Default.Operations.Where(o => returnsSecret.IsMatch(o.Description)).ToList();
+        var notReading = AmlCatalog.Default.Operations.Where(o => mentionsSecret.IsMatch(o.Description) && !returnsSecret.IsMatch(o.Description)).ToList();
+
+        Assert.True(reading.Count >= 18, $"{reading.Count} operations read secrets");
+        Assert.All(reading, o =>
+        {
+            var finding = Assert.Single(Linter.Lint(Of(new[] { o.Name })), f => f.Id == "AMLR009");
+            Assert.Contains(o.Description.TrimEnd('.'), finding.Message);
+        });
+        Assert.NotEmpty(notReading);
+        Assert.All(notReading, o => Assert.DoesNotContain(Linter.Lint(Of(new[] { o.Name })), f => f.Id == "AMLR009"));
+    }
+
+    [Fact]
+    public void The_published_MLOps_role_is_reported_for_reading_workspace_secrets()
+    {
+        var role = new RoleBuilder { Template = "MLOps", AssignableScopes = new[] { Subscription } }.Build();
+
+        var finding = Assert.Single(Linter.Lint(role), f => f.Id == "AMLR009");
+        Assert.Equal(Ml + "metadata/secrets/read", finding.Entry);
+        Assert.Contains("the secrets stored in the workspace", finding.Message);
+    }
+
+    [Fact]
+    public void A_copy_of_a_privileged_role_is_a_warning_and_a_copy_of_another_built_in_is_information()
+    {
+        var dataScientist = Linter.Lint(CopyOf("AzureML Data Scientist"));
+        var owner = Linter.Lint(CopyOf("Owner"));
+
+        var duplicate = Assert.Single(dataScientist, f => f.Id is "AMLR010" or "AMLR016");
+        Assert.Equal(FindingSeverity.Information, duplicate.Severity);
+        Assert.Contains("duplicates", duplicate.Message);
+        Assert.Contains("'AzureML Data Scientist'", duplicate.Message);
+        var privileged = Assert.Single(owner, f => f.Id == "AMLR010" && f.Message.Contains("'Owner'", StringComparison.Ordinal));
+        Assert.Equal(FindingSeverity.Warning, privileged.Severity);
+        Assert.DoesNotContain(owner, f => f.Id == "AMLR016" && f.Message.Contains("'Owner'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Escalation_names_the_operation_it_opens()
     {
@@ -106,6 +166,15 @@ public sealed class RoleLinterTests
     public void A_clean_role_has_no_finding()
     {
         Assert.Empty(Linter.Lint(Of(new[] { ComputeRead, Ml + "computes/start/action" })));
+    }
+
+    // The help page is where users look up an id a script filters on.
+    [Fact]
+    public void The_help_page_lists_every_rule_with_its_name_and_severity()
+    {
+        var page = File.ReadAllText(AmlRbac.Tests.PowerShell.ModuleFiles.InRepository("docs", "New-AmlCustomRole.md"));
+
+        Assert.All(LintRules.All, r => Assert.Contains($"- {r.Id} {r.Name} ({r.Severity})", page));
     }
 
     [Fact]

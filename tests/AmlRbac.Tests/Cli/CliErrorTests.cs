@@ -41,6 +41,27 @@ public sealed class CliErrorTests : IDisposable
     }
 
     [Fact]
+    public void Unknown_template_suggests_the_closest_and_where_to_list_them()
+    {
+        var result = CliRunner.InProcess("role", "new", "--template", "MLOp", "--assignable-scope", "/subscriptions/00000000-0000-0000-0000-000000000001");
+
+        var line = AssertBadInput(result);
+        Assert.Contains("Template 'MLOp' is not in the catalog. Did you mean 'MLOps'?", line);
+        Assert.Contains("amlrbac catalog templates", line);
+    }
+
+    // The engine's message is the CLI's too, so it names no PowerShell parameter.
+    [Fact]
+    public void A_role_id_that_is_not_a_GUID_is_named_without_a_PowerShell_parameter()
+    {
+        var result = CliRunner.InProcess("role", "new", "--template", "MLOps", "--assignable-scope", "/subscriptions/00000000-0000-0000-0000-000000000001", "--id", "nope");
+
+        var line = AssertBadInput(result);
+        Assert.StartsWith("amlrbac: Role id 'nope' is not a GUID", line);
+        Assert.DoesNotContain("-Id", line);
+    }
+
+    [Fact]
     public void Missing_snapshot_is_one_line_naming_the_file()
     {
         var path = Path.Combine(_folder, "missing.json");

@@ -160,7 +160,24 @@ public sealed class CliQueryTests : IDisposable
         Assert.Equal(AmlCatalog.Default.Activities.Count, activitiesJson.RootElement.GetArrayLength());
     }
 
+    [Fact]
+    public void Catalog_templates_lists_the_names_role_new_takes()
+    {
+        var result = CliRunner.InProcess("catalog", "templates", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var templates = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(AmlCatalog.Default.Templates.Select(t => t.Name), templates.Select(t => t.GetProperty("name").GetString()));
+        var mlops = Assert.Single(templates, t => t.GetProperty("name").GetString() == "MLOps");
+        Assert.Equal("ExampleRole", mlops.GetProperty("kind").GetString());
+        Assert.Equal("MLOps Custom", mlops.GetProperty("role").GetProperty("name").GetString());
+        Assert.NotEqual(0, mlops.GetProperty("corrections").GetArrayLength()); // the published MLOps JSON has a trailing comma
+        Assert.Contains(templates, t => t.GetProperty("kind").GetString() == "Persona");
+    }
+
     [Theory]
+    [InlineData("templates", "PersonaDataScientist")]
     [InlineData("roles", "AzureML Data Scientist")]
     [InlineData("operations", ComputeWrite)]
     [InlineData("activities", "ACTIVITY")]

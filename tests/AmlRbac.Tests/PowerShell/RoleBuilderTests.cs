@@ -48,6 +48,22 @@ public sealed class RoleBuilderTests
         Assert.Equal(ErrorIds.RoleDefinitionInvalid, Assert.Throws<AmlRbacException>(() => Build("not-a-guid")).ErrorId);
     }
 
+    // The engine serves New-AmlCustomRole and amlrbac role new alike: its messages name the input, not a
+    // PowerShell parameter ("-Id") the CLI user never typed.
+    [Fact]
+    public void Refusals_name_the_input_without_a_PowerShell_parameter()
+    {
+        var messages = new[]
+        {
+            Assert.Throws<AmlRbacException>(() => new RoleBuilder { Name = "X", Id = "nope", Actions = new[] { "*/read" }, AssignableScopes = Scopes }.Build()).Message,
+            Assert.Throws<AmlRbacException>(() => new RoleBuilder { Actions = new[] { "*/read" }, AssignableScopes = Scopes }.Build()).Message,
+            Assert.Throws<AmlRbacException>(() => ActivitySelection.Resolve(AmlCatalog.Default, new[] { "SubmitRunV1" }, ActivityApiVersion.V2)).Message,
+        };
+
+        Assert.StartsWith("Role id 'nope' is not a GUID", messages[0]);
+        Assert.All(messages, m => Assert.DoesNotMatch(@"(^|[\s(])-[A-Z][A-Za-z]+", m));
+    }
+
     [Fact]
     public void A_piped_role_is_the_start_and_keeps_its_id_name_and_scopes()
     {

@@ -178,8 +178,9 @@ public sealed class AccessEvaluator
         var best = Outcome.NotGranted;
         foreach (var ancestor in node.Ancestors)
         {
-            foreach (var assignment in grants.At(ancestor))
+            foreach (var position in grants.At(ancestor))
             {
+                var assignment = grants[position].Assignment;
                 if (assignment.Role is null)
                 {
                     continue;
@@ -201,7 +202,9 @@ public sealed class AccessEvaluator
     }
 
     private PrincipalGrants BuildGrants(int principal) =>
-        new(_principals.Closure(principal).SelectMany(member => _byPrincipal[member]));
+        new(_principals.Closure(principal)
+            .SelectMany(member => _byPrincipal[member].Select(assignment => new Candidate(assignment, member)))
+            .ToArray());
 
     /// <summary>The decision with its reasons for one principal, operation and scope.</summary>
     public Decision Check(string principal, string action, string scope, bool isDataAction = false)
@@ -210,8 +213,55 @@ public sealed class AccessEvaluator
         return Explain(principalId, Resolve(action, isDataAction), _scopes.Get(scope));
     }
 
-    private Decision Explain(string principalId, ResolvedAction action, ScopeNode node) =>
-        Explain(ApplicableAt(principalId, node), action);
+    // The candidates of one question, put back in closure order; reused per thread so that a warm
+    // check allocates only its decision and reasons.
+    [ThreadStatic]
+    private static Candidate[]? t_candidates;
+
+    // At most this many candidates are sorted on the stack; more (a principal holding hundreds of
+    // assignments on one path) take an array.
+    private const int StackPositions = 128;
+
+    /// <summary>
+    /// One question, the way Decide walks it: only the principal's assignments (and its groups') made at
+    /// the scope or above, found through its grants by scope, then put back in closure order so the
+    /// reasons come out as EffectiveAccess lists them.
+    /// </summary>
+    private Decision Explain(string principalId, ResolvedAction action, ScopeNode node)
+    {
+        var known = _principals.TryFind(principalId, out var principal);
+        var closure = known ? _principals.Closure(principal) : Array.Empty<int>();
+        var grants = known ? _grants.GetOrAdd(principal, _buildGrants) : PrincipalGrants.None;
+        var count = 0;
+        foreach (var ancestor in node.Ancestors)
+        {
+            count += grants.At(ancestor).Length;
+        }
+        Span<int> positions = count <= StackPositions ? stackalloc int[count] : new int[count];
+        var filled = 0;
+        foreach (var ancestor in node.Ancestors)
+        {
+            var atScope = grants.At(ancestor);
+            atScope.CopyTo(positions[filled..]);
+            filled += atScope.Length;
+        }
+        positions.Sort();
+
+        var buffer = t_candidates is { } reused && reused.Length >= count ? reused : t_candidates = new Candidate[Math.Max(count, 16)];
+        var candidates = buffer.AsSpan(0, count);
+        for (var i = 0; i < count; i++)
+        {
+            candidates[i] = grants[positions[i]];
+        }
+        try
+        {
+            return Explain(principalId, node, closure, _deniesReaching.GetOrAdd(node.Id, _collectDenies), applyDeniesTo: closure, candidates, action);
+        }
+        finally
+        {
+            candidates.Clear(); // hold no assignment of this tenant past the question
+        }
+    }
 
     /// <summary>
     /// What can bear on any question of one principal at one scope: its closure, the deny assignments
@@ -221,30 +271,41 @@ public sealed class AccessEvaluator
     private Applicable ApplicableAt(string principalId, ScopeNode node)
     {
         var closure = ClosureOf(principalId);
-        var denies = _deniesReaching.GetOrAdd(node.Id, _collectDenies).Where(d => d.AppliesTo(closure, node)).ToList();
-        var assignments = new List<(AssignmentRef, int)>();
+        var denies = _deniesReaching.GetOrAdd(node.Id, _collectDenies).Where(d => d.AppliesTo(closure, node)).ToArray();
+        var assignments = new List<Candidate>();
         foreach (var member in closure)
         {
             foreach (var assignment in _byPrincipal[member])
             {
                 if (node.IsAtOrBelow(assignment.ScopeId))
                 {
-                    assignments.Add((assignment, member));
+                    assignments.Add(new Candidate(assignment, member));
                 }
             }
         }
-        return new Applicable(principalId, node, closure.Length > 0 ? closure[0] : -1, denies, assignments);
+        return new Applicable(principalId, node, closure, denies, assignments.ToArray());
     }
 
-    private Decision Explain(Applicable applicable, ResolvedAction action)
+    private Decision Explain(Applicable applicable, ResolvedAction action) =>
+        Explain(applicable.PrincipalId, applicable.Node, applicable.Closure, applicable.Denies, applyDeniesTo: null, applicable.Assignments, action);
+
+    /// <summary>
+    /// The decision from what bears on it: the deny assignments that block the operation, then the
+    /// candidates' grants, then their NotAction exclusions and unresolved roles, each group in the
+    /// order given (closure order). <paramref name="applyDeniesTo"/> is the closure when the denies
+    /// still have to be tested against the principal, null when they were already.
+    /// </summary>
+    private Decision Explain(string principalId, ScopeNode node, int[] closure, ReadOnlySpan<DenyRef> denies, int[]? applyDeniesTo,
+        ReadOnlySpan<Candidate> candidates, ResolvedAction action)
     {
-        var (principalId, node, self, applicableDenies, applicableAssignments) = applicable;
-        var denies = new List<Reason>();
-        foreach (var deny in applicableDenies)
+        // One list in reason order, made on the first reason: denies, grants (inserted before the
+        // others), others. A question with no reason allocates none.
+        List<Reason>? reasons = null;
+        foreach (var deny in denies)
         {
-            if (deny.BlockedBy(action) is { } pattern)
+            if (deny.BlockedBy(action) is { } pattern && (applyDeniesTo is null || deny.AppliesTo(applyDeniesTo, node)))
             {
-                denies.Add(new Reason
+                (reasons ??= new List<Reason>()).Add(new Reason
                 {
                     Kind = ReasonKind.BlockedByDeny,
                     Scope = deny.Source.Scope,
@@ -254,17 +315,16 @@ public sealed class AccessEvaluator
                 });
             }
         }
+        var denied = reasons is not null;
+        var grantsEnd = reasons?.Count ?? 0;
 
+        var self = closure.Length > 0 ? closure[0] : -1;
         var best = Outcome.NotGranted;
-        var grants = new List<Reason>();
-        var others = new List<Reason>();
-        foreach (var (assignment, member) in applicableAssignments)
+        foreach (var (assignment, member) in candidates)
         {
-            var via = member == self ? null : _principals.IdOf(member);
-            var viaName = member == self ? null : _principals.NameOf(member);
             if (assignment.Role is null)
             {
-                others.Add(AssignmentReason(ReasonKind.UnresolvedRole, assignment, null, via, viaName));
+                (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.UnresolvedRole, assignment, null, member, self));
                 continue;
             }
             foreach (var block in assignment.Role.Blocks)
@@ -285,19 +345,17 @@ public sealed class AccessEvaluator
                         Outcome.Conditional => ReasonKind.ConditionalGrant,
                         _ => ReasonKind.Grant,
                     };
-                    grants.Add(AssignmentReason(kind, assignment, match.GrantedBy.Text, via, viaName) with
-                    {
-                        Condition = kind == ReasonKind.ConditionalGrant ? assignment.Gate?.Text ?? block.Gate?.Text : null,
-                    });
+                    (reasons ??= new List<Reason>()).Insert(grantsEnd++, AssignmentReason(kind, assignment, match.GrantedBy.Text, member, self,
+                        kind == ReasonKind.ConditionalGrant ? assignment.Gate?.Text ?? block.Gate?.Text : null));
                 }
                 else if (match.ExcludedBy is not null)
                 {
-                    others.Add(AssignmentReason(ReasonKind.ExcludedByNotAction, assignment, match.ExcludedBy.Text, via, viaName));
+                    (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.ExcludedByNotAction, assignment, match.ExcludedBy.Text, member, self));
                 }
             }
         }
 
-        var outcomeOverall = denies.Count > 0 ? Outcome.Denied : best;
+        var outcomeOverall = denied ? Outcome.Denied : best;
         return new Decision
         {
             Outcome = outcomeOverall,
@@ -305,12 +363,13 @@ public sealed class AccessEvaluator
             Action = action.Name,
             Scope = node.Scope.Value,
             IsDataAction = action.IsDataAction,
-            Reasons = denies.Concat(grants).Concat(others).ToList(),
+            Reasons = (IReadOnlyList<Reason>?)reasons ?? Array.Empty<Reason>(),
             WouldBeGrantedBy = outcomeOverall == Outcome.Allowed ? Array.Empty<RoleSuggestion>() : SuggestionsFor(action),
         };
     }
 
-    private Reason AssignmentReason(ReasonKind kind, AssignmentRef assignment, string? pattern, string? via, string? viaName) => new()
+    // A reason about one assignment; the group it came through is named unless the principal holds it directly.
+    private Reason AssignmentReason(ReasonKind kind, AssignmentRef assignment, string? pattern, int member, int self, string? condition = null) => new()
     {
         Kind = kind,
         AssignmentId = assignment.Source.Id,
@@ -318,8 +377,9 @@ public sealed class AccessEvaluator
         RoleName = assignment.Role?.Definition.Name,
         Scope = assignment.Source.Scope,
         Pattern = pattern,
-        ViaGroupId = via,
-        ViaGroupName = viaName,
+        ViaGroupId = member == self ? null : _principals.IdOf(member),
+        ViaGroupName = member == self ? null : _principals.NameOf(member),
+        Condition = condition,
     };
 
     // ---- What a role alone grants ---------------------------------------------------------------
@@ -504,7 +564,7 @@ public sealed class AccessEvaluator
                 PrincipalId = _principals.IdOf(p),
                 PrincipalType = _principals.TypeOf(p),
                 DisplayName = _principals.NameOf(p),
-                Decision = Explain(_principals.IdOf(p), resolved, node),
+                Decision = Explain(ApplicableAt(_principals.IdOf(p), node), resolved),
             })
             .Where(h => h.Decision.Outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible)
             .OrderBy(h => h.Decision.Outcome)
@@ -669,7 +729,7 @@ public sealed class AccessEvaluator
 }
 
 /// <summary>What bears on the questions of one principal at one scope (see ApplicableAt).</summary>
-internal sealed record Applicable(string PrincipalId, ScopeNode Node, int Self, List<AccessEvaluator.DenyRef> Denies, List<(AssignmentRef Assignment, int Member)> Assignments);
+internal sealed record Applicable(string PrincipalId, ScopeNode Node, int[] Closure, AccessEvaluator.DenyRef[] Denies, Candidate[] Assignments);
 
 /// <summary>A role assignment as indexed: who holds it, where, which role, and its condition.</summary>
 internal sealed record AssignmentRef(RoleAssignment Source, int Principal, int ScopeId, CompiledRole? Role, ConditionGate? Gate)

@@ -76,6 +76,19 @@ public sealed class DifferentialTests
                     $"WhoCan({probe.Operation}, {probe.Scope}) lists {principal}: {listed} ({outcome}); reference: {expected}\n{SmallTenants.Describe(tenant)}");
             }
         }
+
+        // Who-can explains each holder from all its assignments, Check from its assignments by scope:
+        // the reasons (content and order, a contract of DecisionJson) must be the same.
+        foreach (var holder in engine.WhoCan(probe.Operation, probe.Scope, probe.IsDataAction))
+        {
+            var checkedReasons = engine.Check(holder.PrincipalId, probe.Operation, probe.Scope, probe.IsDataAction).Reasons;
+            if (!checkedReasons.SequenceEqual(holder.Decision.Reasons))
+            {
+                throw new Xunit.Sdk.XunitException(
+                    $"Check and WhoCan({probe.Operation}, {probe.Scope}) give {holder.PrincipalId} different reasons:\n" +
+                    $"  Check:  {string.Join("; ", checkedReasons)}\n  WhoCan: {string.Join("; ", holder.Decision.Reasons)}\n{SmallTenants.Describe(tenant)}");
+            }
+        }
     }
 }
 

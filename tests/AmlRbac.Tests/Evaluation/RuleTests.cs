@@ -420,6 +420,39 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void Reasons_come_in_closure_order_not_scope_order_grants_before_exclusions()
+    {
+        // DecisionJson's order: denies, then grants, then NotAction exclusions; within each, the
+        // principal's own assignments first, then its groups', each in source order, whatever the scope.
+        var writer = Role("Compute writer", Allow(ComputeWrite));
+        var narrow = Role("No compute write", new Permission { Actions = new[] { Ml + "workspaces/computes/*" }, NotActions = new[] { ComputeWrite } });
+        var viaTeamAtCompute = Assign(TeamGroup, writer, Compute);
+        var ownExcludedAtSubscription = Assign(Alice, narrow, SubscriptionScope);
+        var ownAtWorkspace = Assign(Alice, writer, Workspace);
+        var ownAtRg1 = Assign(Alice, writer, Rg1);
+        var viaTeamExcludedAtRg1 = Assign(TeamGroup, narrow, Rg1);
+        var engine = Engine(new[] { writer, narrow },
+            new[] { viaTeamAtCompute, ownExcludedAtSubscription, ownAtWorkspace, ownAtRg1, viaTeamExcludedAtRg1 },
+            groups: new[] { new Group { Id = TeamGroup, DisplayName = "team", Members = new[] { Alice } } });
+
+        var decision = engine.Check(Alice, ComputeWrite, Compute);
+
+        Assert.Equal(
+            new[]
+            {
+                (ReasonKind.Grant, ownAtWorkspace.Id),
+                (ReasonKind.Grant, ownAtRg1.Id),
+                (ReasonKind.Grant, viaTeamAtCompute.Id),
+                (ReasonKind.ExcludedByNotAction, ownExcludedAtSubscription.Id),
+                (ReasonKind.ExcludedByNotAction, viaTeamExcludedAtRg1.Id),
+            },
+            decision.Reasons.Select(r => (r.Kind, r.AssignmentId!)));
+        Assert.Equal(TeamGroup, decision.Reasons[2].ViaGroupId);
+        var effective = engine.EffectiveAccess(Alice, Compute).Single(d => d.Action == ComputeWrite);
+        Assert.Equal(effective.Reasons, decision.Reasons);
+    }
+
+    [Fact]
     public void Suggestions_list_built_in_roles_that_grant_the_operation_narrowest_first()
     {
         var engine = new AccessEvaluator(Tenant.Empty);

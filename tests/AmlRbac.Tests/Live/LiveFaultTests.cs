@@ -141,6 +141,18 @@ public sealed class LiveFaultTests
     }
 
     [Fact]
+    public async Task ThrottleInsideAGraphBatchLongerThanTheTimeoutFailsAtOnce()
+    {
+        await using var harness = await LiveHarness.StartAsync(configure: o => o with { Timeout = TimeSpan.FromSeconds(10) });
+        harness.Emulator.Faults.Add(Fault.Throttle("/members", TimeSpan.FromMinutes(5), Fault.Forever));
+        var error = await AssertFailsWholeAsync(harness, ErrorIds.ArmThrottled, FailureCategory.LimitsExceeded);
+        Assert.Contains("Microsoft Graph answered 429", error.Message);
+        Assert.Contains("/members", error.Message);
+        Assert.Contains("300 s", error.Message);
+        Assert.DoesNotContain(harness.Clock.Waits, w => w >= TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
     public async Task FewRemainingReadsMakeTheClientPause()
     {
         await using var harness = await LiveHarness.StartAsync();

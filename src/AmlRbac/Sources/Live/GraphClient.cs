@@ -154,6 +154,7 @@ public sealed class GraphClient
     {
         var results = new Dictionary<string, List<Principal>>(StringComparer.OrdinalIgnoreCase);
         var pending = parts.ToList();
+        var started = _transport.Options.Clock.GetTimestamp();
         for (var round = 1; pending.Count > 0; round++)
         {
             var again = new List<(BatchPart Part, PartAnswer Answer)>();
@@ -200,7 +201,16 @@ public sealed class GraphClient
                 {
                     throw PartFailure(_transport.UrlFor(again[0].Part.Url), again[0].Answer, round);
                 }
-                var wait = again.Select(a => a.Answer.RetryAfter ?? _transport.Backoff(round)).Max();
+                var (longest, wait) = again.Select(a => (a, Wait: a.Answer.RetryAfter ?? _transport.Backoff(round))).MaxBy(w => w.Wait);
+                var left = _transport.Options.Timeout - _transport.Options.Clock.GetElapsedTime(started);
+                if (wait > left)
+                {
+                    // As for a single call (RestTransport): a wait that outlasts the timeout cannot end in an answer.
+                    var target = RestFailure.Target(HttpMethod.Get, _transport.UrlFor(longest.Part.Url)) + " (in a $batch)";
+                    throw longest.Answer.Status == 429
+                        ? RestFailure.ThrottledPastTimeout(AzureApi.MicrosoftGraph, target, wait, longest.Answer.RequestId)
+                        : RestFailure.Timeout(AzureApi.MicrosoftGraph, target, _transport.Options.Timeout, round);
+                }
                 await _transport.Options.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
             pending = again.Select(a => a.Part).ToList();

@@ -132,6 +132,21 @@ public sealed class LiveCliTests
     }
 
     [Fact]
+    public async Task ExportOfASubscriptionNotInTheTenantExitsThreeNamingTheRequestAndNoFile()
+    {
+        const string Unknown = "5f3c1a2e-0000-4e5d-9c8b-7a6f5e4d3c2b";
+        await using var harness = await LiveHarness.StartAsync();
+        var path = LiveFaultTests.TempPath();
+        var result = CliRunner.InProcess(Export(harness, path, "/subscriptions/" + Unknown));
+        Assert.Equal(ExitCodes.AzureFailed, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("amlrbac: Azure Resource Manager answered 404 to GET /subscriptions/" + Unknown + "/providers/", line);
+        Assert.Contains($"SubscriptionNotFound: The subscription '{Unknown}' could not be found. Check that the scope exists", line);
+        Assert.Contains("x-ms-correlation-request-id ", line);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task ProgressGoesToStderrOnlyWhenItIsATerminal()
     {
         await using var harness = await LiveHarness.StartAsync(pageSize: 2);

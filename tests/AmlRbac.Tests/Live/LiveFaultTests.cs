@@ -92,6 +92,9 @@ public sealed class LiveFaultTests
         harness.Emulator.Faults.Add(Fault.ExpiredToken(Assignments, Fault.Forever));
         var error = await AssertFailsWholeAsync(harness, ErrorIds.ArmUnauthorized, FailureCategory.AuthenticationError);
         Assert.Contains("ExpiredAuthenticationToken", error.Message);
+        // Azure's own full stop and the message's are one, not two.
+        Assert.DoesNotContain("..", error.Message);
+        Assert.Contains(". The access token was refused", error.Message);
         Assert.Single(harness.Emulator.Requests, r => r.Path.EndsWith("roleAssignments", StringComparison.Ordinal));
     }
 

@@ -5,8 +5,10 @@ using AmlRbac.Model;
 namespace AmlRbac.Sources.Live;
 
 /// <summary>
-/// Microsoft Graph v1.0 for what ARM does not know: group members, the groups a principal is in, and the
-/// names of principals. Calls are combined where Graph allows: getByIds takes up to 1000 ids
+/// Microsoft Graph v1.0 for what ARM does not know: the direct members of groups (the collector walks
+/// nested groups level by level, rather than asking transitiveMemberOf per principal: see
+/// <see cref="LiveTenantCollector"/>), the names of principals, and the principal a user's name means.
+/// Calls are combined where Graph allows: getByIds takes up to 1000 ids
 /// (directoryobject-getbyids: "You can specify up to 1000 IDs"), and $batch up to 20 requests
 /// (learn.microsoft.com/graph/json-batching: "combining multiple requests (up to 20)").
 /// </summary>

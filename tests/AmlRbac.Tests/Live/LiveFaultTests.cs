@@ -179,6 +179,32 @@ public sealed class LiveFaultTests
     }
 
     [Fact]
+    public async Task AUserPaceBelowTheDefaultHoldsFromTheFirstRequests()
+    {
+        // The user's 2 a second shrinks the burst to 2: with the default 16, the first 16 would go at once.
+        await using var harness = await LiveHarness.StartAsync(pageSize: 1, configure: o => o.WithMaxRequestsPerSecond(2, "-MaxRequestsPerSecond"));
+        var started = harness.Clock.GetTimestamp();
+        await AssertRecoversAsync(harness);
+        var elapsed = harness.Clock.GetElapsedTime(started);
+        var requests = harness.Emulator.Requests.Count(r => !r.IsGraph);
+        Assert.True(requests > 20, $"only {requests} requests");
+        Assert.True(elapsed.TotalSeconds >= (requests - 2) / 2.0 - 0.001, $"{requests} requests in {elapsed.TotalSeconds} s");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void APaceThatIsNotAPositiveNumberIsRefusedNamingTheInput(double rate)
+    {
+        var error = Assert.Throws<AmlRbacException>(() => LiveClientOptions.Default.WithMaxRequestsPerSecond(rate, "-MaxRequestsPerSecond"));
+        Assert.Equal(ErrorIds.LiveParameterInvalid, error.ErrorId);
+        Assert.Equal(FailureCategory.InvalidArgument, error.Category);
+        Assert.StartsWith("-MaxRequestsPerSecond must be a positive number", error.Message);
+    }
+
+    [Fact]
     public async Task CancellingStopsTheExportAndWritesNoFile()
     {
         await using var harness = await LiveHarness.StartAsync(pageSize: 1);

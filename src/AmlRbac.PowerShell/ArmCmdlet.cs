@@ -1,12 +1,13 @@
 using System.Management.Automation;
 using System.Security;
+using AmlRbac.Sources.Live;
 
 namespace AmlRbac.PowerShell;
 
 /// <summary>
 /// What every cmdlet that calls Azure Resource Manager takes, declared once so the parameters read the
-/// same everywhere: the ARM URL (a sovereign cloud, or the emulator in tests) and a token for it. Both
-/// come from the user's Az context when not given (Live/AzContext).
+/// same everywhere: the ARM URL (a sovereign cloud, or the emulator in tests) and a token for it, both
+/// from the user's Az context when not given (Live/AzContext), and the pace of the requests.
 /// </summary>
 public abstract class ArmCmdlet : PSCmdlet
 {
@@ -19,4 +20,16 @@ public abstract class ArmCmdlet : PSCmdlet
     [Parameter]
     [ValidateNotNull]
     public Uri? ArmUrl { get; set; }
+
+    /// <summary>The most requests a second sent to each API; the live client's default (8) when not given.</summary>
+    [Parameter]
+    public double MaxRequestsPerSecond { get; set; }
+
+    /// <summary>-MaxRequestsPerSecond when the user gave it (0 included, which is an error), else null.</summary>
+    protected double? GivenMaxRequestsPerSecond =>
+        MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : null;
+
+    /// <summary>The live client's options for these endpoints, paced at -MaxRequestsPerSecond when given (the engine checks it).</summary>
+    protected LiveClientOptions ClientOptions(AzureEndpoints endpoints) =>
+        LiveClientOptions.Default.WithMaxRequestsPerSecond(GivenMaxRequestsPerSecond, "-" + nameof(MaxRequestsPerSecond)) with { Endpoints = endpoints };
 }

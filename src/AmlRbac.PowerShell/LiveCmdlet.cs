@@ -25,7 +25,7 @@ public abstract class LiveCmdlet : ArmCmdlet
 
     protected override void StopProcessing() => _live.Stop();
 
-    /// <summary>Runs the work with the endpoints and tokens of these parameters (else the Az context's).</summary>
+    /// <summary>Runs the work with the endpoints, tokens and pace of these parameters (else the Az context's and the defaults).</summary>
     protected T RunLive<T>(Func<LiveTenantCollector, IProgress<CollectionProgress>, CancellationToken, Task<T>> work) =>
-        _live.Run(this, ArmUrl, GraphUrl, AccessToken, GraphAccessToken, work);
+        _live.Run(this, ArmUrl, GraphUrl, AccessToken, GraphAccessToken, ClientOptions, work);
 }

@@ -33,6 +33,7 @@ public abstract partial class TenantQueryCmdlet
             : GraphAccessToken is not null ? nameof(GraphAccessToken)
             : ArmUrl is not null ? nameof(ArmUrl)
             : GraphUrl is not null ? nameof(GraphUrl)
+            : GivenMaxRequestsPerSecond is not null ? nameof(MaxRequestsPerSecond)
             : null;
         if (name is not null)
         {

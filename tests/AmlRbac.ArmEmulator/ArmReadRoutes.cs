@@ -25,6 +25,11 @@ internal static partial class ArmReadRoutes
 
     public static void Register(RouteTable routes)
     {
+        Register(new SubscriptionCheckedRoutes(routes));
+    }
+
+    private static void Register(SubscriptionCheckedRoutes routes)
+    {
         routes.Add("GET", RouteTable.ScopePattern + Authorization + "roleDefinitions", AuthorizationVersions, RoleDefinitions);
         routes.Add("GET", RouteTable.ScopePattern + Authorization + "roleDefinitions/(?<name>[^/]+)", AuthorizationVersions, RoleDefinition);
         routes.Add("GET", RouteTable.ScopePattern + Authorization + "roleAssignments", AuthorizationVersions,
@@ -40,6 +45,44 @@ internal static partial class ArmReadRoutes
         routes.Add("GET", "/providers/Microsoft\\.Management/managementGroups/(?<group>[^/]+)/descendants", ManagementGroupVersions, Descendants);
         routes.Add("GET", "(?<container>/subscriptions/[^/]+(/resourceGroups/[^/]+)?)" + WorkspacesPath, WorkspaceVersions, Workspaces);
         routes.Add("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+" + WorkspacesPath + "/[^/]+", WorkspaceVersions, Workspace);
+    }
+
+    /// <summary>
+    /// Real ARM answers any request under a subscription the tenant does not hold with 404
+    /// SubscriptionNotFound (ARM's error shape; "The subscription '{id}' could not be found."), not with an
+    /// empty list. Known subscriptions are those under a management group or named in a served item's id
+    /// or assignable scopes.
+    /// </summary>
+    internal static EmulatorResult? UnknownSubscription(EmulatorRequest request)
+    {
+        var match = Regex.Match(request.Path, "^/subscriptions/(?<id>[^/]+)", RegexOptions.IgnoreCase);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var id = match.Groups["id"].Value;
+        var prefix = "/subscriptions/" + id;
+        bool Under(string? scope) => scope is not null
+            && (string.Equals(scope, prefix, StringComparison.OrdinalIgnoreCase) || scope.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase));
+        var known = request.Store.Read(s =>
+            s.ManagementGroups.Any(g => g.Subscriptions.Contains(id, StringComparer.OrdinalIgnoreCase))
+            || s.RoleAssignments.Concat(s.DenyAssignments).Concat(s.EligibilityScheduleInstances).Concat(s.RoleDefinitions)
+                .Concat(s.PolicyDefinitions).Concat(s.PolicySetDefinitions).Concat(s.PolicyAssignments).Concat(s.PolicyExemptions)
+                .Any(i => Under(i["id"]?.GetValue<string>()))
+            || s.RoleDefinitions.Any(d => d["properties"]?["assignableScopes"]?.AsArray().Any(a => Under(a?.GetValue<string>())) == true)
+            || s.Workspaces.Keys.Any(Under));
+        return known ? null : EmulatorResult.Error(404, "SubscriptionNotFound", $"The subscription '{id}' could not be found.");
+    }
+
+    /// <summary>Adds routes whose handlers first answer 404 SubscriptionNotFound for a subscription the tenant does not hold.</summary>
+    private sealed class SubscriptionCheckedRoutes
+    {
+        private readonly RouteTable _routes;
+
+        public SubscriptionCheckedRoutes(RouteTable routes) => _routes = routes;
+
+        public void Add(string method, string pathPattern, IReadOnlyCollection<string>? apiVersions, RouteHandler handler) =>
+            _routes.Add(method, pathPattern, apiVersions, request => UnknownSubscription(request) ?? handler(request));
     }
 
     private static EmulatorResult RoleDefinitions(EmulatorRequest request)

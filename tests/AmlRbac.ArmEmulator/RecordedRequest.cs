@@ -14,6 +14,9 @@ public sealed record RecordedRequest(
     string CorrelationId,
     bool Authorized)
 {
+    /// <summary>When the request arrived (the system clock), so tests can check the client's pace.</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The status answered; 0 when the connection was dropped.</summary>
     public int Status { get; init; }
 

@@ -103,6 +103,25 @@ Describe 'Export-AmlRbacSnapshot' {
             Should -Throw -ErrorId 'ScopeInvalid,AmlRbac.PowerShell.Cmdlets.ExportAmlRbacSnapshotCommand'
     }
 
+    It 'rejects -MaxRequestsPerSecond 0 naming it, before any token or request' {
+        Mock Get-AzAccessToken { New-AccessTokenObject }
+        $path = Join-Path $TestDrive 'zero-rate.json'
+
+        $record = { Export-AmlRbacSnapshot -Scope $DevSubscription -Path $path -ArmUrl $ArmUrl -MaxRequestsPerSecond 0 } | Should -Throw -PassThru
+
+        $record.FullyQualifiedErrorId | Should -BeLike 'LiveParameterInvalid,*'
+        $record.Exception.Message | Should -Match '-MaxRequestsPerSecond must be a positive number'
+        Should -Invoke Get-AzAccessToken -Times 0 -Exactly
+        Test-Path -LiteralPath $path | Should -BeFalse
+    }
+
+    It 'exports at a pace of its own with -MaxRequestsPerSecond' {
+        Mock Get-AzAccessToken { New-AccessTokenObject }
+        $path = Join-Path $TestDrive 'paced.json'
+        Export-AmlRbacSnapshot -Scope $DevSubscription -Path $path -ArmUrl $ArmUrl -MaxRequestsPerSecond 50
+        Test-Path -LiteralPath $path | Should -BeTrue
+    }
+
     It 'writes nothing with -WhatIf' {
         Mock Get-AzAccessToken { New-AccessTokenObject }
         $path = Join-Path $TestDrive 'whatif.json'

@@ -55,9 +55,10 @@ internal static class WorkspaceIdentityCommand
         {
             resourceId, idsFrom, subscription, resourceGroup, name, role, removeLegacy, timeout, noWait, whatIf, yes, format,
         };
-        // Graph is not read here, so only the ARM URL and token options.
+        // Graph is not read here, so only the ARM URL, token and pace options.
         command.Options.Add(live.ArmUrl);
         command.Options.Add(live.AccessTokenEnv);
+        command.Options.Add(live.MaxRequestsPerSecond);
         command.Validators.Add(result =>
         {
             var byId = result.GetResult(resourceId) is not null || result.GetResult(idsFrom) is not null;
@@ -95,13 +96,14 @@ internal static class WorkspaceIdentityCommand
             };
             options.Validate();
             var endpoints = live.Endpoints(parsed);
+            var clientOptions = live.ClientOptions(parsed, endpoints);
             var tokens = live.Tokens(parsed, endpoints);
             IReadOnlyList<string> ids = parsed.GetValue(subscription) is { } sub
                 ? new[] { WorkspaceReference.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
                 : (parsed.GetValue(resourceId) ?? Array.Empty<string>()).Concat(ReadIds(parsed.GetValue(idsFrom))).ToList();
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, endpoints.ResourceManager), options);
+            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, endpoints.ResourceManager, clientOptions), options);
             var apply = parsed.GetValue(yes);
             var summary = new ConversionSummary();
             var results = new List<WorkspaceConversion>();

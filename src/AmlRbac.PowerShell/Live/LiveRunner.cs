@@ -14,9 +14,9 @@ internal sealed class LiveRunner
 
     /// <summary>Throws the work's AmlRbacException, or OperationCanceledException when stopped.</summary>
     public T Run<T>(PSCmdlet cmdlet, Uri? armUrl, Uri? graphUrl, SecureString? armToken, SecureString? graphToken,
-        Func<LiveTenantCollector, IProgress<CollectionProgress>, CancellationToken, Task<T>> work)
+        Func<AzureEndpoints, LiveClientOptions> options, Func<LiveTenantCollector, IProgress<CollectionProgress>, CancellationToken, Task<T>> work)
     {
-        var session = _current = LiveSession.Open(cmdlet, armUrl, graphUrl, armToken, graphToken);
+        var session = _current = LiveSession.Open(cmdlet, armUrl, graphUrl, armToken, graphToken, options);
         try
         {
             return session.Run((progress, cancel) => work(session.Collector, progress, cancel));

@@ -19,18 +19,22 @@ internal sealed class LiveSession : IDisposable
     private readonly CancellationTokenSource _cancel = new();
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private LiveSession(PSCmdlet cmdlet, AzureEndpoints endpoints, IAccessTokenSource tokens)
+    private LiveSession(PSCmdlet cmdlet, IAccessTokenSource tokens, LiveClientOptions options)
     {
         _cmdlet = cmdlet;
-        Collector = LiveTenantCollector.Create(_http, tokens, LiveClientOptions.Default with { Endpoints = endpoints });
+        Collector = LiveTenantCollector.Create(_http, tokens, options);
     }
 
     public LiveTenantCollector Collector { get; }
 
-    public static LiveSession Open(PSCmdlet cmdlet, Uri? armUrl, Uri? graphUrl, SecureString? armToken, SecureString? graphToken)
+    /// <summary>A session for these endpoints; <paramref name="options"/> gives the client's options for them (the cmdlet's pace).</summary>
+    public static LiveSession Open(PSCmdlet cmdlet, Uri? armUrl, Uri? graphUrl, SecureString? armToken, SecureString? graphToken,
+        Func<AzureEndpoints, LiveClientOptions> options)
     {
         var endpoints = AzContext.Endpoints(cmdlet, armUrl, graphUrl);
-        return new LiveSession(cmdlet, endpoints, AzContext.Tokens(cmdlet, endpoints, armToken, graphToken));
+        // Options first: a bad -MaxRequestsPerSecond fails before Get-AzAccessToken runs.
+        var clientOptions = options(endpoints);
+        return new LiveSession(cmdlet, AzContext.Tokens(cmdlet, endpoints, armToken, graphToken), clientOptions);
     }
 
     /// <summary>For -AccessToken, -ArmUrl ... given without -Live.</summary>

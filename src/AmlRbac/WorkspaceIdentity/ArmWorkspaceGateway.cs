@@ -22,10 +22,11 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
 
     /// <summary>
     /// The gateway the hosts use: ARM at <paramref name="resourceManager"/> (the Az context's or the user's;
-    /// the public cloud when null) with the live client's default pacing and retries.
+    /// the public cloud when null) with the live client's pacing and retries (<paramref name="options"/>, the
+    /// user's pace; the defaults when null).
     /// </summary>
-    public static ArmWorkspaceGateway Create(HttpClient http, IAccessTokenSource tokens, Uri? resourceManager) =>
-        new(new ArmClient(http, tokens, LiveClientOptions.Default with
+    public static ArmWorkspaceGateway Create(HttpClient http, IAccessTokenSource tokens, Uri? resourceManager, LiveClientOptions? options = null) =>
+        new(new ArmClient(http, tokens, (options ?? LiveClientOptions.Default) with
         {
             Endpoints = AzureEndpoints.ForResourceManager(resourceManager ?? AzureEndpoints.PublicCloud.ResourceManager),
         }));

@@ -132,6 +132,21 @@ public sealed class LiveCliTests
     }
 
     [Fact]
+    public async Task ExportOfASubscriptionNotInTheTenantExitsThreeNamingTheRequestAndNoFile()
+    {
+        const string Unknown = "5f3c1a2e-0000-4e5d-9c8b-7a6f5e4d3c2b";
+        await using var harness = await LiveHarness.StartAsync();
+        var path = LiveFaultTests.TempPath();
+        var result = CliRunner.InProcess(Export(harness, path, "/subscriptions/" + Unknown));
+        Assert.Equal(ExitCodes.AzureFailed, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("amlrbac: Azure Resource Manager answered 404 to GET /subscriptions/" + Unknown + "/providers/", line);
+        Assert.Contains($"SubscriptionNotFound: The subscription '{Unknown}' could not be found. Check that the scope exists", line);
+        Assert.Contains("x-ms-correlation-request-id ", line);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task ProgressGoesToStderrOnlyWhenItIsATerminal()
     {
         await using var harness = await LiveHarness.StartAsync(pageSize: 2);
@@ -170,10 +185,61 @@ public sealed class LiveCliTests
         Assert.False(File.Exists(path));
     }
 
+    [Fact]
+    public async Task MaxRequestsPerSecondPacesTheRequests()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            var args = Export(harness, path, "/providers/Microsoft.Management/managementGroups/contoso-ml").Concat(new[] { "--max-requests-per-second", "4" }).ToArray();
+            var result = CliRunner.InProcess(args);
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            // The default pace (8 a second after a burst of 16) would send these at once. At 4 a second with
+            // a burst of 4, any window holds at most 4 + 4 × its length; the window starts at the second
+            // request, as the first one's arrival also waits for the emulator's first connection.
+            var arm = harness.Emulator.Requests.Where(r => !r.IsGraph).Select(r => r.ReceivedAt).Order().ToList();
+            Assert.True(arm.Count > 8, $"only {arm.Count} requests");
+            var span = arm[^1] - arm[1];
+            Assert.True(span.TotalSeconds >= (arm.Count - 1 - 4) / 4.0 - 0.05, $"{arm.Count} requests, the last {arm.Count - 1} in {span.TotalSeconds} s");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("NaN")]
+    public async Task ANonPositiveMaxRequestsPerSecondIsBadInputNamingIt(string value)
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        var path = LiveFaultTests.TempPath();
+        var result = CliRunner.InProcess(Export(harness, path, "/subscriptions/099041be-6a92-430e-9f47-32340e216c45").Concat(new[] { "--max-requests-per-second", value }).ToArray());
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("--max-requests-per-second must be a positive number", line);
+        Assert.Empty(harness.Emulator.Requests);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void WorkspaceIdentityTakesMaxRequestsPerSecond()
+    {
+        // Checked before any request: the option reaches the same live client options as export's.
+        var result = CliRunner.InProcess("workspace-identity", "--resource-id", Workspace, "--what-if", "--arm-url", "http://127.0.0.1:1/",
+            "--access-token-env", _armVariable, "--max-requests-per-second", "0");
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--max-requests-per-second must be a positive number", Assert.Single(result.ErrorLines));
+    }
+
     [Theory]
     [InlineData("export", "--scope", "/subscriptions/not a scope", "--out", "x.json")]
     [InlineData("test", "--live", "--snapshot", "x.json", "--principal", "a", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--action", "Microsoft.MachineLearningServices/workspaces/read")]
     [InlineData("test", "--arm-url", "http://127.0.0.1:1/", "--principal", "a", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--action", "Microsoft.MachineLearningServices/workspaces/read")]
+    [InlineData("test", "--max-requests-per-second", "2", "--principal", "a", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--action", "Microsoft.MachineLearningServices/workspaces/read")]
     [InlineData("export", "--scope", "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", "--out", "x.json", "--arm-url", "ftp://host/")]
     public void BadLiveInputIsExitTwoWithOneLine(params string[] args)
     {

@@ -92,6 +92,9 @@ public sealed class LiveFaultTests
         harness.Emulator.Faults.Add(Fault.ExpiredToken(Assignments, Fault.Forever));
         var error = await AssertFailsWholeAsync(harness, ErrorIds.ArmUnauthorized, FailureCategory.AuthenticationError);
         Assert.Contains("ExpiredAuthenticationToken", error.Message);
+        // Azure's own full stop and the message's are one, not two.
+        Assert.DoesNotContain("..", error.Message);
+        Assert.Contains(". The access token was refused", error.Message);
         Assert.Single(harness.Emulator.Requests, r => r.Path.EndsWith("roleAssignments", StringComparison.Ordinal));
     }
 
@@ -141,6 +144,18 @@ public sealed class LiveFaultTests
     }
 
     [Fact]
+    public async Task ThrottleInsideAGraphBatchLongerThanTheTimeoutFailsAtOnce()
+    {
+        await using var harness = await LiveHarness.StartAsync(configure: o => o with { Timeout = TimeSpan.FromSeconds(10) });
+        harness.Emulator.Faults.Add(Fault.Throttle("/members", TimeSpan.FromMinutes(5), Fault.Forever));
+        var error = await AssertFailsWholeAsync(harness, ErrorIds.ArmThrottled, FailureCategory.LimitsExceeded);
+        Assert.Contains("Microsoft Graph answered 429", error.Message);
+        Assert.Contains("/members", error.Message);
+        Assert.Contains("300 s", error.Message);
+        Assert.DoesNotContain(harness.Clock.Waits, w => w >= TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
     public async Task FewRemainingReadsMakeTheClientPause()
     {
         await using var harness = await LiveHarness.StartAsync();
@@ -161,6 +176,32 @@ public sealed class LiveFaultTests
         Assert.True(requests > 20, $"only {requests} requests");
         // The first request goes at once; each further one waits its turn at 2 a second.
         Assert.True(elapsed.TotalSeconds >= (requests - 1) / 2.0 - 0.001, $"{requests} requests in {elapsed.TotalSeconds} s");
+    }
+
+    [Fact]
+    public async Task AUserPaceBelowTheDefaultHoldsFromTheFirstRequests()
+    {
+        // The user's 2 a second shrinks the burst to 2: with the default 16, the first 16 would go at once.
+        await using var harness = await LiveHarness.StartAsync(pageSize: 1, configure: o => o.WithMaxRequestsPerSecond(2, "-MaxRequestsPerSecond"));
+        var started = harness.Clock.GetTimestamp();
+        await AssertRecoversAsync(harness);
+        var elapsed = harness.Clock.GetElapsedTime(started);
+        var requests = harness.Emulator.Requests.Count(r => !r.IsGraph);
+        Assert.True(requests > 20, $"only {requests} requests");
+        Assert.True(elapsed.TotalSeconds >= (requests - 2) / 2.0 - 0.001, $"{requests} requests in {elapsed.TotalSeconds} s");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void APaceThatIsNotAPositiveNumberIsRefusedNamingTheInput(double rate)
+    {
+        var error = Assert.Throws<AmlRbacException>(() => LiveClientOptions.Default.WithMaxRequestsPerSecond(rate, "-MaxRequestsPerSecond"));
+        Assert.Equal(ErrorIds.LiveParameterInvalid, error.ErrorId);
+        Assert.Equal(FailureCategory.InvalidArgument, error.Category);
+        Assert.StartsWith("-MaxRequestsPerSecond must be a positive number", error.Message);
     }
 
     [Fact]

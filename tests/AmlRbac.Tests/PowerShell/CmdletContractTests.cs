@@ -37,6 +37,7 @@ public sealed class CmdletContractTests
         Expect("ArmUrl", Uri, None, (AllSets, Optional)),
         Expect("GraphAccessToken", SecureString, None, (AllSets, Optional)),
         Expect("GraphUrl", Uri, None, (AllSets, Optional)),
+        Expect("MaxRequestsPerSecond", "System.Double", None, (AllSets, Optional)),
     };
 
     private static readonly CmdletParameter[] LiveParameters = ConnectionParameters.Append(Expect("Live", Switch, None, (AllSets, Optional))).ToArray();
@@ -246,6 +247,7 @@ public sealed class CmdletContractTests
         {
             Expect("AccessToken", "System.Security.SecureString", None, (AllSets, Optional)),
             Expect("ArmUrl", "System.Uri", None, (AllSets, Optional)),
+            Expect("MaxRequestsPerSecond", "System.Double", None, (AllSets, Optional)),
             Expect("Name", String, new[] { "WorkspaceName" }, (Name, Mandatory | ByPropertyName)),
             Expect("NoWait", Switch, None, (AllSets, Optional)),
             Expect("RemoveLegacyContributor", Switch, None, (AllSets, Optional)),

@@ -5,8 +5,10 @@ using AmlRbac.Model;
 namespace AmlRbac.Sources.Live;
 
 /// <summary>
-/// Microsoft Graph v1.0 for what ARM does not know: group members, the groups a principal is in, and the
-/// names of principals. Calls are combined where Graph allows: getByIds takes up to 1000 ids
+/// Microsoft Graph v1.0 for what ARM does not know: the direct members of groups (the collector walks
+/// nested groups level by level, rather than asking transitiveMemberOf per principal: see
+/// <see cref="LiveTenantCollector"/>), the names of principals, and the principal a user's name means.
+/// Calls are combined where Graph allows: getByIds takes up to 1000 ids
 /// (directoryobject-getbyids: "You can specify up to 1000 IDs"), and $batch up to 20 requests
 /// (learn.microsoft.com/graph/json-batching: "combining multiple requests (up to 20)").
 /// </summary>
@@ -154,6 +156,7 @@ public sealed class GraphClient
     {
         var results = new Dictionary<string, List<Principal>>(StringComparer.OrdinalIgnoreCase);
         var pending = parts.ToList();
+        var started = _transport.Options.Clock.GetTimestamp();
         for (var round = 1; pending.Count > 0; round++)
         {
             var again = new List<(BatchPart Part, PartAnswer Answer)>();
@@ -200,7 +203,16 @@ public sealed class GraphClient
                 {
                     throw PartFailure(_transport.UrlFor(again[0].Part.Url), again[0].Answer, round);
                 }
-                var wait = again.Select(a => a.Answer.RetryAfter ?? _transport.Backoff(round)).Max();
+                var (longest, wait) = again.Select(a => (a, Wait: a.Answer.RetryAfter ?? _transport.Backoff(round))).MaxBy(w => w.Wait);
+                var left = _transport.Options.Timeout - _transport.Options.Clock.GetElapsedTime(started);
+                if (wait > left)
+                {
+                    // As for a single call (RestTransport): a wait that outlasts the timeout cannot end in an answer.
+                    var target = RestFailure.Target(HttpMethod.Get, _transport.UrlFor(longest.Part.Url)) + " (in a $batch)";
+                    throw longest.Answer.Status == 429
+                        ? RestFailure.ThrottledPastTimeout(AzureApi.MicrosoftGraph, target, wait, longest.Answer.RequestId)
+                        : RestFailure.Timeout(AzureApi.MicrosoftGraph, target, _transport.Options.Timeout, round);
+                }
                 await _transport.Options.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
             pending = again.Select(a => a.Part).ToList();

@@ -1,3 +1,6 @@
+using System.Globalization;
+using AmlRbac.Model;
+
 namespace AmlRbac.Sources.Live;
 
 /// <summary>
@@ -31,6 +34,25 @@ public sealed record LiveClientOptions
 
     /// <summary>How many requests may go at once before the pace applies.</summary>
     public int Burst { get; init; } = 16;
+
+    /// <summary>
+    /// These options with the user's pace (the hosts' --max-requests-per-second and -MaxRequestsPerSecond,
+    /// named by <paramref name="input"/> in the error); unchanged when none was given. The burst shrinks to
+    /// one second's worth, so that a rate below the default holds from the first requests too.
+    /// </summary>
+    public LiveClientOptions WithMaxRequestsPerSecond(double? requestsPerSecond, string input)
+    {
+        if (requestsPerSecond is not { } rate)
+        {
+            return this;
+        }
+        if (!double.IsFinite(rate) || rate <= 0)
+        {
+            throw new AmlRbacException(ErrorIds.LiveParameterInvalid, FailureCategory.InvalidArgument,
+                $"{input} must be a positive number of requests per second; {rate.ToString(CultureInfo.InvariantCulture)} is not.", input);
+        }
+        return this with { RequestsPerSecond = rate, Burst = Math.Clamp((int)Math.Floor(rate), 1, Burst) };
+    }
 
     /// <summary>
     /// When an x-ms-ratelimit-remaining-* header reports fewer requests left than this, the client pauses

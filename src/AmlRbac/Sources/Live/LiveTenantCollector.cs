@@ -24,6 +24,18 @@ namespace AmlRbac.Sources.Live;
 /// name it.</item>
 /// </list>
 /// Requests go one after another, so the pacing and the progress are simple and the order is fixed.
+/// <para>
+/// Why not the per-principal reads issue 7 names (assignments with $filter=assignedTo('{id}'), Graph's
+/// /users/{id}/transitiveMemberOf and /groups/{id}/transitiveMembers): the whole scope is read once
+/// instead, and the groups walked through /groups/{id}/members level by level. One collection answers
+/// every principal and "who can" (Get-AmlEffectiveAccess -By, amlrbac who), which per-principal filters
+/// cannot without a read per principal, and is what an export must hold anyway; the group walk covers
+/// the nested groups of every assignee at once and keeps the nesting the snapshot records; so the
+/// request count grows with the scopes asked, not with the principals. The answers are the same: ARM's
+/// assignedTo() matches the principal and its groups transitively ([RAL]), which the evaluator works out
+/// from these groups. Where one identity is the whole question (the workspace-identity conversion,
+/// ArmWorkspaceGateway), assignedTo() is what is used.
+/// </para>
 /// </summary>
 public sealed partial class LiveTenantCollector
 {
@@ -202,7 +214,8 @@ public sealed partial class LiveTenantCollector
     /// <summary>
     /// The principals found in assignments and deny assignments, named through getByIds, and every group
     /// among them with its direct members, level by level: a nested group found as a member is read in
-    /// the next level, each group once (nesting can loop).
+    /// the next level, each group once (nesting can loop). One walk for all assignees instead of
+    /// transitiveMemberOf per principal: see the class comment.
     /// </summary>
     private async Task<(IReadOnlyList<Group> Groups, IReadOnlyList<Principal> Principals)> ReadDirectoryAsync(Run run)
     {

@@ -76,6 +76,7 @@ internal static class RestFailure
         correlationId is null ? $"no {CorrelationHeader(api)}" : $"{CorrelationHeader(api)} {correlationId}";
 
     // ": Code: message" from {"error":{"code","message"}} (ARM and Graph), or the start of a body that is not that.
+    // Azure's messages mostly end in a full stop, and the sentence this goes into adds its own: one is dropped.
     private static string ErrorText(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
@@ -91,7 +92,7 @@ internal static class RestFailure
             {
                 var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
                 var text = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                return $": {code ?? "(no code)"}: {text ?? "(no message)"}";
+                return $": {code ?? "(no code)"}: {text?.TrimEnd().TrimEnd('.') ?? "(no message)"}";
             }
         }
         catch (JsonException)
@@ -99,7 +100,7 @@ internal static class RestFailure
             // Not JSON (a proxy's page, say): show its start below.
         }
         var start = body.Trim();
-        return $": {(start.Length > 200 ? start[..200] + "…" : start)}";
+        return $": {(start.Length > 200 ? start[..200] + "…" : start.TrimEnd('.'))}";
     }
 
     private static string Describe(Exception error) =>

@@ -84,11 +84,13 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
             options.Validate();
             // Endpoints and tokens as the live cmdlets take them (Live/AzContext): the parameters, else the Az context.
             var endpoints = AzContext.Endpoints(this, ArmUrl, null);
+            // Checked before any token is asked for, so a bad -MaxRequestsPerSecond costs nothing.
+            var clientOptions = ClientOptions(endpoints);
             _tokens = AccessToken is not null
                 ? new SecureTokenSource(AccessToken, null)
                 : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null));
             _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            _converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(_http, _tokens, endpoints.ResourceManager), options);
+            _converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(_http, _tokens, endpoints.ResourceManager, clientOptions), options);
         }
         catch (AmlRbacException exception)
         {

@@ -71,7 +71,7 @@ Describe 'New-AmlModelPolicy builds model guardrail assignments' {
 
     It 'takes -DefinitionOutFile only with -AllowedModel' {
         { New-AmlModelPolicy -AllowedRegistry azureml -Scope $Subscription -DefinitionOutFile (Join-Path $TestDrive 'd.json') } |
-            Should -Throw -ErrorId 'AmbiguousParameterSet'
+            Should -Throw -ErrorId 'AmbiguousParameterSet,AmlRbac.PowerShell.Cmdlets.NewAmlModelPolicyCommand'
     }
 
     It 'gives an assignment the evaluator allows the intended models under' {

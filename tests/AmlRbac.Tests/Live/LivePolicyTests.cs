@@ -7,6 +7,7 @@ using AmlRbac.Policy;
 using AmlRbac.Sources;
 using AmlRbac.Sources.Live;
 using Xunit;
+using static AmlRbac.Tests.PowerShell.Contoso;
 
 namespace AmlRbac.Tests.Live;
 
@@ -17,16 +18,8 @@ namespace AmlRbac.Tests.Live;
 /// </summary>
 public sealed class LivePolicyTests
 {
-    private const string Alice = "f654bbdb-76f3-4d0a-8bc9-337e384a70b8";
-    private const string Prod = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-ml-prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod";
-    private const string Dev = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/resourceGroups/rg-ml-dev/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev";
-    private const string Falcon = "azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4";
-    private const string Phi = "azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/15";
-    private const string Llama = "azureml://registries/meta/models/Llama-2-7b/versions/1";
-    private const string RegistryRestriction = "/providers/Microsoft.Authorization/policyDefinitions/19539b54-c61e-4196-9a38-67598701be90";
-
     private static readonly string[] Models = { Falcon, Phi, Llama };
-    private static readonly string[] Workspaces = { Prod, Dev };
+    private static readonly string[] Workspaces = { ProdWorkspace, DevWorkspace };
 
     [Theory]
     [InlineData("contoso-ml", 100)]
@@ -96,7 +89,7 @@ public sealed class LivePolicyTests
             }
 
             // Not vacuous: the management group's assignment denies falcon in production though RBAC allows it.
-            var falcon = Assert.Single(new PermissionQuestion(liveEvaluator, null, new[] { "DeployModel" }, model: Falcon).AnswerFor(Subject.PrincipalAt(Alice, Prod)));
+            var falcon = Assert.Single(new PermissionQuestion(liveEvaluator, null, new[] { "DeployModel" }, model: Falcon).AnswerFor(Subject.PrincipalAt(Alice, ProdWorkspace)));
             Assert.Equal(Outcome.Denied, falcon.Outcome);
             Assert.Equal(Outcome.Allowed, falcon.Deployment!.RbacOutcome);
             Assert.Equal("/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry",
@@ -188,7 +181,7 @@ public sealed class LivePolicyTests
         // One GET for the initiative, one per distinct definition (the built-in is named by both the assignments and the initiative).
         Assert.Equal(3, harness.Emulator.Requests.Count(r => r.Path.Contains("/policyDefinitions/", StringComparison.Ordinal) || r.Path.Contains("/policySetDefinitions/", StringComparison.Ordinal)));
         var evaluator = new AccessEvaluator(collection.Tenant);
-        var llama = Assert.Single(new PermissionQuestion(evaluator, null, new[] { "DeployModel" }, model: Llama).AnswerFor(Subject.PrincipalAt(Alice, Dev)));
+        var llama = Assert.Single(new PermissionQuestion(evaluator, null, new[] { "DeployModel" }, model: Llama).AnswerFor(Subject.PrincipalAt(Alice, DevWorkspace)));
         Assert.Equal(Outcome.Denied, llama.Outcome);
     }
 
@@ -221,7 +214,7 @@ public sealed class LivePolicyTests
         // The exemption is on the prod workspace: below the subscription, so only the unfiltered list has it.
         Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, null));
         Assert.Empty(await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
-        Assert.Equal(new[] { "falcon-pilot" }, await Names(Prod, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
+        Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdWorkspace, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
         // Exemptions have preview api-versions only.
         var wrongVersion = await Assert.ThrowsAsync<AmlRbacException>(() => Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyApiVersion, null));
         Assert.Contains("InvalidApiVersionParameter", wrongVersion.Message, StringComparison.Ordinal);

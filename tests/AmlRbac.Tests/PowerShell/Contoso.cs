@@ -15,6 +15,13 @@ internal static class Contoso
     public const string ComputeDelete = "Microsoft.MachineLearningServices/workspaces/computes/delete";
     public const string ComputeOperator = "e503ece1-11d0-4e8e-8e2c-7a6c3bf38815";
 
+    // Models asked about in the deployment guardrail tests: the sample's assignment restricts falcon, allows other
+    // azureml models, and blocks other registries.
+    public const string Falcon = "azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4";
+    public const string Phi = "azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/15";
+    public const string Llama = "azureml://registries/meta/models/Llama-2-7b/versions/1";
+    public const string RegistryRestriction = "/providers/Microsoft.Authorization/policyDefinitions/19539b54-c61e-4196-9a38-67598701be90";
+
     public static string SnapshotPath => ModuleFiles.InRepository("samples", "contoso.snapshot.json");
 
     /// <summary>The evaluator a cmdlet builds for -SnapshotPath samples/contoso.snapshot.json.</summary>

@@ -5,6 +5,7 @@ using AmlRbac.Model;
 using AmlRbac.Policy;
 using AmlRbac.Sources;
 using Xunit;
+using static AmlRbac.Tests.PowerShell.Contoso;
 
 namespace AmlRbac.Tests.PowerShell;
 
@@ -16,13 +17,6 @@ namespace AmlRbac.Tests.PowerShell;
 /// </summary>
 public sealed class PipelinePolicyTests
 {
-    private const string Alice = "f654bbdb-76f3-4d0a-8bc9-337e384a70b8";
-    private const string Prod = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-ml-prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod";
-    private const string Dev = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/resourceGroups/rg-ml-dev/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev";
-    private const string Falcon = "azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4";
-    private const string Phi = "azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/15";
-    private const string Llama = "azureml://registries/meta/models/Llama-2-7b/versions/1";
-    private const string RegistryRestriction = "/providers/Microsoft.Authorization/policyDefinitions/19539b54-c61e-4196-9a38-67598701be90";
     private const string GroupAssignment = "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry";
 
     private static Dictionary<string, object?> SeedParameters() => new()
@@ -52,7 +46,7 @@ public sealed class PipelinePolicyTests
     // Get-AzPolicyExemption, Az.Resources 7+.
     private static Dictionary<string, object?> FlatExemption() => new()
     {
-        ["Id"] = Prod + "/providers/Microsoft.Authorization/policyExemptions/falcon-pilot",
+        ["Id"] = ProdWorkspace + "/providers/Microsoft.Authorization/policyExemptions/falcon-pilot",
         ["Name"] = "falcon-pilot",
         ["Type"] = "Microsoft.Authorization/policyExemptions",
         ["DisplayName"] = "Falcon pilot in prod",
@@ -92,14 +86,14 @@ public sealed class PipelinePolicyTests
         var fromPipe = new AccessEvaluator(sample with { Policy = piped.ToTenant().Policy });
         var fromSnapshot = new AccessEvaluator(sample);
 
-        foreach (var workspace in new[] { Prod, Dev })
+        foreach (var workspace in new[] { ProdWorkspace, DevWorkspace })
         {
             foreach (var model in new[] { Falcon, Phi, Llama })
             {
                 Assert.Equal(Ask(fromSnapshot, model, workspace), Ask(fromPipe, model, workspace));
             }
         }
-        var falcon = Assert.Single(new PermissionQuestion(fromPipe, null, new[] { "DeployModel" }, model: Falcon).AnswerFor(Subject.PrincipalAt(Alice, Prod)));
+        var falcon = Assert.Single(new PermissionQuestion(fromPipe, null, new[] { "DeployModel" }, model: Falcon).AnswerFor(Subject.PrincipalAt(Alice, ProdWorkspace)));
         Assert.Equal(Outcome.Denied, falcon.Outcome);
         Assert.Equal(GroupAssignment, falcon.DecidingReason!.PolicyAssignmentId);
     }
@@ -142,7 +136,7 @@ public sealed class PipelinePolicyTests
         var exemption = new Dictionary<string, object?>
         {
             ["Name"] = "later",
-            ["ResourceId"] = Dev + "/providers/Microsoft.Authorization/policyExemptions/later",
+            ["ResourceId"] = DevWorkspace + "/providers/Microsoft.Authorization/policyExemptions/later",
             ["ResourceType"] = "Microsoft.Authorization/policyExemptions",
             ["Properties"] = new Dictionary<string, object?>
             {
@@ -161,7 +155,7 @@ public sealed class PipelinePolicyTests
         Assert.Equal((EnforcementMode.DoNotEnforce, "/subscriptions/099041be-6a92-430e-9f47-32340e216c45"), (read.EnforcementMode, read.Scope.Value));
         Assert.Equal("Deny", read.Parameters["effect"]);
         var readExemption = Assert.Single(policy.Exemptions);
-        Assert.Equal((ExemptionCategory.Mitigated, Dev), (readExemption.Category, readExemption.Scope.Value));
+        Assert.Equal((ExemptionCategory.Mitigated, DevWorkspace), (readExemption.Category, readExemption.Scope.Value));
         Assert.Equal(new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero), readExemption.ExpiresOn);
         Assert.Equal("registryRestriction", Assert.Single(readExemption.PolicyDefinitionReferenceIds));
     }
@@ -234,8 +228,8 @@ public sealed class PipelinePolicyTests
         Assert.Equal("phiOnly", Assert.Single(Assert.Single(policy.SetDefinitions).Members).PolicyDefinitionReferenceId);
 
         var evaluator = new AccessEvaluator(SampleTenant.Load() with { Policy = policy });
-        Assert.Equal(Outcome.Allowed, Answer(evaluator, Phi, Dev).Outcome);
-        var denied = Answer(evaluator, Llama, Dev);
+        Assert.Equal(Outcome.Allowed, Answer(evaluator, Phi, DevWorkspace).Outcome);
+        var denied = Answer(evaluator, Llama, DevWorkspace);
         Assert.Equal(Outcome.Denied, denied.Outcome);
         Assert.Equal(DefinitionId, denied.DecidingReason!.PolicyDefinitionId);
     }
@@ -262,7 +256,7 @@ public sealed class PipelinePolicyTests
         piped.Add(new Dictionary<string, object?>
         {
             ["RoleAssignmentId"] = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/providers/Microsoft.Authorization/roleAssignments/a1",
-            ["Scope"] = Dev,
+            ["Scope"] = DevWorkspace,
             ["RoleDefinitionId"] = "f6c7c914-8db3-469d-8ca1-694a8f32e121",
             ["ObjectId"] = Alice,
             ["ObjectType"] = "User",

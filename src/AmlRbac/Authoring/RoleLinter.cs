@@ -97,6 +97,7 @@ public sealed class RoleLinter
     public IReadOnlyList<RoleFinding> Lint(RoleDefinition role)
     {
         var findings = new List<RoleFinding>();
+        var granted = RoleComparison.Granted(_evaluator, role);
         for (var b = 0; b < role.Permissions.Count; b++)
         {
             var block = role.Permissions[b];
@@ -104,11 +105,11 @@ public sealed class RoleLinter
             findings.AddRange(CheckEntries(NotActions, block.NotActions, dataPlane: false));
             findings.AddRange(CheckEntries(DataActions, block.DataActions, dataPlane: true));
             findings.AddRange(CheckEntries(NotDataActions, block.NotDataActions, dataPlane: true));
-            findings.AddRange(CheckSubtractions(role, b));
+            findings.AddRange(CheckSubtractions(role, b, granted));
         }
         findings.AddRange(CheckEscalation(role));
         findings.AddRange(CheckSecrets(role));
-        findings.AddRange(CheckBuiltInCopies(role));
+        findings.AddRange(CheckBuiltInCopies(role, granted));
         findings.AddRange(CheckScopes(role));
         return findings;
     }
@@ -157,10 +158,9 @@ public sealed class RoleLinter
 
     // A NotActions entry subtracts something when the role without it grants more ([RD]: the role grants
     // Actions minus NotActions). Entries reported as unknown or outside the catalog are not judged again.
-    private IEnumerable<RoleFinding> CheckSubtractions(RoleDefinition role, int blockIndex)
+    private IEnumerable<RoleFinding> CheckSubtractions(RoleDefinition role, int blockIndex, bool[] granted)
     {
         var block = role.Permissions[blockIndex];
-        var granted = RoleComparison.Granted(_evaluator, role);
         foreach (var (list, entries, dataPlane) in new[] { (NotActions, block.NotActions, false), (NotDataActions, block.NotDataActions, true) })
         {
             foreach (var entry in entries)
@@ -215,9 +215,8 @@ public sealed class RoleLinter
     // (AMLR010), whatever it adds. Any other built-in role is reported only when the role grants exactly its
     // operations (AMLR016): covering a narrow built-in such as Reader and much more is ordinary, and
     // "assign Reader instead" would be wrong advice.
-    private IEnumerable<RoleFinding> CheckBuiltInCopies(RoleDefinition role)
+    private IEnumerable<RoleFinding> CheckBuiltInCopies(RoleDefinition role, bool[] granted)
     {
-        var granted = RoleComparison.Granted(_evaluator, role);
         foreach (var (builtIn, builtInGranted) in _builtInGrants.Value)
         {
             if (string.Equals(builtIn.Id, role.Id, StringComparison.OrdinalIgnoreCase) || !builtInGranted.Any(g => g))

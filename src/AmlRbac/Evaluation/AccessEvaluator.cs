@@ -111,22 +111,28 @@ public sealed class AccessEvaluator
     /// assignment is simply granted nothing); an unknown name is PrincipalNotFound; a name shared by
     /// several principals is PrincipalAmbiguous, listing them.
     /// </summary>
-    public string ResolvePrincipal(string principal)
+    public string ResolvePrincipal(string principal) => ResolvePrincipal(principal, out _);
+
+    // The same, with the principal's number in the directory (-1 for an unknown GUID), so a check
+    // looks the principal up once.
+    private string ResolvePrincipal(string principal, out int index)
     {
         if (string.IsNullOrWhiteSpace(principal))
         {
             throw new AmlRbacException(ErrorIds.PrincipalNotFound, FailureCategory.InvalidArgument, "The principal is empty: give an object id, a user principal name, an app id or a display name.", principal);
         }
-        if (_principals.TryFind(principal, out var index))
+        if (_principals.TryFind(principal, out index))
         {
             return _principals.IdOf(index);
         }
         if (ObjectIds.IsGuid(principal))
         {
             var byAppId = _principals.FindByName(principal);
-            return byAppId.Count == 1 ? _principals.IdOf(byAppId[0]) : ObjectIds.NormalizePrincipal(principal);
+            index = byAppId.Count == 1 ? byAppId[0] : -1;
+            return index >= 0 ? _principals.IdOf(index) : ObjectIds.NormalizePrincipal(principal);
         }
         var found = _principals.FindByName(principal);
+        index = found.Count == 1 ? found[0] : -1;
         return found.Count switch
         {
             1 => _principals.IdOf(found[0]),
@@ -209,8 +215,8 @@ public sealed class AccessEvaluator
     /// <summary>The decision with its reasons for one principal, operation and scope.</summary>
     public Decision Check(string principal, string action, string scope, bool isDataAction = false)
     {
-        var principalId = ResolvePrincipal(principal);
-        return Explain(principalId, Resolve(action, isDataAction), _scopes.Get(scope));
+        var principalId = ResolvePrincipal(principal, out var index);
+        return Explain(principalId, index, Resolve(action, isDataAction), _scopes.Get(scope));
     }
 
     // The candidates of one question, put back in closure order; reused per thread so that a warm
@@ -227,9 +233,9 @@ public sealed class AccessEvaluator
     /// the scope or above, found through its grants by scope, then put back in closure order so the
     /// reasons come out as EffectiveAccess lists them.
     /// </summary>
-    private Decision Explain(string principalId, ResolvedAction action, ScopeNode node)
+    private Decision Explain(string principalId, int principal, ResolvedAction action, ScopeNode node)
     {
-        var known = _principals.TryFind(principalId, out var principal);
+        var known = principal >= 0;
         var closure = known ? _principals.Closure(principal) : Array.Empty<int>();
         var grants = known ? _grants.GetOrAdd(principal, _buildGrants) : PrincipalGrants.None;
         var count = 0;
@@ -463,9 +469,9 @@ public sealed class AccessEvaluator
     /// <summary>Whether a principal can carry out an activity at a scope (every required operation allowed).</summary>
     public ActivityDecision CheckActivity(string principal, Activity activity, string scope)
     {
-        var principalId = ResolvePrincipal(principal);
+        var principalId = ResolvePrincipal(principal, out var index);
         var decidedAt = _scopes.Get(ActivityScope(Scope.Parse(scope), activity));
-        var operations = OperationsOf(activity).Select(a => Explain(principalId, a, decidedAt)).ToList();
+        var operations = OperationsOf(activity).Select(a => Explain(principalId, index, a, decidedAt)).ToList();
         return new ActivityDecision
         {
             Activity = activity,

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using AmlRbac.Formatting;
 using AmlRbac.Model;
@@ -59,22 +58,9 @@ public static class RoleDefinitionJson
     }) + Environment.NewLine;
 
     /// <summary>Writes the file, all or nothing: a temporary file next to it is renamed over it.</summary>
-    public static void WriteFile(RoleDefinition role, RoleShape shape, string path)
-    {
-        var text = Write(role, shape);
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new AmlRbacException(ErrorIds.RoleFileWriteFailed, FailureCategory.WriteError, $"Could not write role file '{path}': {error.Message}", path);
-        }
-    }
+    public static void WriteFile(RoleDefinition role, RoleShape shape, string path) =>
+        FileOutput.Write(path, Write(role, shape), (_, error) =>
+            new AmlRbacException(ErrorIds.RoleFileWriteFailed, FailureCategory.WriteError, $"Could not write role file '{path}': {error.Message}", path));
 
     /// <summary>
     /// The one block the flat shape can hold. The flat shape has no condition and no second block

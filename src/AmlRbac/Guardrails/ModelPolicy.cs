@@ -1,3 +1,4 @@
+using AmlRbac.Formatting;
 using AmlRbac.Model;
 using AmlRbac.Policy;
 
@@ -31,53 +32,20 @@ public sealed record ModelPolicy(PolicyAssignmentDraft Assignment, CustomDefinit
             throw new AmlRbacException(ErrorIds.OutFileNotWritten, FailureCategory.InvalidArgument,
                 $"The definition file '{definitionPath}' goes with the custom allow-list only: the other guardrails assign a built-in definition, which is not created.", definitionPath);
         }
-        var files = new List<(string Path, string Json, string What)>();
+        var files = new List<(string Path, string Text)>();
         if (parametersPath is not null)
         {
-            files.Add((parametersPath, Assignment.ParametersJson, "parameters file"));
+            files.Add((parametersPath, Assignment.ParametersJson));
         }
         if (definitionPath is not null)
         {
-            files.Add((definitionPath, Definition!.DefinitionJson, "definition file"));
+            files.Add((definitionPath, Definition!.DefinitionJson));
         }
-        var written = new List<string>();
-        var current = files.FirstOrDefault();
-        try
+        FileOutput.WriteAll(files, (path, error) =>
         {
-            foreach (var file in files)
-            {
-                current = file;
-                File.WriteAllText(file.Path + ".tmp", file.Json);
-                written.Add(file.Path + ".tmp");
-            }
-            foreach (var file in files)
-            {
-                current = file;
-                File.Move(file.Path + ".tmp", file.Path, overwrite: true);
-                written.Remove(file.Path + ".tmp");
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The file that failed may have left a partial temporary file too.
-            foreach (var temporary in written.Append(current.Path + ".tmp").Distinct())
-            {
-                TryDelete(temporary);
-            }
-            var category = e is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.ResourceUnavailable;
-            throw new AmlRbacException(ErrorIds.OutFileNotWritten, category, $"The {current.What} '{current.Path}' cannot be written: {e.Message}", current.Path, e);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more to do: the error about the file itself is what the user needs.
-        }
+            var what = path == parametersPath ? "parameters file" : "definition file";
+            var category = error is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.ResourceUnavailable;
+            return new AmlRbacException(ErrorIds.OutFileNotWritten, category, $"The {what} '{path}' cannot be written: {error.Message}", path, error);
+        });
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using AmlRbac.Formatting;
 using AmlRbac.Model;
@@ -15,23 +14,10 @@ public static class SnapshotWriter
     private const string RoleDefinitionPrefix = "/providers/Microsoft.Authorization/roleDefinitions/";
 
     /// <summary>
-    /// Writes to a temporary file in the same folder, then renames it over <paramref name="path"/>, so
-    /// a reader never sees a half-written snapshot.
+    /// Writes the snapshot whole or not at all (<see cref="FileOutput"/>), so a reader never sees a
+    /// half-written snapshot.
     /// </summary>
-    public static void Write(Tenant tenant, string path)
-    {
-        var target = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, ToJson(tenant), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void Write(Tenant tenant, string path) => FileOutput.Write(path, ToJson(tenant));
 
     /// <summary>The snapshot document's text.</summary>
     public static string ToJson(Tenant tenant) => JsonOutput.Build(json =>

@@ -22,9 +22,6 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     private const string Activity = "Set-AmlWorkspaceIdentityRole";
 
-    // The subscription of the Az context, for -ResourceGroupName -Name without -SubscriptionId.
-    private const string ContextSubscriptionScript = "$context = Get-AzContext -ErrorAction Stop; if ($context) { $context.Subscription.Id }";
-
     private readonly CancellationTokenSource _stop = new();
     private readonly ConversionSummary _summary = new();
     private HttpClient? _http;
@@ -191,21 +188,11 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
-    // Asked once, on the pipeline thread, for the first workspace given by name without -SubscriptionId.
+    // Asked once, on the pipeline thread, for the first workspace given by name without -SubscriptionId;
+    // no Az.Accounts or no context (null) makes -SubscriptionId needed (NoSubscription).
     private string? ContextSubscriptionId()
     {
-        _contextSubscriptionId ??= new Lazy<string?>(() =>
-        {
-            try
-            {
-                return InvokeCommand.InvokeScript(ContextSubscriptionScript).FirstOrDefault()?.BaseObject?.ToString();
-            }
-            catch (RuntimeException)
-            {
-                // No Az.Accounts or no context: -SubscriptionId is then needed (NoSubscription).
-                return null;
-            }
-        }, LazyThreadSafetyMode.None);
+        _contextSubscriptionId ??= new Lazy<string?>(() => AzContext.SubscriptionId(this), LazyThreadSafetyMode.None);
         return _contextSubscriptionId.Value;
     }
 

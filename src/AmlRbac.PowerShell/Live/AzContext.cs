@@ -9,13 +9,16 @@ namespace AmlRbac.PowerShell.Live;
 /// <summary>
 /// What the user's Az context gives, asked through the cmdlet's own session (so a runbook that ran
 /// Connect-AzAccount -Identity just works, and Pester can mock the commands): the cloud's ARM and Graph
-/// URLs (Get-AzContext's Environment.ResourceManagerUrl and ExtendedProperties['MicrosoftGraphUrl']) and
-/// tokens (Get-AzAccessToken -ResourceUrl, Az.Accounts). Runs on the pipeline thread only.
+/// URLs (Get-AzContext's Environment.ResourceManagerUrl and ExtendedProperties['MicrosoftGraphUrl']), the
+/// subscription (Get-AzContext's Subscription.Id) and tokens (Get-AzAccessToken -ResourceUrl, Az.Accounts).
+/// Runs on the pipeline thread only.
 /// </summary>
 internal static class AzContext
 {
     private const string EndpointsScript =
         "$context = Get-AzContext -ErrorAction Stop; if ($context) { $context.Environment.ResourceManagerUrl; $context.Environment.ExtendedProperties['MicrosoftGraphUrl'] }";
+
+    private const string SubscriptionScript = "$context = Get-AzContext -ErrorAction Stop; if ($context) { $context.Subscription.Id }";
 
     private const string TokenScript = "param($ResourceUrl) Get-AzAccessToken -ResourceUrl $ResourceUrl -ErrorAction Stop";
 
@@ -40,6 +43,20 @@ internal static class AzContext
         var arm = Uri.TryCreate(contextArm, UriKind.Absolute, out var a) ? a : AzureEndpoints.PublicCloud.ResourceManager;
         var graph = graphUrl ?? (Uri.TryCreate(contextGraph, UriKind.Absolute, out var g) ? new Uri(g.AbsoluteUri.TrimEnd('/') + "/v1.0/") : null);
         return Checked(() => AzureEndpoints.ForResourceManager(arm, graph));
+    }
+
+    /// <summary>The Az context's subscription id, or null when there is no Az.Accounts or no context.</summary>
+    public static string? SubscriptionId(PSCmdlet cmdlet)
+    {
+        try
+        {
+            return cmdlet.InvokeCommand.InvokeScript(SubscriptionScript).FirstOrDefault()?.BaseObject?.ToString();
+        }
+        catch (RuntimeException)
+        {
+            // No Az.Accounts, or no context.
+            return null;
+        }
     }
 
     /// <summary>

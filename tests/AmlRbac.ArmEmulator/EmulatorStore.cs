@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AmlRbac.Model;
 using AmlRbac.Sources;
+using AmlRbac.Sources.Live;
 
 namespace AmlRbac.ArmEmulator;
 
@@ -179,7 +180,7 @@ public sealed class EmulatorStore
     private static IEnumerable<EmulatedWorkspace> DeriveWorkspaces(Tenant tenant) =>
         tenant.RoleAssignments.Select(a => a.Scope)
             .Concat(tenant.DenyAssignments.Select(d => d.Scope))
-            .Where(IsWorkspaceId)
+            .Where(scope => Scope.TryParse(scope, out var parsed, out _) && ArmRoutes.IsWorkspace(parsed))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(id => new EmulatedWorkspace
             {
@@ -187,15 +188,6 @@ public sealed class EmulatorStore
                 PrincipalId = tenant.Principals.FirstOrDefault(p => p.Type == PrincipalType.ServicePrincipal
                     && string.Equals(p.DisplayName, id[(id.LastIndexOf('/') + 1)..], StringComparison.OrdinalIgnoreCase))?.Id,
             });
-
-    internal static bool IsWorkspaceId(string id)
-    {
-        var segments = id.Trim('/').Split('/');
-        return segments.Length == 8
-            && string.Equals(segments[0], "subscriptions", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(segments[5], "Microsoft.MachineLearningServices", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(segments[6], "workspaces", StringComparison.OrdinalIgnoreCase);
-    }
 
     // The shape of arm-examples/machinelearningservices_2025-01-01-preview_Workspace_get.json, with the
     // fields the live source reads and a few others a workspace always has.

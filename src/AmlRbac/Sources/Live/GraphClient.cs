@@ -278,8 +278,7 @@ public sealed class GraphClient
         }
         if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date))
         {
-            var wait = date - _transport.Options.Clock.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return _transport.Until(date);
         }
         return null;
     }

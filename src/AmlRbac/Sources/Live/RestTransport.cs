@@ -173,12 +173,14 @@ internal sealed class RestTransport
         {
             return delta;
         }
-        if (header?.Date is { } date)
-        {
-            var wait = date - _options.Clock.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-        return null;
+        return header?.Date is { } date ? Until(date) : null;
+    }
+
+    /// <summary>The wait a Retry-After given as an HTTP date asks for; none once the date has passed.</summary>
+    public TimeSpan Until(DateTimeOffset date)
+    {
+        var wait = date - _options.Clock.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     private JsonElement? Parse(HttpMethod method, Uri url, string text)

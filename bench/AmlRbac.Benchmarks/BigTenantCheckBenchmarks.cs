@@ -1,7 +1,9 @@
-using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
-using AmlRbac.Synthetic;
 using BenchmarkDotNet.Attributes;
+
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Synthetic;
 
 namespace AmlRbac.Benchmarks;
 

@@ -1,5 +1,7 @@
-using AmlRbac.Evaluation;
 using BenchmarkDotNet.Attributes;
+
+using AmlRbac.Model;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Benchmarks;
 

@@ -1,6 +1,7 @@
-using AmlRbac.Evaluation;
-using AmlRbac.Model;
 using BenchmarkDotNet.Attributes;
+
+using AmlRbac.Model;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Benchmarks;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
 
 namespace AmlRbac.Benchmarks;

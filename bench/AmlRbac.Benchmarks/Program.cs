@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using AmlRbac.Benchmarks;
-using AmlRbac.Evaluation;
 using BenchmarkDotNet.Running;
 
+using AmlRbac.Benchmarks;
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources.Live;
 // Runs the benchmarks named by --filter, e.g.
 //   dotnet run -c Release --project bench/AmlRbac.Benchmarks -- --filter '*' --job short
 // or, with "index-memory", builds the indexes from 1,000,000 assignments once and prints the memory

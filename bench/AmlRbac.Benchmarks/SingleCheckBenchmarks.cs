@@ -1,7 +1,8 @@
-using AmlRbac.Evaluation;
-using AmlRbac.Model;
-using AmlRbac.Sources;
 using BenchmarkDotNet.Attributes;
+
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Benchmarks;
 

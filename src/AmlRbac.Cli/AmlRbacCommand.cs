@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using AmlRbac.Cli.Commands;
 using AmlRbac.Model;
+using AmlRbac.Sources.Live;
 
 namespace AmlRbac.Cli;
 

@@ -1,5 +1,5 @@
-using AmlRbac.Formatting;
-using AmlRbac.Hosting;
+using AmlRbac.Output;
+using AmlRbac.Questions;
 
 namespace AmlRbac.Cli;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
-using AmlRbac.Evaluation;
 using Policy = AmlRbac.Policy;
+
+using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Cli;
 

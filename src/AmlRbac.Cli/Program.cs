@@ -1,4 +1,5 @@
 using AmlRbac.Cli;
+using AmlRbac.Sources.Live;
 
 // A terminal gets lines as wide as its window; a pipe or file gets lines of a fixed, readable width.
 // Some terminals do not report a width (0): they get the fixed width too.

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using AmlRbac.Catalog;
-using AmlRbac.Hosting;
+using AmlRbac.Questions;
 
 namespace AmlRbac.PowerShell;
 

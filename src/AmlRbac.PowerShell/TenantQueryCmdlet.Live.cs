@@ -1,7 +1,8 @@
 using System.Management.Automation;
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
+using AmlRbac.Model;
 using AmlRbac.PowerShell.Live;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.PowerShell;
 

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
 using AmlRbac.Model;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 using AmlRbac.Sources;
 
 namespace AmlRbac.PowerShell;

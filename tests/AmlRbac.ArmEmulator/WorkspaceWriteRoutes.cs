@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AmlRbac.Model;
+using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.ArmEmulator;
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using AmlRbac.Catalog;
 using AmlRbac.Cli.Live;
-using AmlRbac.Hosting;
+using AmlRbac.Model;
+using AmlRbac.Policy;
+using AmlRbac.Questions;
 
 namespace AmlRbac.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AmlRbac.Catalog;
-using AmlRbac.Formatting;
+using AmlRbac.Output;
 
 namespace AmlRbac.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AmlRbac.Formatting;
-using AmlRbac.Guardrails;
-using AmlRbac.Policy;
+using AmlRbac.Authoring;
+using AmlRbac.Model;
+using AmlRbac.Output;
 
 namespace AmlRbac.Cli.Commands;
 

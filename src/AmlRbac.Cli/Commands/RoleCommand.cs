@@ -1,8 +1,10 @@
 using System.CommandLine;
 using AmlRbac.Authoring;
-using AmlRbac.Evaluation;
-using AmlRbac.Formatting;
 using AmlRbac.Model;
+using AmlRbac.Output;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Cli.Commands;
 

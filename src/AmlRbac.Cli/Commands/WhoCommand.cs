@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AmlRbac.Cli.Live;
-using AmlRbac.Hosting;
+using AmlRbac.Model;
+using AmlRbac.Questions;
 
 namespace AmlRbac.Cli.Commands;
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using AmlRbac.Cli.Live;
 using AmlRbac.Model;
+using AmlRbac.Output;
+using AmlRbac.Rbac;
+using AmlRbac.Sources.Live;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
 using AmlRbac.Model;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 using AmlRbac.Sources.Live;
 
 namespace AmlRbac.Cli.Live;

@@ -1,3 +1,4 @@
+using AmlRbac.Model;
 using AmlRbac.Sources.Live;
 
 namespace AmlRbac.Cli.Live;

@@ -1,8 +1,10 @@
 using System.Management.Automation;
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
 using AmlRbac.Policy;
 using AmlRbac.PowerShell.Output;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.PowerShell.Cmdlets;
 

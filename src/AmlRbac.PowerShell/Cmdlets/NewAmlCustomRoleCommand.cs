@@ -1,7 +1,9 @@
 using System.Management.Automation;
 using AmlRbac.Authoring;
+using AmlRbac.Catalog;
 using AmlRbac.Model;
 using AmlRbac.PowerShell.Output;
+using AmlRbac.Sources;
 
 namespace AmlRbac.PowerShell.Cmdlets;
 

@@ -1,7 +1,6 @@
 using System.Management.Automation;
-using AmlRbac.Guardrails;
+using AmlRbac.Authoring;
 using AmlRbac.Model;
-using AmlRbac.Policy;
 using AmlRbac.PowerShell.Output;
 
 namespace AmlRbac.PowerShell.Cmdlets;

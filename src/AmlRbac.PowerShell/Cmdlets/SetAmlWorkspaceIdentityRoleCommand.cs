@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AmlRbac.Catalog;
 using AmlRbac.Model;
 using AmlRbac.PowerShell.Live;
 using AmlRbac.PowerShell.Output;

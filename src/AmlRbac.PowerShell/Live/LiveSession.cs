@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Security;
+using AmlRbac.Catalog;
 using AmlRbac.Model;
 using AmlRbac.Sources.Live;
 

@@ -1,5 +1,7 @@
 using System.Collections;
-using AmlRbac.Guardrails;
+using AmlRbac.Authoring;
+using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.PowerShell.Output;
 

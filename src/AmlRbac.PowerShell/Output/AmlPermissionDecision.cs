@@ -1,6 +1,8 @@
-using AmlRbac.Evaluation;
-using AmlRbac.Formatting;
-using AmlRbac.Hosting;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Output;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.PowerShell.Output;
 

@@ -1,5 +1,6 @@
 using AmlRbac.Authoring;
 using AmlRbac.Model;
+using AmlRbac.Sources;
 
 namespace AmlRbac.PowerShell.Output;
 

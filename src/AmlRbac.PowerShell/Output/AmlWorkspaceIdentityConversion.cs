@@ -1,3 +1,4 @@
+using AmlRbac.Rbac;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.PowerShell.Output;

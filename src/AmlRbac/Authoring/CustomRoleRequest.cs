@@ -1,5 +1,6 @@
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Authoring;
 

@@ -1,6 +1,6 @@
 using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Authoring;
 

@@ -1,5 +1,5 @@
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Authoring;
 

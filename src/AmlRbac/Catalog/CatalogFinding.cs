@@ -1,3 +1,5 @@
+using AmlRbac.Questions;
+
 namespace AmlRbac.Catalog;
 
 /// <summary>What a <see cref="CatalogCheck"/> finding is about.</summary>

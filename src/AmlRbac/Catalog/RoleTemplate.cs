@@ -1,4 +1,5 @@
 using AmlRbac.Model;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Catalog;
 

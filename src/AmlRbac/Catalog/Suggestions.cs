@@ -1,3 +1,5 @@
+using AmlRbac.Rbac;
+
 namespace AmlRbac.Catalog;
 
 /// <summary>"Did you mean" for names users type: the closest candidates by edit distance, case-insensitive.</summary>

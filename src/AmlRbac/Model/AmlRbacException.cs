@@ -84,7 +84,7 @@ public static class ErrorIds
     /// <summary>An answer could not be used: not JSON, an item missing a field, or a nextLink that was refused (another host) or loops.</summary>
     public const string ArmResponseInvalid = "ArmResponseInvalid";
 
-    // Model deployment guardrails (Guardrails/: RBAC and Azure Policy together).
+    // Model deployment guardrails (Questions/DeploymentGuardrail: RBAC and Azure Policy together).
 
     /// <summary>A model was named, but no activity asked about deploys one (none requires onlineEndpoints/deployments/write).</summary>
     public const string ModelWithoutDeployment = "ModelWithoutDeployment";

@@ -1,3 +1,5 @@
+using AmlRbac.Model;
+
 namespace AmlRbac.Policy;
 
 /// <summary>One assignment's verdict on a deployment, and why.</summary>

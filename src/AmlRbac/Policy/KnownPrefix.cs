@@ -2,7 +2,7 @@ namespace AmlRbac.Policy;
 
 /// <summary>
 /// A field value of which only the beginning is known: the asset id of a deployment that names a registry model by
-/// label (<see cref="ModelAsset.Label"/>). The id the policy sees is either the label id or the resolved version's id,
+/// label (<c>Label</c>). The id the policy sees is either the label id or the resolved version's id,
 /// both starting with <c>azureml://registries/{registry}/models/{name}/</c>, and which one is not documented (notes.md
 /// (a)3). A condition is decided when every completion of the beginning gives the same answer; otherwise it is Unknown
 /// (<see cref="CannotEvaluateException"/>). Comparisons ignore case as [RULE] says for all but match/notMatch.

@@ -1,3 +1,5 @@
+using AmlRbac.Model;
+
 namespace AmlRbac.Policy;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using AmlRbac.Model;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Policy;
 

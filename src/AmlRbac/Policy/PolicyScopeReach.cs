@@ -1,4 +1,3 @@
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
 
 namespace AmlRbac.Policy;

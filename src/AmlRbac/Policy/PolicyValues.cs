@@ -5,7 +5,7 @@ namespace AmlRbac.Policy;
 
 /// <summary>
 /// Comparing and showing the plain values a rule works on (string, long, double, bool, null, lists and
-/// case-insensitive dictionaries, as <see cref="Sources.JsonValues"/> reads them).
+/// case-insensitive dictionaries, as <see cref="Model.JsonValues"/> reads them).
 /// </summary>
 internal static class PolicyValues
 {

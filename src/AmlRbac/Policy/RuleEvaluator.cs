@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
+using AmlRbac.Model;
+using AmlRbac.Questions;
+
 namespace AmlRbac.Policy;
 
 /// <summary>
@@ -123,7 +126,7 @@ internal static class RuleEvaluator
         }
         var shown = ShortName(name);
         var lookup = context.Field(name);
-        var right = TemplateExpression.Resolve(Sources.JsonValues.From(rightNode), context);
+        var right = TemplateExpression.Resolve(Model.JsonValues.From(rightNode), context);
 
         if (op == "exists")
         {
@@ -170,8 +173,8 @@ internal static class RuleEvaluator
         {
             return Unknown(condition, path, "exists tests a field, not a value [RULE].");
         }
-        var value = TemplateExpression.Resolve(Sources.JsonValues.From(valueNode), context);
-        var right = TemplateExpression.Resolve(Sources.JsonValues.From(rightNode), context);
+        var value = TemplateExpression.Resolve(Model.JsonValues.From(valueNode), context);
+        var right = TemplateExpression.Resolve(Model.JsonValues.From(rightNode), context);
         var result = ConditionOperators.Apply(op, value, right);
         return Result(result, condition, path, $"value is {PolicyValues.Show(value)}; {op} {PolicyValues.Show(right)} is {Lower(result)}");
     }
@@ -208,7 +211,7 @@ internal static class RuleEvaluator
             {
                 return Unknown(condition, path, "count needs a field or a value [RULE].");
             }
-            var value = TemplateExpression.Resolve(Sources.JsonValues.From(valueNode), context);
+            var value = TemplateExpression.Resolve(Model.JsonValues.From(valueNode), context);
             if (!PolicyValues.IsList(value, out members))
             {
                 return Unknown(condition, path, $"a value count needs an array, not {PolicyValues.Show(value)} [RULE].");
@@ -231,7 +234,7 @@ internal static class RuleEvaluator
             certain += truth == Truth.True ? 1 : 0;
             uncertain += truth == Truth.Unknown ? 1 : 0;
         }
-        var right = TemplateExpression.Resolve(Sources.JsonValues.From(rightNode), context);
+        var right = TemplateExpression.Resolve(Model.JsonValues.From(rightNode), context);
         var outcomes = Enumerable.Range(certain, uncertain + 1).Select(n => ConditionOperators.Apply(op, (long)n, right)).Distinct().ToList();
         if (outcomes.Count > 1)
         {

@@ -1,3 +1,4 @@
+
 using AmlRbac.Model;
 
 namespace AmlRbac.Sources;
@@ -11,7 +12,7 @@ public static class AzObjectReader
 {
     /// <summary>
     /// A <see cref="RoleAssignment"/>, <see cref="RoleDefinition"/> or <see cref="DenyAssignment"/>, or
-    /// <see cref="AmlRbacException"/> (<see cref="ErrorIds.InputObjectInvalid"/>) naming
+    /// <see cref="AmlRbacException"/> (<c>InputObjectInvalid</c>) naming
     /// <paramref name="itemDescription"/> and what is missing or wrong.
     /// </summary>
     public static object Read(IReadOnlyDictionary<string, object?> properties, string itemDescription)

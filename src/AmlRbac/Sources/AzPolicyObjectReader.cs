@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AmlRbac.Policy;
+using AmlRbac.Model;
 
 namespace AmlRbac.Sources;
 

@@ -1,6 +1,4 @@
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
-using AmlRbac.Policy;
 
 namespace AmlRbac.Sources;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using AmlRbac.Formatting;
 using AmlRbac.Model;
-using AmlRbac.Policy;
 
 namespace AmlRbac.Sources;
 

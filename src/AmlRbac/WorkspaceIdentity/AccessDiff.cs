@@ -1,6 +1,7 @@
 using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources.Live;
 
 namespace AmlRbac.WorkspaceIdentity;
 

@@ -1,3 +1,5 @@
+using AmlRbac.Model;
+
 namespace AmlRbac.WorkspaceIdentity;
 
 /// <summary>What the conversion does to each workspace, and how long it waits for Azure.</summary>

@@ -1,3 +1,7 @@
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources.Live;
+
 namespace AmlRbac.WorkspaceIdentity;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using AmlRbac.Catalog;
 using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources.Live;
 
 namespace AmlRbac.WorkspaceIdentity;
 

@@ -1,10 +1,12 @@
-using AmlRbac.Authoring;
-using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
-using AmlRbac.Model;
 using Xunit;
 using static AmlRbac.Tests.Authoring.Roles;
+
+using AmlRbac.Authoring;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Tests.Authoring;
 

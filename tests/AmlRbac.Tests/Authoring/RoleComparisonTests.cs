@@ -1,8 +1,10 @@
-using AmlRbac.Authoring;
-using AmlRbac.Evaluation;
-using AmlRbac.Model;
 using Xunit;
 using static AmlRbac.Tests.Authoring.Roles;
+
+using AmlRbac.Authoring;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Tests.Authoring;
 

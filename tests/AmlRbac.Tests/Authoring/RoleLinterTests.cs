@@ -1,9 +1,11 @@
-using AmlRbac.Authoring;
-using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
-using AmlRbac.Model;
 using Xunit;
 using static AmlRbac.Tests.Authoring.Roles;
+
+using AmlRbac.Authoring;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Tests.PowerShell;
 
 namespace AmlRbac.Tests.Authoring;
 

@@ -1,7 +1,9 @@
-using AmlRbac.Authoring;
-using AmlRbac.Catalog;
 using Xunit;
 using static AmlRbac.Tests.Authoring.Roles;
+
+using AmlRbac.Authoring;
+using AmlRbac.Catalog;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Tests.Authoring;
 

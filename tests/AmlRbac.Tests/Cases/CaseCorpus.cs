@@ -1,9 +1,9 @@
 using System.Text.Json;
-using AmlRbac.Evaluation;
-using AmlRbac.Formatting;
-using AmlRbac.Model;
-using AmlRbac.Sources;
 using Xunit;
+
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Tests.Cases;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
-using AmlRbac.Model;
 using Xunit;
+
+using AmlRbac.Catalog;
+using AmlRbac.Model;
 
 namespace AmlRbac.Tests.Catalog;
 

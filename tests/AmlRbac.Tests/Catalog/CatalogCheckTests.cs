@@ -1,7 +1,9 @@
-using AmlRbac.Catalog;
-using AmlRbac.Model;
-using AmlRbac.Tests.Authoring;
 using Xunit;
+
+using AmlRbac.Catalog;
+using AmlRbac.Questions;
+using AmlRbac.Sources.Live;
+using AmlRbac.Tests.Authoring;
 
 namespace AmlRbac.Tests.Catalog;
 

@@ -1,5 +1,6 @@
-using AmlRbac.Catalog;
 using Xunit;
+
+using AmlRbac.Catalog;
 
 namespace AmlRbac.Tests.Catalog;
 

@@ -1,7 +1,7 @@
-using AmlRbac.Catalog;
-using AmlRbac.Evaluation;
-using AmlRbac.Model;
 using Xunit;
+
+using AmlRbac.Catalog;
+using AmlRbac.Model;
 
 namespace AmlRbac.Tests.Catalog;
 

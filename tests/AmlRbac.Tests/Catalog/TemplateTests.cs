@@ -1,5 +1,7 @@
-using AmlRbac.Catalog;
 using Xunit;
+
+using AmlRbac.Catalog;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Tests.Catalog;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using AmlRbac.Tests.Cases;
 using Xunit;
+
+using AmlRbac.Tests.Cases;
 
 namespace AmlRbac.Tests.Cli;
 

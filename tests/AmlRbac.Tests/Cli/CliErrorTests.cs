@@ -1,4 +1,6 @@
 using Xunit;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
 
 namespace AmlRbac.Tests.Cli;
 

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AmlRbac.Sources;
-using AmlRbac.Tests.Guardrails;
 using Xunit;
 using static AmlRbac.Tests.Policy.PolicyFixtures;
+
+using AmlRbac.Model;
+using AmlRbac.Sources;
+using AmlRbac.Tests.Questions;
+using AmlRbac.Tests.Policy;
 
 namespace AmlRbac.Tests.Cli;
 

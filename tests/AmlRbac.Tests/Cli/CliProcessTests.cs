@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Xunit;
+using AmlRbac.Model;
 
 namespace AmlRbac.Tests.Cli;
 

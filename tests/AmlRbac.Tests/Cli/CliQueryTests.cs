@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Xunit;
+
 using AmlRbac.Catalog;
 using AmlRbac.Sources;
-using Xunit;
+using AmlRbac.Model;
+using AmlRbac.Tests.PowerShell;
 
 namespace AmlRbac.Tests.Cli;
 

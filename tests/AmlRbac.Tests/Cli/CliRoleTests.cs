@@ -1,6 +1,7 @@
 using System.Text.Json;
-using AmlRbac.Tests.Authoring;
 using Xunit;
+
+using AmlRbac.Tests.Authoring;
 
 namespace AmlRbac.Tests.Cli;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using AmlRbac.Cli;
+using AmlRbac.Questions;
+using AmlRbac.Sources.Live;
 
 namespace AmlRbac.Tests.Cli;
 

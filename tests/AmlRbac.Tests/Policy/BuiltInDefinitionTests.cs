@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AmlRbac.Policy;
 using Xunit;
 using static AmlRbac.Tests.Policy.PolicyFixtures;
 using static AmlRbac.Tests.Policy.RuleHarness;
+
+using AmlRbac.Authoring;
+using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Tests.Policy;
 

@@ -1,6 +1,9 @@
-using AmlRbac.Policy;
 using Xunit;
 using static AmlRbac.Tests.Policy.PolicyFixtures;
+
+using AmlRbac.Authoring;
+using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Tests.Policy;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
-using AmlRbac.Policy;
-using AmlRbac.Sources;
 using Xunit;
 using static AmlRbac.Tests.Policy.PolicyFixtures;
+
+using AmlRbac.Authoring;
+using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Tests.Policy;
 

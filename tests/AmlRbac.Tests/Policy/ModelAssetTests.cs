@@ -1,6 +1,6 @@
-using AmlRbac.Model;
-using AmlRbac.Policy;
 using Xunit;
+
+using AmlRbac.Model;
 
 namespace AmlRbac.Tests.Policy;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using AmlRbac.Model;
+using AmlRbac.Authoring;
 using AmlRbac.Policy;
 using AmlRbac.Sources;
+using AmlRbac.Tests.Sources;
 
 namespace AmlRbac.Tests.Policy;
 

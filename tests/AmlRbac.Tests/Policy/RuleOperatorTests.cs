@@ -1,6 +1,7 @@
-using AmlRbac.Policy;
 using Xunit;
 using static AmlRbac.Tests.Policy.RuleHarness;
+
+using AmlRbac.Policy;
 
 namespace AmlRbac.Tests.Policy;
 

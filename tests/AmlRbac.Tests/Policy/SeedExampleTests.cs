@@ -1,7 +1,9 @@
-using AmlRbac.Model;
-using AmlRbac.Policy;
 using Xunit;
 using static AmlRbac.Tests.Policy.PolicyFixtures;
+
+using AmlRbac.Authoring;
+using AmlRbac.Model;
+using AmlRbac.Policy;
 
 namespace AmlRbac.Tests.Policy;
 

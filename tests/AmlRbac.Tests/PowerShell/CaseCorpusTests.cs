@@ -1,8 +1,11 @@
 using System.Text.Json;
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
-using AmlRbac.PowerShell.Output;
 using Xunit;
+
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.PowerShell.Output;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Tests.PowerShell;
 

@@ -3,6 +3,15 @@ using Xunit;
 using static AmlRbac.Tests.PowerShell.Binding;
 using static AmlRbac.Tests.PowerShell.CmdletParameter;
 
+using AmlRbac.Model;
+using AmlRbac.Authoring;
+using AmlRbac.Catalog;
+using AmlRbac.Policy;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
+using AmlRbac.WorkspaceIdentity;
+
 namespace AmlRbac.Tests.PowerShell;
 
 /// <summary>
@@ -143,9 +152,9 @@ public sealed class CmdletContractTests
         {
             Expect("Action", Strings, None, (WhoCan, Mandatory)),
             Expect("Activity", Strings, None, (Principal, Optional)),
-            Expect("By", "AmlRbac.Hosting.EffectiveAccessBy", None, (Principal, Optional)),
+            Expect("By", "AmlRbac.Questions.EffectiveAccessBy", None, (Principal, Optional)),
             Expect("DataAction", Switch, None, (WhoCan, Optional)),
-            Expect("Decision", "AmlRbac.Evaluation.Outcome[]", None, (AllSets, Optional)),
+            Expect("Decision", "AmlRbac.Model.Outcome[]", None, (AllSets, Optional)),
             Expect("DeployableModel", Switch, None, (DeployableModel, Mandatory)),
             Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (DeployableModel, Optional)),
             Expect("Model", Strings, None, (DeployableModel, Optional)),
@@ -205,7 +214,7 @@ public sealed class CmdletContractTests
             Expect("OutFile", String, None, (AllSets, Optional)),
             Expect("Path", String, None, (File, Mandatory)),
             Expect("ReferenceRole", PSObject, None, (AllSets, Optional)),
-            Expect("Shape", "AmlRbac.Authoring.RoleShape", None, (AllSets, Optional)),
+            Expect("Shape", "AmlRbac.Sources.RoleShape", None, (AllSets, Optional)),
             Expect("Template", String, None, (Template, Mandatory)),
         };
 
@@ -226,7 +235,7 @@ public sealed class CmdletContractTests
             Expect("DefinitionScope", String, None, (AllowList, Optional)),
             Expect("DisplayName", String, None, (AllSets, Optional)),
             Expect("Effect", String, None, (AllSets, Optional)),
-            Expect("EnforcementMode", "AmlRbac.Policy.EnforcementMode", None, (AllSets, Optional)),
+            Expect("EnforcementMode", "AmlRbac.Model.EnforcementMode", None, (AllSets, Optional)),
             Expect("Name", String, None, (AllSets, Optional)),
             Expect("NotScope", Strings, None, (AllSets, Optional)),
             Expect("OutFile", String, None, (AllSets, Optional)),

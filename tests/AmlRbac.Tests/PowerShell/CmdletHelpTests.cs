@@ -1,7 +1,8 @@
-using AmlRbac.Model;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Xunit;
+
+using AmlRbac.Model;
 
 namespace AmlRbac.Tests.PowerShell;
 

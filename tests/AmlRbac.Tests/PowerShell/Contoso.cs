@@ -1,5 +1,6 @@
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
+using AmlRbac.Model;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Tests.PowerShell;
 

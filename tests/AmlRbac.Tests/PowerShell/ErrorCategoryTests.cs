@@ -1,5 +1,6 @@
-using AmlRbac.Model;
 using Xunit;
+
+using AmlRbac.Model;
 
 namespace AmlRbac.Tests.PowerShell;
 

@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Xunit;
+
 using AmlRbac.Model;
 using AmlRbac.Tests.Sources;
-using Xunit;
 
 namespace AmlRbac.Tests.PowerShell;
 

@@ -1,10 +1,11 @@
 using System.Collections;
-using AmlRbac.Evaluation;
-using AmlRbac.Guardrails;
-using AmlRbac.Hosting;
-using AmlRbac.Policy;
-using AmlRbac.PowerShell.Output;
 using Xunit;
+
+using AmlRbac.PowerShell.Output;
+using AmlRbac.Authoring;
+using AmlRbac.Model;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
 
 namespace AmlRbac.Tests.PowerShell;
 

@@ -1,8 +1,12 @@
-using AmlRbac.Authoring;
-using AmlRbac.Evaluation;
-using AmlRbac.Hosting;
-using AmlRbac.PowerShell.Output;
 using Xunit;
+
+using AmlRbac.Authoring;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.PowerShell.Output;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Tests.PowerShell;
 

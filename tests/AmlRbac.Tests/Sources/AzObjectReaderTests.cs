@@ -1,6 +1,7 @@
+using Xunit;
+
 using AmlRbac.Model;
 using AmlRbac.Sources;
-using Xunit;
 
 namespace AmlRbac.Tests.Sources;
 

@@ -1,6 +1,8 @@
+using Xunit;
+
 using AmlRbac.Model;
 using AmlRbac.Sources;
-using Xunit;
+using AmlRbac.Tests.Authoring;
 
 namespace AmlRbac.Tests.Sources;
 

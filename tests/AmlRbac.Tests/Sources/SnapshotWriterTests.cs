@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Xunit;
+
 using AmlRbac.Model;
 using AmlRbac.Sources;
-using Xunit;
 
 namespace AmlRbac.Tests.Sources;
 

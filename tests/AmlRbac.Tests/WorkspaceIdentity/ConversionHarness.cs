@@ -1,7 +1,7 @@
 using AmlRbac.ArmEmulator;
 using AmlRbac.Model;
 using AmlRbac.Sources.Live;
-using AmlRbac.Tests.Live;
+using AmlRbac.Tests.Sources.Live;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Tests.WorkspaceIdentity;

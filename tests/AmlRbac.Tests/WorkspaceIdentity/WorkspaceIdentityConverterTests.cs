@@ -1,8 +1,11 @@
-using AmlRbac.Model;
-using AmlRbac.Tests.Live;
-using AmlRbac.WorkspaceIdentity;
 using Xunit;
 using static AmlRbac.Tests.WorkspaceIdentity.FakeWorkspaceArm;
+
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources.Live;
+using AmlRbac.Tests.Sources.Live;
+using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Tests.WorkspaceIdentity;
 

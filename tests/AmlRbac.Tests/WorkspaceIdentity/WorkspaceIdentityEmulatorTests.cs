@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
-using AmlRbac.ArmEmulator;
-using AmlRbac.Model;
-using AmlRbac.WorkspaceIdentity;
 using Xunit;
 using static AmlRbac.Tests.WorkspaceIdentity.ConversionHarness;
+
+using AmlRbac.ArmEmulator;
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Tests.WorkspaceIdentity;
 

@@ -1,4 +1,5 @@
 using AmlRbac.Model;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Sources.Live;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AmlRbac.Model;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Sources.Live;
 

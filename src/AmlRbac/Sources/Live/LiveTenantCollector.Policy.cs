@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AmlRbac.Model;
-using AmlRbac.Policy;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Sources.Live;
 

@@ -1,6 +1,5 @@
-using AmlRbac.Evaluation;
 using AmlRbac.Model;
-using AmlRbac.Policy;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Sources.Live;
 

@@ -1,0 +1,69 @@
+using AmlRbac.Model;
+
+namespace AmlRbac.Authoring;
+
+/// <summary>
+/// What New-AmlModelPolicy and 'amlrbac policy new' are asked for, as the user gave it (strings): both hosts bind
+/// their parameters here and <see cref="Build"/> checks and authors, so they accept and refuse the same input.
+/// </summary>
+public sealed record ModelPolicyRequest
+{
+    public required ModelPolicyKind Kind { get; init; }
+
+    /// <summary>Where the assignment goes: a management group, subscription or resource group [SCOPE].</summary>
+    public required string Scope { get; init; }
+
+    /// <summary>RestrictToRegistry: the one registry allowed; empty is the built-in's default, blocking every registry model.</summary>
+    public string AllowedRegistry { get; init; } = "";
+    public IReadOnlyList<string> RestrictedModels { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> AllowedPublishers { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> AllowedAssetIds { get; init; } = Array.Empty<string>();
+
+    /// <summary>CustomAllowList: the full asset ids allowed.</summary>
+    public IReadOnlyList<string> AllowedModels { get; init; } = Array.Empty<string>();
+
+    /// <summary>CustomAllowList: where the definition is saved; the assignment scope's subscription when null.</summary>
+    public string? DefinitionScope { get; init; }
+
+    public string? Name { get; init; }
+    public string? DisplayName { get; init; }
+    public IReadOnlyList<string> NotScopes { get; init; } = Array.Empty<string>();
+    public string Effect { get; init; } = "Deny";
+    public EnforcementMode EnforcementMode { get; init; } = EnforcementMode.Default;
+
+    /// <summary>
+    /// Authors the guardrail. Throws ScopeInvalid for a bad scope, ModelAssetIdInvalid for a bad asset id and
+    /// PolicyParameterInvalid for a value the definition does not accept.
+    /// </summary>
+    public ModelPolicy Build()
+    {
+        var scope = AmlRbac.Model.Scope.Parse(Scope);
+        if (scope.Level is not (ScopeLevel.ManagementGroup or ScopeLevel.Subscription or ScopeLevel.ResourceGroup))
+        {
+            // Model deployments are governed where they are created, a workspace, so assign above it [SCOPE].
+            throw new AmlRbacException(ErrorIds.ScopeInvalid, FailureCategory.InvalidArgument,
+                $"Scope '{Scope}' is not a management group, subscription or resource group; assign a model guardrail there, above the workspaces it governs.", Scope);
+        }
+        var settings = new AssignmentSettings
+        {
+            Name = Name,
+            DisplayName = DisplayName,
+            Effect = Effect,
+            NotScopes = NotScopes.Select(AmlRbac.Model.Scope.Parse).ToList(),
+            EnforcementMode = EnforcementMode,
+        };
+        switch (Kind)
+        {
+            case ModelPolicyKind.RestrictToRegistry:
+                return new ModelPolicy(ModelPolicyAuthoring.RestrictToRegistry(scope, AllowedRegistry, RestrictedModels, settings), null, this);
+            case ModelPolicyKind.ApprovedRegistryModels:
+                return new ModelPolicy(ModelPolicyAuthoring.ApprovedRegistryModels(scope, AllowedPublishers, AllowedAssetIds, settings), null, this);
+            default:
+                var definitionScope = DefinitionScope is { } given
+                    ? AmlRbac.Model.Scope.Parse(given)
+                    : scope.SubscriptionId is { } subscription ? AmlRbac.Model.Scope.ForSubscription(subscription) : scope;
+                var definition = ModelPolicyAuthoring.AllowListDefinition(definitionScope);
+                return new ModelPolicy(ModelPolicyAuthoring.AssignAllowList(scope, definition, AllowedModels, settings), definition, this);
+        }
+    }
+}

@@ -1,8 +1,0 @@
-namespace AmlRbac.Hosting;
-
-/// <summary>How an effective-access listing is broken down: one answer per catalog operation, or per catalog activity.</summary>
-public enum EffectiveAccessBy
-{
-    Operation,
-    Activity,
-}

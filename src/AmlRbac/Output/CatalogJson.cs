@@ -1,0 +1,87 @@
+using System.Text.Json;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
+
+namespace AmlRbac.Output;
+
+/// <summary>
+/// The catalog as JSON for tools: built-in roles (in Azure's role-definition terms), operations and
+/// activities, each an array. Property names are a contract like those of <see cref="DecisionJson"/>;
+/// a null property is left out.
+/// </summary>
+public static class CatalogJson
+{
+    /// <summary>[ { "id", "name", "description", "isCustom", "permissions": [ { "actions", "notActions", "dataActions", "notDataActions", "condition", "conditionVersion" } ], "assignableScopes" } ]</summary>
+    public static string Roles(IEnumerable<RoleDefinition> roles) => Array(roles, WriteRole);
+
+    private static void WriteRole(Utf8JsonWriter w, RoleDefinition role)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", role.Id);
+        w.WriteString("name", role.Name);
+        w.WriteStringIfSet("description", role.Description);
+        w.WriteBoolean("isCustom", role.IsCustom);
+        w.WriteArray("permissions", role.Permissions, PermissionJson.Write);
+        w.WriteStrings("assignableScopes", role.AssignableScopes);
+        w.WriteEndObject();
+    }
+
+    /// <summary>[ { "name", "isDataAction", "description" } ]</summary>
+    public static string Operations(IEnumerable<Operation> operations) => Array(operations, (w, operation) =>
+    {
+        w.WriteStartObject();
+        w.WriteString("name", operation.Name);
+        w.WriteBoolean("isDataAction", operation.IsDataAction);
+        w.WriteString("description", operation.Description);
+        w.WriteEndObject();
+    });
+
+    /// <summary>[ { "name", "displayName", "description", "actions", "dataActions", "leastScope", "api", "source", "notes" } ]</summary>
+    public static string Activities(IEnumerable<Activity> activities) => Array(activities, (w, activity) =>
+    {
+        w.WriteStartObject();
+        w.WriteString("name", activity.Name);
+        w.WriteString("displayName", activity.DisplayName);
+        w.WriteStringIfSet("description", activity.Description);
+        w.WriteStrings("actions", activity.Actions);
+        w.WriteStrings("dataActions", activity.DataActions);
+        w.WriteString("leastScope", activity.LeastScope.ToString());
+        w.WriteString("api", activity.Api.ToString());
+        w.WriteString("source", activity.Source);
+        w.WriteStringIfSet("notes", activity.Notes);
+        w.WriteEndObject();
+    });
+
+    /// <summary>[ { "name", "kind", "role": { as <see cref="Roles"/> }, "corrections": [ { "entry", "change", "reason" } ], "source", "notes" } ]</summary>
+    public static string Templates(IEnumerable<RoleTemplate> templates) => Array(templates, (w, template) =>
+    {
+        w.WriteStartObject();
+        w.WriteString("name", template.Name);
+        w.WriteString("kind", template.Kind.ToString());
+        w.WritePropertyName("role");
+        WriteRole(w, template.Role);
+        w.WriteArray("corrections", template.Corrections, (cw, correction) =>
+        {
+            cw.WriteStartObject();
+            cw.WriteString("entry", correction.Entry);
+            cw.WriteString("change", correction.Change);
+            cw.WriteString("reason", correction.Reason);
+            cw.WriteEndObject();
+        });
+        w.WriteString("source", template.Source);
+        w.WriteStringIfSet("notes", template.Notes);
+        w.WriteEndObject();
+    });
+
+    private static string Array<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write) => JsonOutput.Build(w =>
+    {
+        w.WriteStartArray();
+        foreach (var item in items)
+        {
+            write(w, item);
+        }
+        w.WriteEndArray();
+    });
+}

@@ -1,0 +1,25 @@
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+
+namespace AmlRbac.Output;
+
+/// <summary>The catalog as plain-text tables for a terminal: what a user scans to find a name to type.</summary>
+public static class CatalogText
+{
+    public static string Roles(IEnumerable<RoleDefinition> roles, int width) =>
+        TextTable.Render(new[] { "ROLE", "DESCRIPTION" },
+            roles.Select(r => new[] { r.Name, r.Description ?? string.Empty }), width);
+
+    // Operation names run to over 100 characters: each takes the row's last column, its description under it.
+    public static string Operations(IEnumerable<Operation> operations, int width) =>
+        TextTable.Render(new[] { "KIND", "OPERATION" },
+            operations.Select(o => new[] { o.IsDataAction ? "data" : "control", $"{o.Name}\n{o.Description}" }), width);
+
+    public static string Activities(IEnumerable<Activity> activities, int width) =>
+        TextTable.Render(new[] { "ACTIVITY", "LEAST SCOPE", "WHAT" },
+            activities.Select(a => new[] { a.Name, a.LeastScope.ToString(), a.DisplayName }), width);
+
+    public static string Templates(IEnumerable<RoleTemplate> templates, int width) =>
+        TextTable.Render(new[] { "TEMPLATE", "KIND", "ROLE" },
+            templates.Select(t => new[] { t.Name, t.Kind.ToString(), $"{t.Role.Name}\n{t.Role.Description}".TrimEnd() }), width);
+}

@@ -1,0 +1,75 @@
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Policy;
+using AmlRbac.Rbac;
+
+namespace AmlRbac.Questions;
+
+/// <summary>
+/// Combines the two controls over a model deployment (seed 002: "RBAC ... restrict ... model deployments for
+/// specific users or groups"; Azure Policy "restricting specific OSS and private pretrained models from being
+/// deployed"): the RBAC decision on a deployment activity, and the Azure Policy verdict on deploying one model
+/// into the workspace. Every host asks here, so the cmdlets and the CLI combine them the same way.
+/// </summary>
+public sealed class DeploymentGuardrail
+{
+    /// <summary>
+    /// The operation that creates a model deployment under an online endpoint: "For SDK/CLI deployments, you need
+    /// Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write" (seed 001, section
+    /// "Troubleshooting"). An activity that requires it deploys a model, so the policy layer applies to it.
+    /// </summary>
+    public const string DeploymentWrite = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write";
+
+    public DeploymentGuardrail(PolicyState policy, PolicyOptions options)
+    {
+        Policy = policy;
+        Options = options;
+    }
+
+    public PolicyState Policy { get; }
+    public PolicyOptions Options { get; }
+
+    /// <summary>The guardrail of a tenant: its policy objects, judged within its management-group hierarchy.</summary>
+    public static DeploymentGuardrail For(Tenant tenant, ExemptionHandling exemptionHandling = ExemptionHandling.Documented, TimeProvider? clock = null) =>
+        new(tenant.Policy, PolicyOptions.Default with
+        {
+            ExemptionHandling = exemptionHandling,
+            Clock = clock ?? TimeProvider.System,
+            ManagementGroups = tenant.ManagementGroups,
+        });
+
+    /// <summary>True when the activity creates a model deployment (it requires <see cref="DeploymentWrite"/>).</summary>
+    public static bool Governs(Activity activity) => activity.Actions.Contains(DeploymentWrite, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The combined answer for deploying <paramref name="model"/> into <paramref name="workspace"/> given the RBAC
+    /// decision on the deployment activity there. Throws ScopeInvalid when the scope is no Azure ML workspace.
+    /// </summary>
+    public PermissionAnswer Answer(ActivityDecision rbac, string workspace, ModelAsset model, string? principalName = null)
+    {
+        var report = PolicyEvaluator.EvaluateDeployment(Policy, Scope.Parse(workspace), model, Options);
+        var outcome = Combine(rbac.Outcome, report.Outcome);
+        var deployment = new ModelDeployment
+        {
+            Model = model,
+            Policy = report,
+            RbacOutcome = rbac.Outcome,
+            PolicyReasons = report.Verdicts.Select(PolicyReason.From).ToList(),
+            DecidedBy = outcome == rbac.Outcome ? DecisionLayer.Rbac : DecisionLayer.Policy,
+        };
+        return PermissionAnswer.ForModelDeployment(rbac, deployment, outcome, principalName);
+    }
+
+    /// <summary>
+    /// Both layers must let the deployment through. A policy deny wins over any RBAC answer, as a deny assignment
+    /// does ("cumulative most restrictive" [EFFECTS]); otherwise what RBAC does not allow stays as RBAC says; when
+    /// RBAC allows it and an assignment that could deny cannot be evaluated, the answer is Unknown, never Allowed.
+    /// </summary>
+    public static Outcome Combine(Outcome rbac, DeploymentOutcome policy) => policy switch
+    {
+        DeploymentOutcome.Denied => Outcome.Denied,
+        _ when rbac != Outcome.Allowed => rbac,
+        DeploymentOutcome.Unknown => Outcome.Unknown,
+        _ => Outcome.Allowed,
+    };
+}

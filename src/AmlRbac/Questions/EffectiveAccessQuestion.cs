@@ -1,0 +1,119 @@
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Policy;
+using AmlRbac.Rbac;
+
+namespace AmlRbac.Questions;
+
+/// <summary>
+/// The listing questions of Get-AmlEffectiveAccess: everything a principal may do at a scope (per
+/// catalog operation or per activity), which models a principal could deploy into a workspace (RBAC and
+/// Azure Policy together), or who may perform given operations at a scope. Names are
+/// checked when the question is made; <see cref="AnswerFor"/> answers each subject.
+/// </summary>
+public sealed class EffectiveAccessQuestion : IQuestion
+{
+    /// <summary>The catalog activity a deployable-models listing decides RBAC with (activities.json).</summary>
+    public const string DeployModelActivity = "DeployModel";
+
+    private readonly AccessEvaluator _evaluator;
+    private readonly EffectiveAccessBy _by;
+    private readonly IReadOnlyList<Activity> _activities;
+    private readonly IReadOnlyList<string> _actions;
+    private readonly bool _isDataAction;
+    private readonly IReadOnlySet<Outcome> _decisions;
+    private readonly IReadOnlyList<ModelAsset> _models;
+    private readonly DeploymentGuardrail? _guardrail;
+
+    private EffectiveAccessQuestion(AccessEvaluator evaluator, EffectiveAccessBy by, IReadOnlyList<Activity> activities,
+        IReadOnlyList<string> actions, bool isDataAction, IEnumerable<Outcome>? decisions,
+        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null)
+    {
+        _models = models ?? Array.Empty<ModelAsset>();
+        _guardrail = guardrail;
+        _evaluator = evaluator;
+        _by = by;
+        _activities = activities;
+        _actions = actions;
+        _isDataAction = isDataAction;
+        _decisions = (decisions ?? Array.Empty<Outcome>()).ToHashSet();
+    }
+
+    /// <summary>
+    /// What a principal may do. <paramref name="activities"/>, when given, narrows the listing to those
+    /// activities (by Activity) or to the operations they require (by Operation); <paramref name="decisions"/>,
+    /// when given, keeps only answers with one of those outcomes. Throws ActivityUnknown.
+    /// </summary>
+    public static EffectiveAccessQuestion ForPrincipal(AccessEvaluator evaluator, EffectiveAccessBy by,
+        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null) =>
+        new(evaluator, by, (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList(),
+            Array.Empty<string>(), false, decisions);
+
+    /// <summary>
+    /// Which models a principal could deploy into a workspace: one DeployModel answer per model, RBAC and the
+    /// tenant's Azure Policy combined (<see cref="DeploymentGuardrail"/>). <paramref name="models"/>: asset ids;
+    /// when null, the catalog models (<see cref="CatalogModels.For"/>). Throws ModelAssetIdInvalid.
+    /// </summary>
+    public static EffectiveAccessQuestion DeployableModels(AccessEvaluator evaluator, IEnumerable<string>? models = null,
+        ExemptionHandling exemptionHandling = ExemptionHandling.Documented, IEnumerable<Outcome>? decisions = null)
+    {
+        var assets = models is null
+            ? CatalogModels.For(evaluator.Tenant).Select(m => m.Model).ToList()
+            : models.Select(ModelAsset.Parse).DistinctBy(m => m.AssetId, StringComparer.OrdinalIgnoreCase).ToList();
+        return new(evaluator, EffectiveAccessBy.Activity, new[] { evaluator.Catalog.GetActivity(DeployModelActivity) },
+            Array.Empty<string>(), false, decisions, assets, DeploymentGuardrail.For(evaluator.Tenant, exemptionHandling));
+    }
+
+    /// <summary>Who may perform each operation. Throws ActionInvalid or ActionUnknown.</summary>
+    public static EffectiveAccessQuestion WhoCan(AccessEvaluator evaluator, IEnumerable<string> actions,
+        bool isDataAction = false, IEnumerable<Outcome>? decisions = null)
+    {
+        var resolved = actions.Select(a => ResolvedAction.Resolve(a, isDataAction, evaluator.Catalog).Name).ToList();
+        if (resolved.Count == 0)
+        {
+            throw new ArgumentException("A who-can question needs at least one action.", nameof(actions));
+        }
+        return new(evaluator, EffectiveAccessBy.Operation, Array.Empty<Activity>(), resolved, isDataAction, decisions);
+    }
+
+    /// <summary>
+    /// A principal subject gets its listing; a scope-only subject gets, for each operation asked, the
+    /// principals for whom it is Allowed, Conditional or Eligible. Throws PrincipalNotFound,
+    /// PrincipalAmbiguous or ScopeInvalid.
+    /// </summary>
+    public IReadOnlyList<PermissionAnswer> AnswerFor(Subject subject)
+    {
+        var scope = subject.Scope ?? throw new ArgumentException("An effective-access subject needs a scope.", nameof(subject));
+        var answers = subject.Principal is { } principal ? ListingFor(principal, scope) : HoldersAt(scope);
+        return answers.Where(a => _decisions.Count == 0 || _decisions.Contains(a.Outcome)).ToList();
+    }
+
+    private IEnumerable<PermissionAnswer> ListingFor(string principal, string scope)
+    {
+        var name = _evaluator.DisplayNameOf(_evaluator.ResolvePrincipal(principal));
+        if (_guardrail is not null)
+        {
+            // RBAC does not depend on the model: one activity decision, judged with each model's policy verdict.
+            var rbac = _evaluator.CheckActivity(principal, _activities[0], scope);
+            return _models.Select(model => _guardrail.Answer(rbac, scope, model, name)).ToList();
+        }
+        if (_activities.Count == 0)
+        {
+            return _by == EffectiveAccessBy.Activity
+                ? _evaluator.EffectiveActivities(principal, scope).Select(d => PermissionAnswer.ForActivity(d, name))
+                : _evaluator.EffectiveAccess(principal, scope).Select(d => PermissionAnswer.ForOperation(d, name));
+        }
+        var decided = _activities.Select(a => _evaluator.CheckActivity(principal, a, scope)).ToList();
+        return _by == EffectiveAccessBy.Activity
+            ? decided.Select(d => PermissionAnswer.ForActivity(d, name))
+            : decided.SelectMany(d => d.Operations)
+                .DistinctBy(d => d.Action, StringComparer.OrdinalIgnoreCase)
+                .Select(d => PermissionAnswer.ForOperation(d, name));
+    }
+
+    private IEnumerable<PermissionAnswer> HoldersAt(string scope) => _guardrail is not null
+        ? throw new ArgumentException("A deployable-models question needs a principal.", nameof(scope))
+        :
+        _actions.SelectMany(action => _evaluator.WhoCan(action, scope, _isDataAction)
+            .Select(h => PermissionAnswer.ForOperation(h.Decision, h.DisplayName, h.PrincipalType)));
+}

@@ -1,0 +1,86 @@
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Rbac;
+
+namespace AmlRbac.Questions;
+
+/// <summary>
+/// One answer a host shows: the decision about one operation or about one catalog activity, with the
+/// principal's display name when the source knows it and, for who-can answers, its type.
+/// Exactly one of <see cref="Operation"/> and <see cref="Activity"/> is set. An answer about deploying a model
+/// also carries the Azure Policy side in <see cref="Deployment"/>, and its outcome is both layers combined.
+/// </summary>
+public sealed class PermissionAnswer
+{
+    private PermissionAnswer(Outcome outcome, Decision? operation, ActivityDecision? activity, string? principalName, PrincipalType? principalType,
+        ModelDeployment? deployment = null)
+    {
+        Deployment = deployment;
+        Outcome = outcome;
+        Operation = operation;
+        Activity = activity;
+        PrincipalName = principalName;
+        PrincipalType = principalType;
+    }
+
+    public Outcome Outcome { get; }
+    public Decision? Operation { get; }
+    public ActivityDecision? Activity { get; }
+    public string? PrincipalName { get; }
+    /// <summary>Known for who-can answers only.</summary>
+    public PrincipalType? PrincipalType { get; }
+    /// <summary>For a model deployment: the model, the policy verdicts and which layer settled the outcome; else null.</summary>
+    public ModelDeployment? Deployment { get; }
+
+    /// <summary>
+    /// The operation decision that settled the answer: the operation itself, or for an activity the
+    /// first required operation whose outcome is the activity's (the one that blocked it, or for an
+    /// allowed activity the first one granted). For a model deployment, by the RBAC outcome alone.
+    /// </summary>
+    public Decision? DecidingOperation => Operation ?? Activity!.Operations.FirstOrDefault(d => d.Outcome == (Deployment?.RbacOutcome ?? Outcome));
+
+    /// <summary>The reason that settled the answer: its role, scope and group are what tables show.</summary>
+    public Reason? DecidingReason => Deployment?.DecidingPolicyReason ?? DecidingOperation?.DecidingReason;
+
+    /// <summary>
+    /// Built-in roles that would make the answer Allowed, narrowest first: for an activity, the roles
+    /// that grant every one of its missing operations (empty when none does alone). None for Denied:
+    /// a deny assignment wins over any role, so no assignment would help.
+    /// </summary>
+    public IReadOnlyList<RoleSuggestion> WouldBeGrantedBy
+    {
+        get
+        {
+            if (Outcome == Outcome.Denied)
+            {
+                return Array.Empty<RoleSuggestion>();
+            }
+            if (Operation is not null)
+            {
+                return Operation.WouldBeGrantedBy;
+            }
+            var missing = Activity!.Missing.ToList();
+            if (missing.Count == 0)
+            {
+                return Array.Empty<RoleSuggestion>();
+            }
+            return missing[0].WouldBeGrantedBy
+                .Where(s => missing.All(d => d.WouldBeGrantedBy.Any(o => string.Equals(o.RoleDefinitionId, s.RoleDefinitionId, StringComparison.OrdinalIgnoreCase))))
+                .ToList();
+        }
+    }
+
+    public static PermissionAnswer ForOperation(Decision decision, string? principalName = null, PrincipalType? principalType = null) =>
+        new(decision.Outcome, decision, null, principalName, principalType);
+
+    public static PermissionAnswer ForActivity(ActivityDecision decision, string? principalName = null) =>
+        new(decision.Outcome, null, decision, principalName, null);
+
+    /// <summary>A deployment activity's RBAC decision combined with the policy verdict (see <see cref="DeploymentGuardrail"/>).</summary>
+    public static PermissionAnswer ForModelDeployment(ActivityDecision rbac, ModelDeployment deployment, Outcome combined, string? principalName = null) =>
+        new(combined, null, rbac, principalName, null, deployment);
+
+    /// <summary>True when there are answers and every one is Allowed: what a yes/no test returns.</summary>
+    public static bool AllAllowed(IReadOnlyCollection<PermissionAnswer> answers) =>
+        answers.Count > 0 && answers.All(a => a.Outcome == Outcome.Allowed);
+}

@@ -1,0 +1,86 @@
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Policy;
+using AmlRbac.Rbac;
+
+namespace AmlRbac.Questions;
+
+/// <summary>
+/// The yes/no question of Test-AmlPermission: may a subject perform every one of these operations and
+/// activities? The operations and activities are checked when the question is made, so a typo fails
+/// once, before any subject is answered; then <see cref="AnswerFor"/> answers each subject.
+/// </summary>
+public sealed class PermissionQuestion : IQuestion
+{
+    private readonly AccessEvaluator _evaluator;
+    private readonly IReadOnlyList<string> _actions;
+    private readonly IReadOnlyList<Activity> _activities;
+    private readonly bool _isDataAction;
+    private readonly ModelAsset? _model;
+    private readonly DeploymentGuardrail? _guardrail;
+
+    /// <summary>
+    /// Throws ActionInvalid or ActionUnknown for a bad operation name and ActivityUnknown for a name
+    /// the catalog does not hold. <paramref name="isDataAction"/> applies to operations outside the
+    /// catalog (a catalog operation keeps the catalog's flag). <paramref name="model"/>, when given, is
+    /// the asset id a deployment activity would deploy: each such activity (DeployModel ...) is answered
+    /// with RBAC and the tenant's Azure Policy together, exemptions treated as <paramref name="exemptionHandling"/>
+    /// says. Throws ModelAssetIdInvalid for a bad id and ModelWithoutDeployment when no activity deploys.
+    /// </summary>
+    public PermissionQuestion(AccessEvaluator evaluator, IEnumerable<string>? actions, IEnumerable<string>? activities, bool isDataAction = false,
+        string? model = null, ExemptionHandling exemptionHandling = ExemptionHandling.Documented)
+    {
+        _evaluator = evaluator;
+        _isDataAction = isDataAction;
+        _actions = (actions ?? Array.Empty<string>()).Select(a => ResolvedAction.Resolve(a, isDataAction, evaluator.Catalog).Name).ToList();
+        _activities = (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList();
+        if (_actions.Count == 0 && _activities.Count == 0)
+        {
+            // An empty question would be "allowed" for everyone; a host must never ask it.
+            throw new ArgumentException("A permission question needs at least one action or activity.", nameof(actions));
+        }
+        if (model is not null)
+        {
+            _model = ModelAsset.Parse(model);
+            if (!_activities.Any(DeploymentGuardrail.Governs))
+            {
+                var deploying = evaluator.Catalog.Activities.Where(DeploymentGuardrail.Governs).Select(a => a.Name);
+                throw new AmlRbacException(ErrorIds.ModelWithoutDeployment, FailureCategory.InvalidArgument,
+                    $"Model '{model}' is named, but no activity asked about deploys a model; ask about one that does: {string.Join(", ", deploying)}.", model);
+            }
+            _guardrail = DeploymentGuardrail.For(evaluator.Tenant, exemptionHandling);
+        }
+    }
+
+    /// <summary>
+    /// One answer per operation, then one per activity, in the order given. A principal subject needs
+    /// a scope; a role subject is answered for the role alone. Throws PrincipalNotFound,
+    /// PrincipalAmbiguous, ScopeInvalid or RoleNotFound for a subject the source cannot answer for.
+    /// </summary>
+    public IReadOnlyList<PermissionAnswer> AnswerFor(Subject subject)
+    {
+        if (subject.Principal is { } principal)
+        {
+            var scope = subject.Scope ?? throw new ArgumentException("A principal subject needs a scope.", nameof(subject));
+            var name = _evaluator.DisplayNameOf(_evaluator.ResolvePrincipal(principal));
+            return _actions.Select(a => PermissionAnswer.ForOperation(_evaluator.Check(principal, a, scope, _isDataAction), name))
+                .Concat(_activities.Select(a => Answer(_evaluator.CheckActivity(principal, a, scope), scope, name)))
+                .ToList();
+        }
+        if (_model is not null)
+        {
+            // Hosts only offer a model with a principal and a workspace: policy is judged where the deployment goes.
+            throw new ArgumentException("A model deployment question needs a principal and a workspace scope.", nameof(subject));
+        }
+        var role = subject.Role
+            ?? (subject.RoleName is { } roleName ? _evaluator.GetRole(roleName) : throw new ArgumentException("The subject names no principal and no role.", nameof(subject)));
+        return _actions.Select(a => PermissionAnswer.ForOperation(_evaluator.CheckRole(role, a, _isDataAction)))
+            .Concat(_activities.Select(a => PermissionAnswer.ForActivity(_evaluator.CheckRoleActivity(role, a))))
+            .ToList();
+    }
+
+    private PermissionAnswer Answer(ActivityDecision rbac, string scope, string? principalName) =>
+        _guardrail is not null && DeploymentGuardrail.Governs(rbac.Activity)
+            ? _guardrail.Answer(rbac, scope, _model!, principalName)
+            : PermissionAnswer.ForActivity(rbac, principalName);
+}

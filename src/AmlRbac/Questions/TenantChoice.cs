@@ -1,0 +1,92 @@
+using AmlRbac.Model;
+using AmlRbac.Sources;
+
+namespace AmlRbac.Questions;
+
+/// <summary>
+/// Decides which tenant a host answers from, the same way in every host: the snapshot file if one is
+/// named, else the Az objects piped in when the command was piped to (even if the upstream command
+/// listed nothing or nothing could be read, since answering from another tenant than the one the user
+/// gave would mislead; items that only named who or where to ask about do not count), else the
+/// built-in sample tenant, which the host must say out loud (<see cref="SampleWarning"/>), or for a
+/// question about a role alone, no tenant at all (the catalog's built-in roles answer it).
+/// </summary>
+public sealed class TenantChoice
+{
+    /// <summary>The name of the built-in sample tenant, as warnings and help call it.</summary>
+    public const string SampleName = "Contoso";
+
+    private TenantChoice(Tenant tenant, TenantOrigin origin)
+    {
+        Tenant = tenant;
+        Origin = origin;
+    }
+
+    public Tenant Tenant { get; }
+
+    public TenantOrigin Origin { get; }
+
+    /// <summary>
+    /// <paramref name="snapshotPaths"/>: the file paths the user named, already resolved by the host
+    /// (a PowerShell wildcard may give several; none means no snapshot). <paramref name="piped"/>: the
+    /// objects piped in, or null when the command was not piped to. <paramref name="fallBackToSample"/>:
+    /// true for questions about principals, which an empty tenant would answer "not granted" for
+    /// everything; false for questions about a role alone. Throws SourceConflict for more than one
+    /// source, and SnapshotNotFound / SnapshotInvalid from the snapshot reader.
+    /// </summary>
+    public static TenantChoice Choose(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped, bool fallBackToSample = true)
+    {
+        var paths = snapshotPaths ?? Array.Empty<string>();
+        if (paths.Count > 1)
+        {
+            throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
+                $"{paths.Count} snapshots were given ({string.Join(", ", paths)}); answer from one: name a single snapshot file.", paths.First());
+        }
+        if (paths.Count == 1)
+        {
+            if (piped is { HasObjects: true })
+            {
+                throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
+                    $"Objects were piped in and a snapshot ({paths.First()}) was named; answer from one: pipe the Az objects, or name the snapshot.", paths.First());
+            }
+            return new TenantChoice(SnapshotReader.Read(paths.First()), TenantOrigin.Snapshot);
+        }
+        if (piped is not null && (piped.HasObjects || piped.IsEmpty))
+        {
+            return new TenantChoice(piped.ToTenant(), TenantOrigin.Pipeline);
+        }
+        return fallBackToSample
+            ? new TenantChoice(SampleTenant.Load(), TenantOrigin.Sample)
+            : new TenantChoice(Tenant.Empty, TenantOrigin.CatalogOnly);
+    }
+
+    /// <summary>
+    /// The tenant a live collection read (<see cref="LiveQuery"/>). Live Azure is one source: a snapshot or
+    /// piped objects as well would be two (SourceConflict).
+    /// </summary>
+    public static TenantChoice Live(Tenant tenant, IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        CheckLiveAlone(snapshotPaths, piped);
+        return new TenantChoice(tenant, TenantOrigin.Live);
+    }
+
+    /// <summary>Throws SourceConflict when a snapshot or piped objects come with -Live; hosts call it before collecting.</summary>
+    public static void CheckLiveAlone(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    {
+        if (snapshotPaths is { Count: > 0 } || piped is { HasObjects: true })
+        {
+            var other = snapshotPaths is { Count: > 0 } ? $"a snapshot ({snapshotPaths.First()})" : "piped objects";
+            throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
+                $"-Live and {other} were both given; answer from one: live Azure, or the snapshot or objects.", snapshotPaths?.FirstOrDefault());
+        }
+    }
+
+    /// <summary>
+    /// The warning to show when the answer comes from the sample tenant, else null.
+    /// <paramref name="howToGiveSource"/> is the host's own advice, for example
+    /// "pass -SnapshotPath or pipe Get-AzRoleAssignment output".
+    /// </summary>
+    public string? SampleWarning(string howToGiveSource) =>
+        Origin == TenantOrigin.Sample ? $"Answering from the built-in sample tenant {SampleName}; {howToGiveSource}." : null;
+}

@@ -1,0 +1,752 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+using AmlRbac.Policy;
+
+namespace AmlRbac.Rbac;
+
+/// <summary>
+/// The one Azure RBAC evaluator every cmdlet and the CLI call. Built once per tenant, then answers:
+/// check (principal, operation, scope), what a role alone grants, effective access of a principal at a
+/// scope, activities, and who-can. The order of the decision follows [OV] overview.md "How Azure RBAC
+/// determines if a user has access to a resource": deny assignments that apply block access; otherwise
+/// the role assignments of the principal and its groups (transitively) at the scope or above are
+/// united; an operation is granted when a role grants it (Actions - NotActions, per block; data and
+/// control decided separately); a grant under an ABAC condition is Conditional offline; a PIM eligible
+/// assignment grants nothing until activated. NotActions are not denies ([RD]: "NotActions is not a
+/// deny rule"): another role can grant what one role's NotActions leave out.
+/// </summary>
+public sealed class AccessEvaluator
+{
+    private static readonly AssignmentRef[] NoAssignments = Array.Empty<AssignmentRef>();
+
+    private readonly ScopeTree _scopes;
+    private readonly PrincipalDirectory _principals;
+    private readonly Dictionary<string, CompiledRole> _rolesById = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<CompiledRole>> _rolesByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly AssignmentRef[][] _byPrincipal;
+    private readonly Dictionary<int, List<AssignmentRef>> _byScope = new();
+    private readonly Dictionary<int, List<DenyRef>> _deniesByScope = new();
+    private readonly CompiledRole[] _builtInRoles;
+    private readonly RoleSuggestion[]?[] _suggestionsByOperation;
+    private readonly ConditionalWeakTable<RoleDefinition, CompiledRole> _adHocRoles = new();
+    private readonly ConditionalWeakTable<Activity, ResolvedAction[]> _activityOperations = new();
+    private readonly ConcurrentDictionary<int, PrincipalGrants> _grants = new();
+    private readonly Func<int, PrincipalGrants> _buildGrants;
+    private readonly Dictionary<string, int> _operationIndex;
+    private readonly ConcurrentDictionary<int, DenyRef[]> _deniesReaching = new();
+    private readonly Func<int, DenyRef[]> _collectDenies;
+
+    // A compiled role is immutable, so a catalog's built-in roles are compiled once and shared by every
+    // evaluator built on that catalog (a cmdlet call, a test, each tenant of a differential test).
+    private static readonly ConditionalWeakTable<AmlCatalog, CompiledRole[]> CompiledBuiltInRoles = new();
+    // The catalog's operations by name, with the cheaper hash of ScopeTextComparer (the check's hot path).
+    private static readonly ConditionalWeakTable<AmlCatalog, Dictionary<string, int>> OperationIndexes = new();
+
+    public AccessEvaluator(Tenant tenant, AmlCatalog? catalog = null)
+    {
+        Tenant = tenant;
+        Catalog = catalog ?? AmlCatalog.Default;
+        _scopes = new ScopeTree(tenant.ManagementGroups);
+        _principals = new PrincipalDirectory(tenant);
+
+        // Built-in roles come from the catalog unless the source carries its own copy (newer data wins).
+        _builtInRoles = CompiledBuiltInRoles.GetValue(Catalog, c => c.BuiltInRoles.Select(r => new CompiledRole(r, c)).ToArray());
+        _buildGrants = BuildGrants;
+        _collectDenies = CollectDenies;
+        _operationIndex = OperationIndexes.GetValue(Catalog, c => c.Operations
+            .Select((o, i) => (o.Name, i))
+            .DistinctBy(x => x.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(x => x.Name, x => x.i, ScopeTextComparer.Instance));
+        foreach (var role in _builtInRoles)
+        {
+            AddRole(role);
+        }
+        foreach (var definition in tenant.RoleDefinitions)
+        {
+            AddRole(new CompiledRole(definition, Catalog));
+        }
+        _suggestionsByOperation = new RoleSuggestion[]?[Catalog.Operations.Count];
+
+        var byPrincipal = new List<List<AssignmentRef>>();
+        foreach (var assignment in tenant.RoleAssignments)
+        {
+            var principal = _principals.Add(assignment.PrincipalId, assignment.PrincipalType);
+            var scope = _scopes.Get(assignment.Scope);
+            // Most sources write the bare GUID, which is found without normalising (and allocating).
+            if (!_rolesById.TryGetValue(assignment.RoleDefinitionId, out var role))
+            {
+                _rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(assignment.RoleDefinitionId), out role);
+            }
+            var reference = new AssignmentRef(assignment, principal, scope.Id, role,
+                string.IsNullOrWhiteSpace(assignment.Condition) ? null : new ConditionGate(assignment.Condition));
+            while (byPrincipal.Count <= principal)
+            {
+                byPrincipal.Add(new List<AssignmentRef>());
+            }
+            byPrincipal[principal].Add(reference);
+            ListAt(_byScope, scope.Id).Add(reference);
+        }
+        foreach (var deny in tenant.DenyAssignments)
+        {
+            var scope = _scopes.Get(deny.Scope);
+            ListAt(_deniesByScope, scope.Id).Add(new DenyRef(deny, scope.Id, this));
+        }
+        _byPrincipal = new AssignmentRef[_principals.Count][];
+        for (var i = 0; i < _byPrincipal.Length; i++)
+        {
+            _byPrincipal[i] = i < byPrincipal.Count && byPrincipal[i].Count > 0 ? byPrincipal[i].ToArray() : NoAssignments;
+        }
+    }
+
+    public Tenant Tenant { get; }
+
+    public AmlCatalog Catalog { get; }
+
+    // ---- Principals and roles -------------------------------------------------------------------
+
+    /// <summary>
+    /// The object id of a principal given by object id, or by user principal name, app id or display
+    /// name when the source knows them. An unknown GUID is returned as is (a principal with no
+    /// assignment is simply granted nothing); an unknown name is PrincipalNotFound; a name shared by
+    /// several principals is PrincipalAmbiguous, listing them.
+    /// </summary>
+    public string ResolvePrincipal(string principal) => ResolvePrincipal(principal, out _);
+
+    // The same, with the principal's number in the directory (-1 for an unknown GUID), so a check
+    // looks the principal up once.
+    private string ResolvePrincipal(string principal, out int index)
+    {
+        if (string.IsNullOrWhiteSpace(principal))
+        {
+            throw new AmlRbacException(ErrorIds.PrincipalNotFound, FailureCategory.InvalidArgument, "The principal is empty: give an object id, a user principal name, an app id or a display name.", principal);
+        }
+        if (_principals.TryFind(principal, out index))
+        {
+            return _principals.IdOf(index);
+        }
+        if (ObjectIds.IsGuid(principal))
+        {
+            var byAppId = _principals.FindByName(principal);
+            index = byAppId.Count == 1 ? byAppId[0] : -1;
+            return index >= 0 ? _principals.IdOf(index) : ObjectIds.NormalizePrincipal(principal);
+        }
+        var found = _principals.FindByName(principal);
+        index = found.Count == 1 ? found[0] : -1;
+        return found.Count switch
+        {
+            1 => _principals.IdOf(found[0]),
+            0 => throw new AmlRbacException(ErrorIds.PrincipalNotFound, FailureCategory.ObjectNotFound,
+                $"Principal '{principal}' is not in {Tenant.Source ?? "the source"}: give its object id, or a user principal name, app id or display name that the source lists.", principal),
+            _ => throw new AmlRbacException(ErrorIds.PrincipalAmbiguous, FailureCategory.InvalidArgument,
+                $"Principal '{principal}' matches {found.Count} principals: " +
+                string.Join(", ", found.Select(i => $"{_principals.NameOf(i)} ({_principals.IdOf(i)}, {_principals.TypeOf(i)})")) + ". Give the object id.", principal),
+        };
+    }
+
+    /// <summary>The display name the source gives a principal, if any.</summary>
+    public string? DisplayNameOf(string principalId) =>
+        _principals.TryFind(principalId, out var index) ? _principals.NameOf(index) : null;
+
+    /// <summary>A role by name (case-insensitive) or id: the source's roles first, then the catalog's built-in roles.</summary>
+    public RoleDefinition? FindRole(string nameOrId)
+    {
+        var text = nameOrId.Trim();
+        if (_rolesByName.TryGetValue(text, out var byName))
+        {
+            return byName[^1].Definition;
+        }
+        return _rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(text), out var byId) ? byId.Definition : null;
+    }
+
+    /// <summary>A role by name or id, or RoleNotFound with the closest names.</summary>
+    public RoleDefinition GetRole(string nameOrId) =>
+        FindRole(nameOrId) ?? throw new AmlRbacException(ErrorIds.RoleNotFound, FailureCategory.ObjectNotFound,
+            $"Role '{nameOrId}' is neither a built-in role nor a role of {Tenant.Source ?? "the source"}.{Suggestions.DidYouMean(nameOrId, _rolesByName.Keys)}", nameOrId);
+
+    // ---- Check ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The outcome alone, for one principal, operation and scope: the hot path (no reasons; no
+    /// allocation for a catalog operation, a known principal and a scope seen before).
+    /// </summary>
+    public Outcome Decide(string principalId, string action, string scope, bool isDataAction = false)
+    {
+        var resolved = Resolve(action, isDataAction);
+        var node = _scopes.Get(scope);
+        var known = _principals.TryFind(principalId, out var principal);
+        var closure = known ? _principals.Closure(principal) : Array.Empty<int>();
+        if (FirstBlockingDeny(closure, node, resolved) is not null)
+        {
+            return Outcome.Denied;
+        }
+        var grants = known ? _grants.GetOrAdd(principal, _buildGrants) : PrincipalGrants.None;
+        var best = Outcome.NotGranted;
+        foreach (var ancestor in node.Ancestors)
+        {
+            foreach (var position in grants.At(ancestor))
+            {
+                var assignment = grants[position].Assignment;
+                if (assignment.Role is null)
+                {
+                    continue;
+                }
+                var grant = assignment.Role.Grant(resolved);
+                if (grant == GrantKind.None)
+                {
+                    continue;
+                }
+                var outcome = assignment.OutcomeOf(grant, resolved.Name);
+                if (outcome == Outcome.Allowed)
+                {
+                    return Outcome.Allowed;
+                }
+                best = Stronger(best, outcome);
+            }
+        }
+        return best;
+    }
+
+    private PrincipalGrants BuildGrants(int principal) =>
+        new(_principals.Closure(principal)
+            .SelectMany(member => _byPrincipal[member].Select(assignment => new Candidate(assignment, member)))
+            .ToArray());
+
+    /// <summary>The decision with its reasons for one principal, operation and scope.</summary>
+    public Decision Check(string principal, string action, string scope, bool isDataAction = false)
+    {
+        var principalId = ResolvePrincipal(principal, out var index);
+        return Explain(principalId, index, Resolve(action, isDataAction), _scopes.Get(scope));
+    }
+
+    // The candidates of one question, put back in closure order; reused per thread so that a warm
+    // check allocates only its decision and reasons.
+    [ThreadStatic]
+    private static Candidate[]? t_candidates;
+
+    // At most this many candidates are sorted on the stack; more (a principal holding hundreds of
+    // assignments on one path) take an array.
+    private const int StackPositions = 128;
+
+    /// <summary>
+    /// One question, the way Decide walks it: only the principal's assignments (and its groups') made at
+    /// the scope or above, found through its grants by scope, then put back in closure order so the
+    /// reasons come out as EffectiveAccess lists them.
+    /// </summary>
+    private Decision Explain(string principalId, int principal, ResolvedAction action, ScopeNode node)
+    {
+        var known = principal >= 0;
+        var closure = known ? _principals.Closure(principal) : Array.Empty<int>();
+        var grants = known ? _grants.GetOrAdd(principal, _buildGrants) : PrincipalGrants.None;
+        var count = 0;
+        foreach (var ancestor in node.Ancestors)
+        {
+            count += grants.At(ancestor).Length;
+        }
+        Span<int> positions = count <= StackPositions ? stackalloc int[count] : new int[count];
+        var filled = 0;
+        foreach (var ancestor in node.Ancestors)
+        {
+            var atScope = grants.At(ancestor);
+            atScope.CopyTo(positions[filled..]);
+            filled += atScope.Length;
+        }
+        positions.Sort();
+
+        var buffer = t_candidates is { } reused && reused.Length >= count ? reused : t_candidates = new Candidate[Math.Max(count, 16)];
+        var candidates = buffer.AsSpan(0, count);
+        for (var i = 0; i < count; i++)
+        {
+            candidates[i] = grants[positions[i]];
+        }
+        try
+        {
+            return Explain(principalId, node, closure, _deniesReaching.GetOrAdd(node.Id, _collectDenies), applyDeniesTo: closure, candidates, action);
+        }
+        finally
+        {
+            candidates.Clear(); // hold no assignment of this tenant past the question
+        }
+    }
+
+    /// <summary>
+    /// What can bear on any question of one principal at one scope: its closure, the deny assignments
+    /// that reach the scope and name it, and the role assignments of it and its groups at the scope
+    /// or above, in closure order (the principal's own first). Computed once for effective access.
+    /// </summary>
+    private Applicable ApplicableAt(string principalId, ScopeNode node)
+    {
+        var closure = ClosureOf(principalId);
+        var denies = _deniesReaching.GetOrAdd(node.Id, _collectDenies).Where(d => d.AppliesTo(closure, node)).ToArray();
+        var assignments = new List<Candidate>();
+        foreach (var member in closure)
+        {
+            foreach (var assignment in _byPrincipal[member])
+            {
+                if (node.IsAtOrBelow(assignment.ScopeId))
+                {
+                    assignments.Add(new Candidate(assignment, member));
+                }
+            }
+        }
+        return new Applicable(principalId, node, closure, denies, assignments.ToArray());
+    }
+
+    private Decision Explain(Applicable applicable, ResolvedAction action) =>
+        Explain(applicable.PrincipalId, applicable.Node, applicable.Closure, applicable.Denies, applyDeniesTo: null, applicable.Assignments, action);
+
+    /// <summary>
+    /// The decision from what bears on it: the deny assignments that block the operation, then the
+    /// candidates' grants, then their NotAction exclusions and unresolved roles, each group in the
+    /// order given (closure order). <paramref name="applyDeniesTo"/> is the closure when the denies
+    /// still have to be tested against the principal, null when they were already.
+    /// </summary>
+    private Decision Explain(string principalId, ScopeNode node, int[] closure, ReadOnlySpan<DenyRef> denies, int[]? applyDeniesTo,
+        ReadOnlySpan<Candidate> candidates, ResolvedAction action)
+    {
+        // One list in reason order, made on the first reason: denies, grants (inserted before the
+        // others), others. A question with no reason allocates none.
+        List<Reason>? reasons = null;
+        foreach (var deny in denies)
+        {
+            if (deny.BlockedBy(action) is { } pattern && (applyDeniesTo is null || deny.AppliesTo(applyDeniesTo, node)))
+            {
+                (reasons ??= new List<Reason>()).Add(new Reason
+                {
+                    Kind = ReasonKind.BlockedByDeny,
+                    Scope = deny.Source.Scope,
+                    Pattern = pattern,
+                    DenyAssignmentId = deny.Source.Id,
+                    DenyAssignmentName = deny.Source.Name,
+                });
+            }
+        }
+        var denied = reasons is not null;
+        var grantsEnd = reasons?.Count ?? 0;
+
+        var self = closure.Length > 0 ? closure[0] : -1;
+        var best = Outcome.NotGranted;
+        foreach (var (assignment, member) in candidates)
+        {
+            if (assignment.Role is null)
+            {
+                (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.UnresolvedRole, assignment, null, member, self));
+                continue;
+            }
+            foreach (var block in assignment.Role.Blocks)
+            {
+                if (action.CatalogIndex >= 0 && !block.Covers.Contains(action.CatalogIndex) && !block.Excluded.Contains(action.CatalogIndex))
+                {
+                    continue;
+                }
+                var match = block.Match(action.Name, action.IsDataAction);
+                if (match.GrantedBy is not null)
+                {
+                    var grant = block.Gate?.Restricts(action.Name) == true ? GrantKind.Conditional : GrantKind.Unconditional;
+                    var outcome = assignment.OutcomeOf(grant, action.Name);
+                    best = Stronger(best, outcome);
+                    var kind = outcome switch
+                    {
+                        Outcome.Eligible => ReasonKind.EligibleGrant,
+                        Outcome.Conditional => ReasonKind.ConditionalGrant,
+                        _ => ReasonKind.Grant,
+                    };
+                    (reasons ??= new List<Reason>()).Insert(grantsEnd++, AssignmentReason(kind, assignment, match.GrantedBy.Text, member, self,
+                        kind == ReasonKind.ConditionalGrant ? assignment.Gate?.Text ?? block.Gate?.Text : null));
+                }
+                else if (match.ExcludedBy is not null)
+                {
+                    (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.ExcludedByNotAction, assignment, match.ExcludedBy.Text, member, self));
+                }
+            }
+        }
+
+        var outcomeOverall = denied ? Outcome.Denied : best;
+        return new Decision
+        {
+            Outcome = outcomeOverall,
+            PrincipalId = principalId,
+            Action = action.Name,
+            Scope = node.Scope.Value,
+            IsDataAction = action.IsDataAction,
+            Reasons = (IReadOnlyList<Reason>?)reasons ?? Array.Empty<Reason>(),
+            WouldBeGrantedBy = outcomeOverall == Outcome.Allowed ? Array.Empty<RoleSuggestion>() : SuggestionsFor(action),
+        };
+    }
+
+    // A reason about one assignment; the group it came through is named unless the principal holds it directly.
+    private Reason AssignmentReason(ReasonKind kind, AssignmentRef assignment, string? pattern, int member, int self, string? condition = null) => new()
+    {
+        Kind = kind,
+        AssignmentId = assignment.Source.Id,
+        RoleDefinitionId = assignment.Role?.Definition.Id ?? ObjectIds.NormalizeRoleDefinition(assignment.Source.RoleDefinitionId),
+        RoleName = assignment.Role?.Definition.Name,
+        Scope = assignment.Source.Scope,
+        Pattern = pattern,
+        ViaGroupId = member == self ? null : _principals.IdOf(member),
+        ViaGroupName = member == self ? null : _principals.NameOf(member),
+        Condition = condition,
+    };
+
+    // ---- What a role alone grants ---------------------------------------------------------------
+
+    /// <summary>What a role grants by itself, with no principal and no scope: Allowed, Conditional or NotGranted.</summary>
+    public Decision CheckRole(RoleDefinition role, string action, bool isDataAction = false) =>
+        ExplainRole(Compile(role), Resolve(action, isDataAction));
+
+    private Decision ExplainRole(CompiledRole role, ResolvedAction action)
+    {
+        var reasons = new List<Reason>();
+        var best = GrantKind.None;
+        foreach (var block in role.Blocks)
+        {
+            var match = block.Match(action.Name, action.IsDataAction);
+            if (match.GrantedBy is not null)
+            {
+                var grant = block.Gate?.Restricts(action.Name) == true ? GrantKind.Conditional : GrantKind.Unconditional;
+                best = grant > best ? grant : best;
+                reasons.Add(new Reason
+                {
+                    Kind = grant == GrantKind.Conditional ? ReasonKind.ConditionalGrant : ReasonKind.Grant,
+                    RoleDefinitionId = role.Definition.Id,
+                    RoleName = role.Definition.Name,
+                    Pattern = match.GrantedBy.Text,
+                    Condition = grant == GrantKind.Conditional ? block.Gate?.Text : null,
+                });
+            }
+            else if (match.ExcludedBy is not null)
+            {
+                reasons.Add(new Reason
+                {
+                    Kind = ReasonKind.ExcludedByNotAction,
+                    RoleDefinitionId = role.Definition.Id,
+                    RoleName = role.Definition.Name,
+                    Pattern = match.ExcludedBy.Text,
+                });
+            }
+        }
+        var outcome = best switch
+        {
+            GrantKind.Unconditional => Outcome.Allowed,
+            GrantKind.Conditional => Outcome.Conditional,
+            _ => Outcome.NotGranted,
+        };
+        return new Decision
+        {
+            Outcome = outcome,
+            RoleName = role.Definition.Name,
+            Action = action.Name,
+            IsDataAction = action.IsDataAction,
+            Reasons = reasons.OrderBy(r => r.Kind).ToList(),
+            WouldBeGrantedBy = outcome == Outcome.Allowed ? Array.Empty<RoleSuggestion>() : SuggestionsFor(action),
+        };
+    }
+
+    // ---- Effective access and activities --------------------------------------------------------
+
+    /// <summary>A decision for every catalog operation, for one principal at one scope.</summary>
+    public IReadOnlyList<Decision> EffectiveAccess(string principal, string scope)
+    {
+        var principalId = ResolvePrincipal(principal);
+        var node = _scopes.Get(scope);
+        var applicable = ApplicableAt(principalId, node);
+        var decisions = new Decision[Catalog.Operations.Count];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            var operation = Catalog.Operations[i];
+            decisions[i] = Explain(applicable, new ResolvedAction(operation.Name, i, operation.IsDataAction));
+        }
+        return decisions;
+    }
+
+    /// <summary>What a role alone grants over every catalog operation.</summary>
+    public IReadOnlyList<Decision> RoleAccess(RoleDefinition role)
+    {
+        var compiled = Compile(role);
+        return Catalog.Operations.Select((o, i) => ExplainRole(compiled, new ResolvedAction(o.Name, i, o.IsDataAction))).ToList();
+    }
+
+    /// <summary>Whether a principal can carry out an activity at a scope (every required operation allowed).</summary>
+    public ActivityDecision CheckActivity(string principal, Activity activity, string scope)
+    {
+        var principalId = ResolvePrincipal(principal, out var index);
+        var decidedAt = _scopes.Get(ActivityScope(Scope.Parse(scope), activity));
+        var operations = OperationsOf(activity).Select(a => Explain(principalId, index, a, decidedAt)).ToList();
+        return new ActivityDecision
+        {
+            Activity = activity,
+            Outcome = ActivityDecision.Combine(operations.Select(d => d.Outcome)),
+            PrincipalId = principalId,
+            Scope = decidedAt.Scope.Value,
+            Operations = operations,
+        };
+    }
+
+    /// <summary>Whether a role alone covers an activity.</summary>
+    public ActivityDecision CheckRoleActivity(RoleDefinition role, Activity activity)
+    {
+        var compiled = Compile(role);
+        var operations = OperationsOf(activity).Select(a => ExplainRole(compiled, a)).ToList();
+        return new ActivityDecision
+        {
+            Activity = activity,
+            Outcome = ActivityDecision.Combine(operations.Select(d => d.Outcome)),
+            RoleName = role.Name,
+            Operations = operations,
+        };
+    }
+
+    /// <summary>A decision for every catalog activity, for one principal at one scope.</summary>
+    public IReadOnlyList<ActivityDecision> EffectiveActivities(string principal, string scope) =>
+        Catalog.Activities.Select(a => CheckActivity(principal, a, scope)).ToList();
+
+    // An activity whose least scope is above the question's scope is decided at the ancestor at that
+    // level: quota is requested at the subscription even when asked about a workspace (seed 001,
+    // "Common scenarios": Request quota is "Not authorized" at resource group and workspace scope).
+    private static Scope ActivityScope(Scope scope, Activity activity)
+    {
+        var current = scope;
+        while (current.Level > activity.LeastScope && current.Parent is { } parent)
+        {
+            current = parent;
+        }
+        return current;
+    }
+
+    // The operations an activity requires: its exact entries, and for a wildcard entry every catalog
+    // operation it covers. A wildcard of a provider the catalog does not list is kept as written and
+    // decided as if it were one operation: a role covers it when its patterns cover that text.
+    private ResolvedAction[] OperationsOf(Activity activity) => _activityOperations.GetValue(activity, a =>
+    {
+        var result = new List<ResolvedAction>();
+        void AddAll(IEnumerable<string> entries, bool isData)
+        {
+            foreach (var entry in entries)
+            {
+                var pattern = new ActionPattern(entry);
+                var matched = Catalog.Operations
+                    .Select((o, i) => (o, i))
+                    .Where(x => x.o.IsDataAction == isData && pattern.Matches(x.o.Name))
+                    .Select(x => new ResolvedAction(x.o.Name, x.i, isData))
+                    .ToList();
+                result.AddRange(matched.Count > 0 ? matched : new[] { new ResolvedAction(pattern.Text, -1, isData) });
+            }
+        }
+        AddAll(a.Actions, isData: false);
+        AddAll(a.DataActions, isData: true);
+        return result.DistinctBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+    });
+
+    // ---- Who can --------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Every principal for whom an operation is Allowed, Conditional or Eligible at a scope: holders of
+    /// assignments at the scope or above whose role grants it, and the members of such groups.
+    /// </summary>
+    public IReadOnlyList<AccessHolder> WhoCan(string action, string scope, bool isDataAction = false)
+    {
+        var resolved = Resolve(action, isDataAction);
+        var node = _scopes.Get(scope);
+        var candidates = new HashSet<int>();
+        foreach (var ancestor in node.Ancestors)
+        {
+            if (!_byScope.TryGetValue(ancestor, out var atScope))
+            {
+                continue;
+            }
+            foreach (var assignment in atScope)
+            {
+                if (assignment.Role is null || assignment.Role.Grant(resolved) == GrantKind.None)
+                {
+                    continue;
+                }
+                candidates.Add(assignment.Principal);
+                candidates.UnionWith(_principals.TransitiveMembers(assignment.Principal));
+            }
+        }
+        return candidates
+            .Select(p => new AccessHolder
+            {
+                PrincipalId = _principals.IdOf(p),
+                PrincipalType = _principals.TypeOf(p),
+                DisplayName = _principals.NameOf(p),
+                Decision = Explain(ApplicableAt(_principals.IdOf(p), node), resolved),
+            })
+            .Where(h => h.Decision.Outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible)
+            .OrderBy(h => h.Decision.Outcome)
+            .ThenBy(h => h.DisplayName ?? h.PrincipalId, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    // ---- Shared parts ---------------------------------------------------------------------------
+
+    private ResolvedAction Resolve(string action, bool isDataAction)
+    {
+        // Fast path: an exact catalog operation needs no validation and allocates nothing.
+        if (_operationIndex.TryGetValue(action, out var index))
+        {
+            var operation = Catalog.Operations[index];
+            return new ResolvedAction(operation.Name, index, operation.IsDataAction);
+        }
+        return ResolvedAction.Resolve(action, isDataAction, Catalog);
+    }
+
+    private int[] ClosureOf(string principalId) =>
+        _principals.TryFind(principalId, out var index) ? _principals.Closure(index) : Array.Empty<int>();
+
+    private string? FirstBlockingDeny(int[] closure, ScopeNode node, in ResolvedAction action)
+    {
+        foreach (var deny in _deniesReaching.GetOrAdd(node.Id, _collectDenies))
+        {
+            if (deny.Blocks(closure, node, action) is { } pattern)
+            {
+                return pattern;
+            }
+        }
+        return null;
+    }
+
+    // The deny assignments at a scope and above it, nearest first (one lookup per check, not one per ancestor).
+    private DenyRef[] CollectDenies(int nodeId) =>
+        _scopes[nodeId].Ancestors
+            .SelectMany(ancestor => _deniesByScope.TryGetValue(ancestor, out var atScope) ? atScope : Enumerable.Empty<DenyRef>())
+            .ToArray();
+
+    private RoleSuggestion[] SuggestionsFor(ResolvedAction action)
+    {
+        if (action.CatalogIndex >= 0 && _suggestionsByOperation[action.CatalogIndex] is { } cached)
+        {
+            return cached;
+        }
+        var suggestions = _builtInRoles
+            .Where(r => r.Grant(action) == GrantKind.Unconditional)
+            .OrderBy(r => r.GrantedOperationCount)
+            .ThenBy(r => r.Definition.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(r => new RoleSuggestion(r.Definition.Id, r.Definition.Name, r.GrantedOperationCount))
+            .ToArray();
+        if (action.CatalogIndex >= 0)
+        {
+            _suggestionsByOperation[action.CatalogIndex] = suggestions;
+        }
+        return suggestions;
+    }
+
+    private CompiledRole Compile(RoleDefinition role) =>
+        _rolesById.TryGetValue(role.Id, out var known) && ReferenceEquals(known.Definition, role)
+            ? known
+            : _adHocRoles.GetValue(role, r => new CompiledRole(r, Catalog));
+
+    private void AddRole(CompiledRole role)
+    {
+        _rolesById[role.Definition.Id] = role;
+        if (!_rolesByName.TryGetValue(role.Definition.Name, out var list))
+        {
+            _rolesByName[role.Definition.Name] = list = new List<CompiledRole>();
+        }
+        list.Add(role);
+    }
+
+    private static List<T> ListAt<T>(Dictionary<int, List<T>> map, int key)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = new List<T>();
+        }
+        return list;
+    }
+
+    // Allowed beats Conditional beats Eligible beats NotGranted when several assignments apply.
+    private static Outcome Stronger(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(Outcome outcome) => outcome switch
+    {
+        Outcome.Allowed => 3,
+        Outcome.Conditional => 2,
+        Outcome.Eligible => 1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// A deny assignment as indexed. It blocks an operation for a principal when ([DA] deny-assignments.md;
+    /// notes.md (b) "Deny assignments"): the principal or one of its groups is in Principals, or
+    /// Principals holds the all-principals id; neither the principal nor its groups are excluded;
+    /// the deny's scope is the scope asked about, or above it unless DoNotApplyToChildScopes; and the
+    /// operation is in its Actions - NotActions (DataActions - NotDataActions).
+    /// </summary>
+    internal sealed class DenyRef
+    {
+        private readonly HashSet<int>? _principals; // null: all principals
+        private readonly HashSet<int> _excluded;
+        private readonly CompiledPermission[] _blocks;
+
+        public DenyRef(DenyAssignment source, int scopeId, AccessEvaluator owner)
+        {
+            Source = source;
+            ScopeId = scopeId;
+            var everyone = source.Principals.Any(p => PrincipalIdComparer.Instance.Equals(p, ObjectIds.AllPrincipals));
+            _principals = everyone ? null : source.Principals.Select(p => owner._principals.Add(p, PrincipalType.Unknown)).ToHashSet();
+            _excluded = source.ExcludePrincipals.Select(p => owner._principals.Add(p, PrincipalType.Unknown)).ToHashSet();
+            _blocks = source.Permissions.Select(p => new CompiledPermission(p with { Condition = null }, owner.Catalog)).ToArray();
+        }
+
+        public DenyAssignment Source { get; }
+
+        public int ScopeId { get; }
+
+        /// <summary>The entry of the deny that blocks the operation for this principal here, or null.</summary>
+        public string? Blocks(int[] closure, ScopeNode node, in ResolvedAction action) =>
+            AppliesTo(closure, node) ? BlockedBy(action) : null;
+
+        /// <summary>True when the deny reaches this scope and names the principal (or one of its groups) without excluding it.</summary>
+        public bool AppliesTo(int[] closure, ScopeNode node) =>
+            (!Source.DoNotApplyToChildScopes || node.Id == ScopeId)
+            && (_principals is null || Intersects(closure, _principals))
+            && !Intersects(closure, _excluded);
+
+        /// <summary>The entry of the deny that covers the operation, or null.</summary>
+        public string? BlockedBy(in ResolvedAction action)
+        {
+            foreach (var block in _blocks)
+            {
+                if (action.CatalogIndex >= 0 && !block.Covers.Contains(action.CatalogIndex))
+                {
+                    continue;
+                }
+                if (block.Match(action.Name, action.IsDataAction).GrantedBy is { } pattern)
+                {
+                    return pattern.Text;
+                }
+            }
+            return null;
+        }
+
+        private static bool Intersects(int[] closure, HashSet<int> set)
+        {
+            foreach (var member in closure)
+            {
+                if (set.Contains(member))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
+
+/// <summary>What bears on the questions of one principal at one scope (see ApplicableAt).</summary>
+internal sealed record Applicable(string PrincipalId, ScopeNode Node, int[] Closure, AccessEvaluator.DenyRef[] Denies, Candidate[] Assignments);
+
+/// <summary>A role assignment as indexed: who holds it, where, which role, and its condition.</summary>
+internal sealed record AssignmentRef(RoleAssignment Source, int Principal, int ScopeId, CompiledRole? Role, ConditionGate? Gate)
+{
+    public Outcome OutcomeOf(GrantKind grant, string operation)
+    {
+        if (Source.IsEligible)
+        {
+            return Outcome.Eligible;
+        }
+        return grant == GrantKind.Conditional || Gate?.Restricts(operation) == true ? Outcome.Conditional : Outcome.Allowed;
+    }
+}

@@ -1,0 +1,35 @@
+using AmlRbac.Catalog;
+using AmlRbac.Model;
+
+namespace AmlRbac.Rbac;
+
+/// <summary>
+/// The answer for a catalog activity: allowed only when every required operation is allowed. The
+/// combined outcome is the weakest of the operations' outcomes (Denied, then NotGranted, then
+/// Eligible, then Conditional, then Allowed). <see cref="Scope"/> is where it was decided: the query
+/// scope, or its ancestor at the activity's least scope (quota needs the subscription, seed 001).
+/// </summary>
+public sealed record ActivityDecision
+{
+    public required Activity Activity { get; init; }
+    public required Outcome Outcome { get; init; }
+    public string? PrincipalId { get; init; }
+    public string? RoleName { get; init; }
+    public string? Scope { get; init; }
+    /// <summary>One decision per required operation.</summary>
+    public required IReadOnlyList<Decision> Operations { get; init; }
+
+    /// <summary>The required operations that are not allowed.</summary>
+    public IEnumerable<Decision> Missing => Operations.Where(d => d.Outcome != Outcome.Allowed);
+
+    public bool IsAllowed => Outcome == Outcome.Allowed;
+
+    // Weakest first: any denied operation blocks the activity, then any missing one, ...
+    private static readonly Outcome[] Precedence = { Outcome.Denied, Outcome.NotGranted, Outcome.Eligible, Outcome.Conditional, Outcome.Allowed };
+
+    internal static Outcome Combine(IEnumerable<Outcome> outcomes)
+    {
+        var list = outcomes.ToList();
+        return Precedence.FirstOrDefault(list.Contains, Outcome.Allowed);
+    }
+}

@@ -1,0 +1,241 @@
+using Xunit;
+using static AmlRbac.Tests.PowerShell.Contoso;
+
+using AmlRbac.ArmEmulator;
+using AmlRbac.Model;
+using AmlRbac.Output;
+using AmlRbac.Policy;
+using AmlRbac.Questions;
+using AmlRbac.Rbac;
+using AmlRbac.Sources;
+using AmlRbac.Sources.Live;
+using AmlRbac.Tests.PowerShell;
+
+namespace AmlRbac.Tests.Sources.Live;
+
+/// <summary>
+/// Azure Policy through the live source (issue 6: "Live collection reads the same from ARM"): the sample tenant's
+/// assignments and exemption, served by the emulator, come back in the export and answer DeployModel -Model questions
+/// as the snapshot does offline.
+/// </summary>
+public sealed class LivePolicyTests
+{
+    private static readonly string[] Models = { Falcon, Phi, Llama };
+    private static readonly string[] Workspaces = { ProdWorkspace, DevWorkspace };
+
+    [Theory]
+    [InlineData("contoso-ml", 100)]
+    [InlineData("contoso-ml", 1)]
+    [InlineData("contoso", 1)]
+    public async Task ExportHoldsTheServedPolicyAndTheDefinitionsItsAssignmentsName(string group, int pageSize)
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: pageSize);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            await LiveExport.ExportAsync(harness.Collector, new[] { Scope.ForManagementGroup(group) }, path);
+            var exported = SnapshotReader.Read(path).Policy;
+            var served = SampleTenant.Load().Policy;
+
+            Assert.Equal(2, exported.Assignments.Count);
+            Assert.Single(exported.Exemptions);
+            // The built-in the assignments name is read from ARM (served from the catalog, as ARM serves built-ins).
+            var expected = served with { Definitions = served.Definitions.Append(PolicyCatalog.Default.Find(RegistryRestriction)!).ToList() };
+            Assert.Equal(Canonical(expected), Canonical(exported));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TheCollectionReadsPolicyListsUnfilteredWithTheirApiVersionsAndEachDefinitionOnce()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        await harness.Collector.CollectAsync(new[] { Scope.ForManagementGroup("contoso-ml") });
+        var policy = harness.Emulator.Requests.Where(r => r.Path.Contains("/Microsoft.Authorization/policy", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            new[]
+            {
+                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments ?api-version=2025-03-01",
+                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyExemptions ?api-version=2024-12-01-preview",
+                RegistryRestriction + " ?api-version=2025-03-01",
+            },
+            policy.Select(r => r.Path + " " + r.Query));
+        Assert.All(policy, r => Assert.Equal(200, r.Status));
+    }
+
+    [Fact]
+    public async Task LiveAndExportedAnswersToDeployModelEqualTheOfflineAnswers()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 2);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            await LiveExport.ExportAsync(harness.Collector, new[] { Scope.ForManagementGroup("contoso-ml") }, path);
+            var offline = new AccessEvaluator(SampleTenant.Load());
+            var exported = new AccessEvaluator(SnapshotReader.Read(path));
+            var live = await LiveQuery.CollectAsync(harness.Collector, Workspaces.Select(w => Subject.PrincipalAt("alice@contoso.com", w)).ToList());
+            var liveEvaluator = new AccessEvaluator(live.Tenant);
+
+            foreach (var workspace in Workspaces)
+            {
+                foreach (var model in Models)
+                {
+                    var expected = Ask(offline, model, workspace);
+                    Assert.Equal(expected, Ask(exported, model, workspace));
+                    Assert.Equal(expected, Ask(liveEvaluator, model, workspace));
+                }
+            }
+
+            // Not vacuous: the management group's assignment denies falcon in production though RBAC allows it.
+            var falcon = Assert.Single(new PermissionQuestion(liveEvaluator, null, new[] { "DeployModel" }, model: Falcon).AnswerFor(Subject.PrincipalAt(Alice, ProdWorkspace)));
+            Assert.Equal(Outcome.Denied, falcon.Outcome);
+            Assert.Equal(Outcome.Allowed, falcon.Deployment!.RbacOutcome);
+            Assert.Equal("/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry",
+                falcon.DecidingReason!.PolicyAssignmentId);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("/policyAssignments")]
+    [InlineData("/policyExemptions")]
+    [InlineData("/policyDefinitions/")]
+    public async Task AFailingPolicyReadFailsTheExportWhole(string route)
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        harness.Emulator.Faults.Add(Fault.ServerError(route, 500, Fault.Forever));
+        var error = await LiveFaultTests.AssertFailsWholeAsync(harness, ErrorIds.ArmRequestFailed, FailureCategory.ResourceUnavailable);
+        Assert.Contains(route, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAssignmentNamingAMissingDefinitionFailsTheExportWhole()
+    {
+        var tenant = SampleTenant.Load();
+        var dangling = tenant.Policy.Assignments[0] with { PolicyDefinitionId = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/providers/Microsoft.Authorization/policyDefinitions/gone" };
+        await using var harness = await LiveHarness.StartAsync(tenant with { Policy = tenant.Policy with { Assignments = new[] { dangling } } });
+        var error = await LiveFaultTests.AssertFailsWholeAsync(harness, ErrorIds.ArmRequestFailed, FailureCategory.ObjectNotFound);
+        Assert.Contains("policyDefinitions/gone", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInitiativeIsReadWithItsMemberDefinitions()
+    {
+        const string Sub = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45";
+        var extra = SnapshotReader.Parse($$"""
+            {
+              "schemaVersion": 1,
+              "policyDefinitions": [{
+                "id": "{{Sub}}/providers/Microsoft.Authorization/policyDefinitions/allow-phi-only", "name": "allow-phi-only",
+                "type": "Microsoft.Authorization/policyDefinitions",
+                "properties": {
+                  "mode": "Microsoft.MachineLearningServices.v2.Data", "policyType": "Custom",
+                  "parameters": { "allowed": { "type": "Array" } },
+                  "policyRule": {
+                    "if": { "allOf": [
+                      { "field": "type", "equals": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments" },
+                      { "not": { "field": "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId", "in": "[parameters('allowed')]" } } ] },
+                    "then": { "effect": "deny" } } } }],
+              "policySetDefinitions": [{
+                "id": "{{Sub}}/providers/Microsoft.Authorization/policySetDefinitions/guardrails", "name": "guardrails",
+                "type": "Microsoft.Authorization/policySetDefinitions",
+                "properties": {
+                  "parameters": { "models": { "type": "Array" } },
+                  "policyDefinitions": [
+                    { "policyDefinitionId": "{{Sub}}/providers/Microsoft.Authorization/policyDefinitions/allow-phi-only", "policyDefinitionReferenceId": "phiOnly",
+                      "parameters": { "allowed": { "value": "[parameters('models')]" } } },
+                    { "policyDefinitionId": "{{RegistryRestriction}}", "policyDefinitionReferenceId": "registry",
+                      "parameters": { "allowedRegistryName": { "value": "azureml" }, "effect": { "value": "Deny" } } } ] } }],
+              "policyAssignments": [{
+                "id": "{{Sub}}/providers/Microsoft.Authorization/policyAssignments/guardrails", "name": "guardrails",
+                "type": "Microsoft.Authorization/policyAssignments",
+                "properties": { "scope": "{{Sub}}", "policyDefinitionId": "{{Sub}}/providers/Microsoft.Authorization/policySetDefinitions/guardrails",
+                  "parameters": { "models": { "value": [ "{{Phi}}" ] } } } }]
+            }
+            """, "initiative").Policy;
+        var sample = SampleTenant.Load();
+        var served = sample with
+        {
+            Policy = sample.Policy with
+            {
+                Definitions = extra.Definitions,
+                SetDefinitions = extra.SetDefinitions,
+                Assignments = sample.Policy.Assignments.Concat(extra.Assignments).ToList(),
+            },
+        };
+        await using var harness = await LiveHarness.StartAsync(served);
+
+        var collection = await harness.Collector.CollectAsync(new[] { Scope.ForSubscription("099041be-6a92-430e-9f47-32340e216c45") });
+
+        var expected = served.Policy with
+        {
+            Definitions = served.Policy.Definitions.Append(PolicyCatalog.Default.Find(RegistryRestriction)!).ToList(),
+            Exemptions = Array.Empty<PolicyExemption>(), // the exemption is on the prod workspace, not below this subscription
+        };
+        Assert.Equal(Canonical(expected), Canonical(collection.Tenant.Policy));
+        // One GET for the initiative, one per distinct definition (the built-in is named by both the assignments and the initiative).
+        Assert.Equal(3, harness.Emulator.Requests.Count(r => r.Path.Contains("/policyDefinitions/", StringComparison.Ordinal) || r.Path.Contains("/policySetDefinitions/", StringComparison.Ordinal)));
+        var evaluator = new AccessEvaluator(collection.Tenant);
+        var llama = Assert.Single(new PermissionQuestion(evaluator, null, new[] { "DeployModel" }, model: Llama).AnswerFor(Subject.PrincipalAt(Alice, DevWorkspace)));
+        Assert.Equal(Outcome.Denied, llama.Outcome);
+    }
+
+    [Fact]
+    public async Task AMalformedPolicyItemFailsTheExportNamingTheRequestAndTheItem()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+        harness.Emulator.Store.Write(s => s.PolicyAssignments[0]["properties"]!["enforcementMode"] = "Sometimes");
+        var error = await LiveFaultTests.AssertFailsWholeAsync(harness, ErrorIds.ArmResponseInvalid, FailureCategory.InvalidData);
+        Assert.Contains("GET /providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments", error.Message, StringComparison.Ordinal);
+        Assert.Contains("$.value[0].properties.enforcementMode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Sometimes'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEmulatorsPolicyListsFollowTheDocumentedFilters()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 1);
+        var arm = new ArmClient(harness.Http, new StaticTokenSource(LiveHarness.ArmToken, LiveHarness.GraphToken), harness.Options);
+        async Task<string[]> Names(string scope, string kind, string version, string? filter) =>
+            (await arm.ListAsync(scope + "/providers/Microsoft.Authorization/" + kind, version, filter))
+                .Select(i => i.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray();
+        const string DevSubscription = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45";
+        const string ProdSubscription = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0";
+
+        // At the dev subscription: the management group's assignment (above) and the subscription's own.
+        Assert.Equal(new[] { "restrict-model-registry", "restrict-model-registry-report" }, await Names(DevSubscription, "policyAssignments", ArmRoutes.PolicyApiVersion, "atScope()"));
+        Assert.Equal(new[] { "restrict-model-registry-report" }, await Names(DevSubscription, "policyAssignments", ArmRoutes.PolicyApiVersion, "atExactScope()"));
+        Assert.Equal(new[] { "restrict-model-registry" }, await Names(ProdSubscription, "policyAssignments", ArmRoutes.PolicyApiVersion, null));
+        // The exemption is on the prod workspace: below the subscription, so only the unfiltered list has it.
+        Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, null));
+        Assert.Empty(await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
+        Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdWorkspace, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
+        // Exemptions have preview api-versions only.
+        var wrongVersion = await Assert.ThrowsAsync<AmlRbacException>(() => Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyApiVersion, null));
+        Assert.Contains("InvalidApiVersionParameter", wrongVersion.Message, StringComparison.Ordinal);
+        // A built-in definition is served at the tenant root by its id.
+        var builtIn = await arm.GetAsync(RegistryRestriction, ArmRoutes.PolicyApiVersion);
+        Assert.Equal("Microsoft.MachineLearningServices.v2.Data", builtIn.GetProperty("properties").GetProperty("mode").GetString());
+    }
+
+    private static string Ask(AccessEvaluator evaluator, string model, string workspace) =>
+        DecisionJson.Serialize(new PermissionQuestion(evaluator, null, new[] { "DeployModel" }, model: model).AnswerFor(Subject.PrincipalAt(Alice, workspace)));
+
+    private static string Canonical(PolicyState policy) => SnapshotWriter.ToJson(Tenant.Empty with
+    {
+        Policy = new PolicyState
+        {
+            Definitions = policy.Definitions.OrderBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+            SetDefinitions = policy.SetDefinitions.OrderBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+            Assignments = policy.Assignments.OrderBy(a => a.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+            Exemptions = policy.Exemptions.OrderBy(e => e.Id, StringComparer.OrdinalIgnoreCase).ToList(),
+        },
+    });
+}

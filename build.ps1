@@ -4,7 +4,10 @@
 Builds the AmlRbac module into output/AmlRbac/<version>/ and, with -Test, runs every test against it.
 
 .DESCRIPTION
-Needs only pwsh 7.4+ and the .NET SDK that global.json names (and Pester 5.2+ for -Test and -Pester); it downloads nothing.
+Needs only pwsh 7.4+ and the .NET SDK that global.json names. The README's test command starts it with the
+PowerShell pinned in .config/dotnet-tools.json ('dotnet tool restore', then 'dotnet pwsh'); for -Test and
+-Pester it restores the pinned Pester package from NuGet into .tools/ (build/tools/TestTools.csproj), so no
+PowerShell Gallery is needed.
 
 1. Reads the one version from <Version> in Directory.Build.props and fails unless AmlRbac.psd1's
    ModuleVersion is the same.
@@ -15,7 +18,7 @@ Needs only pwsh 7.4+ and the .NET SDK that global.json names (and Pester 5.2+ fo
    load the module): en-US/AmlRbac.PowerShell.dll-Help.xml and en-US/about_AmlRbac.help.txt.
 4. With -Test: runs 'dotnet test', then the Pester suite (tests/pester) in a fresh 'pwsh -NoProfile'
    against the built module (build/Test-Module.ps1), and fails on any failure. With -Pester: the
-   Pester suite alone (CI runs 'dotnet test' first, then this).
+   Pester suite alone.
 
 .EXAMPLE
 ./build.ps1
@@ -36,7 +39,7 @@ param(
     # Run 'dotnet test' and the Pester suite after building.
     [switch] $Test,
 
-    # Run only the Pester suite after building (.ci/run has run 'dotnet test' already).
+    # Run only the Pester suite after building.
     [switch] $Pester
 )
 
@@ -117,8 +120,15 @@ if ($Test) {
     }
 }
 if ($Test -or $Pester) {
+    # Pester comes from NuGet as a package whose tools/ folder is the module; the version is pinned there.
+    $tools = Join-Path $root 'build/tools/TestTools.csproj'
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('restore', $tools, '--nologo')
+    [xml] $toolsProject = Get-Content -LiteralPath $tools -Raw
+    $pesterVersion = $toolsProject.SelectSingleNode("//PackageDownload[@Include='Pester']").Version.Trim('[', ']')
+    $pesterManifest = Join-Path $root ".tools/packages/pester/$pesterVersion/tools/Pester.psd1"
     Invoke-Native -FilePath $pwsh -ArgumentList @(
         '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/Test-Module.ps1'),
+        '-PesterPath', $pesterManifest,
         '-TestPath', (Join-Path $root 'tests/pester'),
         '-ResultPath', (Join-Path $output 'pester-results.xml'))
 }

@@ -16,17 +16,21 @@ param(
 
     # Where to write the NUnit XML results.
     [Parameter(Mandatory)]
-    [string] $ResultPath
+    [string] $ResultPath,
+
+    # Pester.psd1 of the pinned Pester package (build.ps1 restores it from NuGet into .tools/).
+    [Parameter(Mandatory)]
+    [string] $PesterPath
 )
 
 $ErrorActionPreference = 'Stop'
 
-# The suite is Pester 5 (BeforeDiscovery came with 5.1, New-PesterConfiguration with 5.2); Windows
-# PowerShell's inbox Pester 3.4 would misread it, so say plainly what is needed instead of failing later.
-if (-not (Get-Module -Name Pester -ListAvailable | Where-Object Version -GE ([version] '5.2.0'))) {
-    throw "The Pester suite needs Pester 5.2 or later, which is not installed: Install-Module -Name Pester -MinimumVersion 5.2.0 -Scope CurrentUser"
+# The suite is Pester 5 (BeforeDiscovery came with 5.1, New-PesterConfiguration with 5.2); the pinned package
+# is imported by path, so an older Pester on the machine (Windows PowerShell's inbox 3.4) is never picked up.
+if (-not (Test-Path -LiteralPath $PesterPath -PathType Leaf)) {
+    throw "Pester is not at '$PesterPath': run ./build.ps1 -Test, which restores it from NuGet (build/tools/TestTools.csproj)."
 }
-Import-Module -Name Pester -MinimumVersion 5.2.0
+Import-Module -Name $PesterPath -MinimumVersion 5.2.0
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $TestPath
@@ -36,6 +40,8 @@ $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputFormat = 'NUnitXml'
 $configuration.TestResult.OutputPath = $ResultPath
 $run = Invoke-Pester -Configuration $configuration
+# One plain line that .ci/run adds to the xunit counts.
+Write-Host ('pester: {0} passed, {1} failed, {2} skipped' -f $run.PassedCount, $run.FailedCount, $run.SkippedCount)
 # Not Run.Exit: it exits with the number of failures, and an exit code is taken modulo 256 on Linux and macOS.
 if ($run.Result -ne 'Passed') {
     exit 1

@@ -2,9 +2,10 @@
 # run against the ARM emulator (tests/AmlRbac.ArmEmulator, built by `dotnet test`).
 
 function Start-ArmEmulator {
-    # Starts the emulator as a process serving the sample snapshot on a random port and waits until it
-    # listens. Returns the process (to stop in AfterAll) and the URL it serves ARM and Graph on; its
-    # output goes to files in $LogFolder.
+    # Starts the emulator as a process serving the sample snapshot and waits until it listens. It binds
+    # port 0, so the system gives it a free port (a port picked here could be taken before the emulator
+    # binds it: another test run on the machine). Returns the process (to stop in AfterAll) and the URL it
+    # serves ARM and Graph on, read from its first line; its output goes to files in $LogFolder.
     param([Parameter(Mandatory)] [string] $LogFolder)
 
     $emulatorDll = Get-ChildItem -Path (Join-Path $RepositoryRoot 'tests/AmlRbac.ArmEmulator/bin') -Recurse -Filter 'AmlRbac.ArmEmulator.dll' |
@@ -12,11 +13,10 @@ function Start-ArmEmulator {
     if (-not $emulatorDll) {
         throw 'The ARM emulator is not built: run dotnet test (or dotnet build tests/AmlRbac.ArmEmulator) first.'
     }
-    $port = Get-Random -Minimum 20000 -Maximum 40000
     $output = Join-Path $LogFolder 'emulator.out'
     $errors = Join-Path $LogFolder 'emulator.err'
     # Start-Process joins its arguments with spaces as they are: a path with a space needs its own quotes.
-    $process = Start-Process -FilePath dotnet -ArgumentList "`"$($emulatorDll.FullName)`"", "`"$ContosoSnapshot`"", $port -PassThru `
+    $process = Start-Process -FilePath dotnet -ArgumentList "`"$($emulatorDll.FullName)`"", "`"$ContosoSnapshot`"", 0 -PassThru `
         -RedirectStandardOutput $output -RedirectStandardError $errors
     $deadline = (Get-Date).AddSeconds(30)
     while ((Get-Date) -lt $deadline -and -not $process.HasExited -and
@@ -26,9 +26,10 @@ function Start-ArmEmulator {
     if (-not (Select-String -LiteralPath $output -Pattern 'ARM:' -Quiet -ErrorAction SilentlyContinue)) {
         # Without this every test of the file would fail on a connection error that hides the cause.
         Stop-Process -Id $process.Id -ErrorAction SilentlyContinue
-        throw "The ARM emulator did not start on port $port within 30 s: $(Get-Content -LiteralPath $errors -Raw -ErrorAction SilentlyContinue)"
+        throw "The ARM emulator did not start within 30 s: $(Get-Content -LiteralPath $errors -Raw -ErrorAction SilentlyContinue)"
     }
-    [pscustomobject]@{ Process = $process; Url = "http://127.0.0.1:$port/" }
+    $url = (Select-String -LiteralPath $output -Pattern '^ARM:\s+(\S+)').Matches[0].Groups[1].Value
+    [pscustomobject]@{ Process = $process; Url = $url }
 }
 
 function Add-GetAzAccessTokenStandIn {

@@ -5,8 +5,13 @@ using AmlRbac.Catalog;
 namespace AmlRbac.Tests.Catalog;
 
 /// <summary>
-/// The embedded catalog loads whole: counts from ../shared/reference/notes.md (28 built-in roles, 469
-/// operations) and role lookups in the id shapes Azure uses (notes.md (d): "The shape of roleDefinitionId varies").
+/// The embedded catalog loads whole: the counts of Catalog/Data (28 built-in roles copied from the pages under
+/// https://learn.microsoft.com/azure/role-based-access-control/built-in-roles, 469 operations of
+/// Microsoft.MachineLearningServices, Microsoft.Authorization and Microsoft.Resources from the pages under
+/// https://learn.microsoft.com/azure/role-based-access-control/permissions) and role lookups in the id shapes Azure
+/// uses: the azure-rest-api-specs examples write /providers/Microsoft.Authorization/roleDefinitions/{guid}, the output
+/// of https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest puts a subscription
+/// before it for a built-in role.
 /// </summary>
 public sealed class CatalogLoaderTests
 {
@@ -56,7 +61,8 @@ public sealed class CatalogLoaderTests
     [Fact]
     public void Finds_operations_case_insensitively()
     {
-        // The operation list spells "onlineendpoints/listkeys/action"; seed 001 writes "onlineEndpoints/listkeys/action".
+        // The operation list spells "onlineendpoints/listkeys/action"; "Manage access to Azure Machine Learning workspaces"
+        // (https://learn.microsoft.com/azure/machine-learning/how-to-assign-roles) writes "onlineEndpoints/listkeys/action".
         var operation = Catalog.FindOperation("Microsoft.MachineLearningServices/workspaces/onlineEndpoints/listkeys/action");
 
         Assert.NotNull(operation);

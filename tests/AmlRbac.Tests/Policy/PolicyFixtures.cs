@@ -23,9 +23,8 @@ internal static class PolicyFixtures
     public const string MetaLlama = "azureml://registries/azureml-meta/models/Llama-2-7b/versions/17";
     public const string WorkspaceModel = "azureml:credit-default:3";
 
-    /// <summary>The policy arm-examples copied from azure-rest-api-specs (../shared/reference/policy/arm-examples).</summary>
-    public static string ArmExample(string name) =>
-        Path.Combine(Sources.TestFiles.RepositoryRoot, "..", "shared", "reference", "policy", "arm-examples", name);
+    /// <summary>An ARM response example of the Azure Policy API (tests/fixtures/policy-arm-examples).</summary>
+    public static string ArmExample(string name) => Sources.TestFiles.Fixture("policy-arm-examples", name);
 
     /// <summary>A snapshot document with the given sections (JSON arrays as text), read into a state.</summary>
     public static PolicyState State(string? assignments = null, string? exemptions = null, string? definitions = null, string? setDefinitions = null)

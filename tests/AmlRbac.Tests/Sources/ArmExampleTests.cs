@@ -7,7 +7,7 @@ using AmlRbac.Sources;
 namespace AmlRbac.Tests.Sources;
 
 /// <summary>
-/// The response examples of azure-rest-api-specs (copied to ../shared/reference/arm-examples) read as
+/// The response examples of azure-rest-api-specs (copied to tests/fixtures/arm-examples) read as
 /// snapshots: a list page is an array of items, a GET by id a single item. Several examples hold
 /// placeholders ("subId", "{subscriptionId1}") where a scope needs a GUID; those must be refused.
 /// </summary>

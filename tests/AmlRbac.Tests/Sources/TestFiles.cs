@@ -11,8 +11,14 @@ internal static class TestFiles
 
     public static string Sample => Path.Combine(RepositoryRoot, "samples", "contoso.snapshot.json");
 
-    /// <summary>The ARM response examples copied from azure-rest-api-specs (../shared/reference/arm-examples).</summary>
-    public static string ArmExample(string name) => Path.Combine(RepositoryRoot, "..", "shared", "reference", "arm-examples", name);
+    /// <summary>
+    /// A file of tests/fixtures (where each comes from: tests/fixtures/README.md), as the test project copies it
+    /// beside the tests under fixtures/.
+    /// </summary>
+    public static string Fixture(params string[] parts) => Path.Combine(new[] { AppContext.BaseDirectory, "fixtures" }.Concat(parts).ToArray());
+
+    /// <summary>An ARM response example of Microsoft.Authorization or Microsoft.MachineLearningServices (tests/fixtures/arm-examples).</summary>
+    public static string ArmExample(string name) => Fixture("arm-examples", name);
 
     /// <summary>
     /// A tenant as JSON of its model records, with where-from fields left out: two tenants with the same

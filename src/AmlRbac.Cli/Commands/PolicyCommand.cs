@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmlRbac.Questions;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.Output;

@@ -85,7 +85,7 @@ internal static class RoleCommand
                     AssignableScopes = parsed.GetValue(scopes) ?? Array.Empty<string>(),
                 },
                 Compact = parsed.GetValue(compact),
-                ReferenceRole = parsed.GetValue(reference) is { } referenceRole ? RoleInput.FromFileOrName(referenceRole, evaluator) : null,
+                ReferenceRole = parsed.GetValue(reference) is { } referenceRole ? RoleInput.FromFileOrName(referenceRole, evaluator.GetRole) : null,
                 Shape = parsed.GetValue(shape),
                 OutFile = parsed.GetValue(outFile),
             };
@@ -132,7 +132,7 @@ internal static class RoleCommand
         {
             var evaluator = new AccessEvaluator(Tenant.Empty);
             var comparison = RoleComparison.Compare(evaluator,
-                RoleInput.FromFileOrName(parsed.GetValue(role)!, evaluator), RoleInput.FromFileOrName(parsed.GetValue(reference)!, evaluator));
+                RoleInput.FromFileOrName(parsed.GetValue(role)!, evaluator.GetRole), RoleInput.FromFileOrName(parsed.GetValue(reference)!, evaluator.GetRole));
             terminal.Out.Write(parsed.GetValue(format) == CommonOptions.Json
                 ? RoleReportJson.Comparison(comparison) + Environment.NewLine
                 : RoleReportText.Comparison(comparison));

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AmlRbac.Questions;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.PowerShell.Output;

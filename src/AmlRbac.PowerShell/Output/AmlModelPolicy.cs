@@ -1,4 +1,5 @@
 using System.Collections;
+using AmlRbac.Questions;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.Policy;

@@ -1,3 +1,4 @@
+using AmlRbac.Questions;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.Sources;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AmlRbac.Model;
 using AmlRbac.Policy;
-using AmlRbac.Sources;
 
 namespace AmlRbac.Authoring;
 
@@ -9,9 +8,10 @@ namespace AmlRbac.Authoring;
 /// Authors the Azure Policy objects of the "Model catalog guardrails": assignments of the two built-ins that govern
 /// model deployments (19539b54, restrict to one registry; 12e5dd16, approved registry models [POL], notes.md 1.1, 1.4),
 /// and the Model Catalog curation blog's custom allow-list definition [SEED2] with the warning it needs. Inputs are
-/// checked the way Azure would check them, so an emitted assignment is one Azure accepts.
+/// checked the way Azure would check them, so an emitted assignment is one Azure accepts. The built-in definitions
+/// (whose effect parameter says which effects an assignment may give) come from the caller: authoring reads no data.
 /// </summary>
-public static class ModelPolicyAuthoring
+public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtInDefinition)
 {
     public const string RestrictToRegistryDefinitionId = "/providers/Microsoft.Authorization/policyDefinitions/19539b54-c61e-4196-9a38-67598701be90";
     public const string ApprovedRegistryModelsDefinitionId = "/providers/Microsoft.Authorization/policyDefinitions/12e5dd16-d201-47ff-849b-8454061c293d";
@@ -34,7 +34,7 @@ public static class ModelPolicyAuthoring
     /// except <paramref name="restrictedModels"/> (the blog's example: azureml, restricting tiiuae-falcon-7b [SEED2]).
     /// Models that are not registry models are not affected unless listed (notes.md 1.3).
     /// </summary>
-    public static PolicyAssignmentDraft RestrictToRegistry(Scope scope, string allowedRegistryName, IEnumerable<string> restrictedModels, AssignmentSettings? settings = null)
+    public PolicyAssignmentDraft RestrictToRegistry(Scope scope, string allowedRegistryName, IEnumerable<string> restrictedModels, AssignmentSettings? settings = null)
     {
         settings ??= AssignmentSettings.Default;
         var registry = (allowedRegistryName ?? "").Trim();
@@ -69,7 +69,7 @@ public static class ModelPolicyAuthoring
     /// An assignment of 12e5dd16: a registry model may be deployed when its publisher is in <paramref name="allowedPublishers"/>
     /// or its asset id contains one of <paramref name="allowedAssetIds"/> (partial ids allow "all Models under a given scope" [POL]).
     /// </summary>
-    public static PolicyAssignmentDraft ApprovedRegistryModels(Scope scope, IEnumerable<string> allowedPublishers, IEnumerable<string> allowedAssetIds, AssignmentSettings? settings = null)
+    public PolicyAssignmentDraft ApprovedRegistryModels(Scope scope, IEnumerable<string> allowedPublishers, IEnumerable<string> allowedAssetIds, AssignmentSettings? settings = null)
     {
         settings ??= AssignmentSettings.Default;
         var publishers = Distinct(allowedPublishers.Select(p => (p ?? "").Trim()).Where(p => p.Length > 0));
@@ -106,7 +106,7 @@ public static class ModelPolicyAuthoring
     /// <c>allowedModels</c>, rule <c>model.assetId notIn [parameters('allowedModels')]</c>. Saved at a management group or
     /// subscription [BASICS][SCOPE]. Carries <see cref="CustomDataModeWarning"/>.
     /// </summary>
-    public static CustomDefinitionDraft AllowListDefinition(Scope definitionScope, string name = "allowed-models")
+    public CustomDefinitionDraft AllowListDefinition(Scope definitionScope, string name = "allowed-models")
     {
         if (definitionScope.Level is not (ScopeLevel.ManagementGroup or ScopeLevel.Subscription))
         {
@@ -173,7 +173,7 @@ public static class ModelPolicyAuthoring
     }
 
     /// <summary>An assignment of <paramref name="definition"/> (from <see cref="AllowListDefinition"/>) allowing exactly <paramref name="allowedModels"/>.</summary>
-    public static PolicyAssignmentDraft AssignAllowList(Scope scope, CustomDefinitionDraft definition, IEnumerable<string> allowedModels, AssignmentSettings? settings = null)
+    public PolicyAssignmentDraft AssignAllowList(Scope scope, CustomDefinitionDraft definition, IEnumerable<string> allowedModels, AssignmentSettings? settings = null)
     {
         settings ??= AssignmentSettings.Default;
         if (definition.DefinitionScope.Level == ScopeLevel.Subscription && !definition.DefinitionScope.IsAtOrAbove(scope))
@@ -195,10 +195,10 @@ public static class ModelPolicyAuthoring
             new[] { "Deny", "Audit", "Disabled" });
     }
 
-    private static PolicyAssignmentDraft Draft(Scope scope, string definitionId, string defaultName, string defaultDisplayName,
+    private PolicyAssignmentDraft Draft(Scope scope, string definitionId, string defaultName, string defaultDisplayName,
         Dictionary<string, object?> parameters, AssignmentSettings settings, List<string> warnings, IReadOnlyList<object?>? customEffects = null)
     {
-        var effects = customEffects ?? PolicyCatalog.Default.Find(definitionId)?.Parameters["effect"].AllowedValues ?? Array.Empty<object?>();
+        var effects = customEffects ?? builtInDefinition(definitionId)?.Parameters["effect"].AllowedValues ?? Array.Empty<object?>();
         // [PARAMS]: allowedValues are compared case-sensitively at assignment time.
         if (!effects.Any(e => string.Equals(e as string, settings.Effect, StringComparison.Ordinal)))
         {

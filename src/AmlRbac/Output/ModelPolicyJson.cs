@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
+using AmlRbac.Questions;
 
 namespace AmlRbac.Output;
 

@@ -219,7 +219,7 @@ internal sealed class AssignmentJudge
 
     private PolicyDefinition? FindDefinition(string id) =>
         _state.Definitions.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase))
-        ?? (id.StartsWith(BuiltInPrefix, StringComparison.OrdinalIgnoreCase) ? PolicyCatalog.Default.Find(id) : null);
+        ?? (id.StartsWith(BuiltInPrefix, StringComparison.OrdinalIgnoreCase) ? _options.BuiltInDefinitions(id) : null);
 
     // The reader guarantees then.effect exists; the built-ins write it "[parameters('effect')]" [POL].
     private static string RuleEffect(PolicyDefinition definition) =>

@@ -18,4 +18,12 @@ public sealed record PolicyOptions
     /// its management groups, so without it an assignment at a management group is Unknown, not guessed.
     /// </summary>
     public IReadOnlyList<ManagementGroup> ManagementGroups { get; init; } = Array.Empty<ManagementGroup>();
+
+    /// <summary>
+    /// The built-in definition with this id (<c>/providers/Microsoft.Authorization/policyDefinitions/{guid}</c>), or null:
+    /// assignments name built-ins by id, so a snapshot need not carry them. The rules load no data; the Questions
+    /// layer gives the definitions AmlRbac ships (Sources' PolicyCatalog). Without them, an assignment of a built-in
+    /// the state does not carry has no definition to judge.
+    /// </summary>
+    public Func<string, PolicyDefinition?> BuiltInDefinitions { get; init; } = _ => null;
 }

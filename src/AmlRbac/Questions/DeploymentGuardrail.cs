@@ -2,6 +2,7 @@ using AmlRbac.Catalog;
 using AmlRbac.Model;
 using AmlRbac.Policy;
 using AmlRbac.Rbac;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Questions;
 
@@ -29,13 +30,17 @@ public sealed class DeploymentGuardrail
     public PolicyState Policy { get; }
     public PolicyOptions Options { get; }
 
-    /// <summary>The guardrail of a tenant: its policy objects, judged within its management-group hierarchy.</summary>
+    /// <summary>
+    /// The guardrail of a tenant: its policy objects, judged within its management-group hierarchy, with the
+    /// built-in definitions AmlRbac ships for assignments that name them.
+    /// </summary>
     public static DeploymentGuardrail For(Tenant tenant, ExemptionHandling exemptionHandling = ExemptionHandling.Documented, TimeProvider? clock = null) =>
         new(tenant.Policy, PolicyOptions.Default with
         {
             ExemptionHandling = exemptionHandling,
             Clock = clock ?? TimeProvider.System,
             ManagementGroups = tenant.ManagementGroups,
+            BuiltInDefinitions = PolicyCatalog.Default.Find,
         });
 
     /// <summary>True when the activity creates a model deployment (it requires <see cref="DeploymentWrite"/>).</summary>

@@ -5,12 +5,19 @@ namespace AmlRbac.Sources;
 /// <summary>
 /// The one way the engine writes files (snapshots, role definitions, policy files): whole or not at all.
 /// Each file is first written to a uniquely named temporary file beside it, and only when every one is
-/// written are they renamed into place, so a reader never sees a half-written file and a file that
-/// cannot be written leaves all of them unchanged. UTF-8 without a byte order mark.
+/// written are they renamed into place, so a reader never sees a half-written file. A failure at any step,
+/// even the rename of the second of two files, leaves every file as it was: a file renamed into place
+/// before the failure gets its previous content back, or is removed if it did not exist.
+/// UTF-8 without a byte order mark.
 /// </summary>
 internal static class FileOutput
 {
+    /// <summary>Moves <paramref name="source"/> over <paramref name="destination"/>, replacing it: the step that puts a file in place.</summary>
+    internal delegate void Rename(string source, string destination);
+
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    private static readonly Rename Replace = (source, destination) => File.Move(source, destination, overwrite: true);
 
     /// <summary>
     /// Writes <paramref name="text"/> to <paramref name="path"/>. On an I/O or access failure the
@@ -21,9 +28,19 @@ internal static class FileOutput
         WriteAll(new[] { (path, text) }, failure);
 
     /// <summary>Writes every file, all or none; <paramref name="failure"/> as for <see cref="Write"/>, given the file that failed.</summary>
-    public static void WriteAll(IReadOnlyList<(string Path, string Text)> files, Func<string, Exception, Exception>? failure = null)
+    public static void WriteAll(IReadOnlyList<(string Path, string Text)> files, Func<string, Exception, Exception>? failure = null) =>
+        WriteAll(files, failure, Replace);
+
+    /// <summary>As <see cref="WriteAll(IReadOnlyList{ValueTuple{string, string}}, Func{string, Exception, Exception}?)"/>, putting files in place with <paramref name="rename"/> (tests make it fail).</summary>
+    internal static void WriteAll(IReadOnlyList<(string Path, string Text)> files, Func<string, Exception, Exception>? failure, Rename rename)
     {
-        var temporaries = files.Select(f => Temporary(f.Path)).ToList();
+        var targets = files.Select(f => Path.GetFullPath(f.Path)).ToList();
+        var temporaries = targets.Select(Temporary).ToList();
+        // A copy of each existing file that is replaced while a later rename can still fail; the last rename
+        // failing replaces nothing, so its file needs none.
+        var backups = new string?[files.Count];
+        var placed = 0;
+        var done = false;
         var current = files.Count > 0 ? files[0].Path : string.Empty;
         try
         {
@@ -32,11 +49,22 @@ internal static class FileOutput
                 current = files[i].Path;
                 File.WriteAllText(temporaries[i], files[i].Text, Utf8);
             }
+            for (var i = 0; i < files.Count - 1; i++)
+            {
+                current = files[i].Path;
+                if (File.Exists(targets[i]))
+                {
+                    backups[i] = Temporary(targets[i]);
+                    File.Copy(targets[i], backups[i]!);
+                }
+            }
             for (var i = 0; i < files.Count; i++)
             {
                 current = files[i].Path;
-                File.Move(temporaries[i], Path.GetFullPath(files[i].Path), overwrite: true);
+                rename(temporaries[i], targets[i]);
+                placed = i + 1;
             }
+            done = true;
         }
         catch (Exception error) when (failure is not null && error is IOException or UnauthorizedAccessException)
         {
@@ -44,19 +72,43 @@ internal static class FileOutput
         }
         finally
         {
-            // Renamed ones are gone already; the rest, including a partly written one, are removed.
-            foreach (var temporary in temporaries)
+            if (!done)
             {
-                TryDelete(temporary);
+                PutBack(targets, backups, placed, rename);
+            }
+            // Renamed ones are gone already; the rest, including a partly written one, and the backups are removed.
+            foreach (var leftover in temporaries.Concat(backups.OfType<string>()))
+            {
+                TryDelete(leftover);
             }
         }
     }
 
-    private static string Temporary(string path)
+    // Undoes the renames that succeeded, last first: the previous content back, or no file where there was none.
+    private static void PutBack(IReadOnlyList<string> targets, IReadOnlyList<string?> backups, int placed, Rename rename)
     {
-        var full = Path.GetFullPath(path);
-        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        for (var i = placed - 1; i >= 0; i--)
+        {
+            try
+            {
+                if (backups[i] is { } backup)
+                {
+                    rename(backup, targets[i]);
+                }
+                else
+                {
+                    File.Delete(targets[i]);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: the failure being reported is the one that matters.
+            }
+        }
     }
+
+    private static string Temporary(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
 
     private static void TryDelete(string path)
     {

@@ -1,17 +1,8 @@
 using System.Text.Json;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
-using AmlRbac.Rbac;
 
 namespace AmlRbac.Sources;
-
-/// <summary>A role read from JSON text: the role, or the syntax error that stopped the reading.</summary>
-public sealed record RoleDocument(RoleDefinition? Role, RoleFinding? SyntaxError)
-{
-    /// <summary>The role, or RoleDefinitionInvalid with the syntax error's line and column: there is no role to build on.</summary>
-    public RoleDefinition Required(string source) =>
-        Role ?? throw new AmlRbacException(ErrorIds.RoleDefinitionInvalid, FailureCategory.InvalidData, SyntaxError!.Message, source);
-}
 
 /// <summary>
 /// Reads a role to check or tighten: Get-AzRoleDefinition output (either shape) or New-AmlCustomRole output
@@ -73,27 +64,21 @@ public static class RoleInput
         }
     }
 
-    /// <summary>The role in a file, read as <see cref="FromJson"/> reads text; a missing file is RoleFileNotFound.</summary>
-    public static RoleDocument FromFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new AmlRbacException(ErrorIds.RoleFileNotFound, FailureCategory.ObjectNotFound, $"Role file '{path}' does not exist.", path);
-        }
-        return FromJson(File.ReadAllText(path), path);
-    }
+    /// <summary>
+    /// The role in a file, read as <see cref="FromJson"/> reads text. A file that is missing, a folder or not
+    /// readable is RoleFileNotFound, reported as an unreadable snapshot is.
+    /// </summary>
+    public static RoleDocument FromFile(string path) =>
+        FromJson(FileInput.ReadAllText(path, ErrorIds.RoleFileNotFound, "Role file"), path);
 
     /// <summary>
     /// A role named on a command line: a JSON file when <paramref name="fileOrName"/> is an existing file
-    /// or ends in .json, otherwise a built-in role's name or id (RoleNotFound with the closest names). A file
-    /// that is not JSON is RoleDefinitionInvalid, with the line and column.
+    /// or ends in .json, otherwise the role <paramref name="builtInRole"/> finds by name or id (the catalog's
+    /// lookup, RoleNotFound with the closest names). A file that is not JSON is RoleDefinitionInvalid, with
+    /// the line and column.
     /// </summary>
-    public static RoleDefinition FromFileOrName(string fileOrName, AccessEvaluator evaluator)
-    {
-        if (!File.Exists(fileOrName) && !fileOrName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return evaluator.GetRole(fileOrName);
-        }
-        return FromFile(fileOrName).Required(fileOrName);
-    }
+    public static RoleDefinition FromFileOrName(string fileOrName, Func<string, RoleDefinition> builtInRole) =>
+        File.Exists(fileOrName) || fileOrName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? FromFile(fileOrName).Required(fileOrName)
+            : builtInRole(fileOrName);
 }

@@ -27,21 +27,7 @@ public static class SnapshotReader
     /// <summary>Reads the snapshot at <paramref name="path"/>.</summary>
     public static Tenant Read(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var (category, problem) = e switch
-            {
-                FileNotFoundException or DirectoryNotFoundException => (FailureCategory.ObjectNotFound, "does not exist."),
-                UnauthorizedAccessException => (FailureCategory.PermissionDenied, $"cannot be read: {e.Message}"),
-                _ => (FailureCategory.ResourceUnavailable, $"cannot be read: {e.Message}"),
-            };
-            throw new AmlRbacException(ErrorIds.SnapshotNotFound, category, $"Snapshot file '{path}' {problem}", path, e);
-        }
+        var json = FileInput.ReadAllText(path, ErrorIds.SnapshotNotFound, "Snapshot file");
         return Parse(json, path);
     }
 

@@ -5,6 +5,7 @@ using static AmlRbac.Tests.Policy.PolicyFixtures;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.Policy;
+using AmlRbac.Sources;
 using AmlRbac.Tests.Output;
 using AmlRbac.Tests.Policy;
 
@@ -16,6 +17,8 @@ namespace AmlRbac.Tests.Authoring;
 /// </summary>
 public sealed class ModelPolicyAuthoringTests
 {
+    private static readonly ModelPolicyAuthoring Author = new(PolicyCatalog.Default.Find);
+
     private static readonly string[] Samples = { Falcon, Phi, MetaLlama, WorkspaceModel };
 
     // The samples the assignment lets through into the production workspace.
@@ -25,7 +28,7 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void The_seed_registry_restriction_allows_exactly_the_other_azureml_models()
     {
-        var draft = ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { Falcon },
+        var draft = Author.RestrictToRegistry(Subscription, "azureml", new[] { Falcon },
             AssignmentSettings.Default with { NotScopes = new[] { SandboxGroup } });
         var state = State($"[{Item(draft)}]");
 
@@ -37,7 +40,7 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void The_parameters_file_is_the_value_wrapped_form()
     {
-        var draft = ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { Falcon, Falcon.ToUpperInvariant() });
+        var draft = Author.RestrictToRegistry(Subscription, "azureml", new[] { Falcon, Falcon.ToUpperInvariant() });
 
         using var parameters = JsonDocument.Parse(draft.ParametersJson);
         Assert.Equal("azureml", parameters.RootElement.GetProperty("allowedRegistryName").GetProperty("value").GetString());
@@ -54,7 +57,7 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void An_empty_registry_blocks_every_registry_model_and_says_so()
     {
-        var draft = ModelPolicyAuthoring.RestrictToRegistry(Subscription, "", Array.Empty<string>());
+        var draft = Author.RestrictToRegistry(Subscription, "", Array.Empty<string>());
 
         Assert.Equal(new[] { WorkspaceModel }, Allowed(State($"[{Item(draft)}]")));
         Assert.Contains(draft.Warnings, w => w.Contains("every registry model is blocked", StringComparison.Ordinal));
@@ -63,7 +66,7 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void A_restricted_model_of_another_registry_is_flagged_as_redundant()
     {
-        var draft = ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { MetaLlama });
+        var draft = Author.RestrictToRegistry(Subscription, "azureml", new[] { MetaLlama });
 
         Assert.Contains(draft.Warnings, w => w.StartsWith($"'{MetaLlama}' is not in registry 'azureml'", StringComparison.Ordinal));
     }
@@ -75,7 +78,7 @@ public sealed class ModelPolicyAuthoringTests
     public void Values_azure_refuses_are_refused(string registry, string effect, string errorId)
     {
         var error = Assert.Throws<AmlRbacException>(() =>
-            ModelPolicyAuthoring.RestrictToRegistry(Subscription, registry, Array.Empty<string>(), AssignmentSettings.Default with { Effect = effect }));
+            Author.RestrictToRegistry(Subscription, registry, Array.Empty<string>(), AssignmentSettings.Default with { Effect = effect }));
 
         Assert.Equal(errorId, error.ErrorId);
     }
@@ -83,7 +86,7 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void A_restricted_model_must_be_an_asset_id()
     {
-        var error = Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { "tiiuae-falcon-7b" }));
+        var error = Assert.Throws<AmlRbacException>(() => Author.RestrictToRegistry(Subscription, "azureml", new[] { "tiiuae-falcon-7b" }));
 
         Assert.Equal(ErrorIds.ModelAssetIdInvalid, error.ErrorId);
     }
@@ -92,10 +95,10 @@ public sealed class ModelPolicyAuthoringTests
     public void Exactly_compared_lists_need_versions_not_labels()
     {
         const string label = "azureml://registries/azureml/models/tiiuae-falcon-7b/labels/latest";
-        var definition = ModelPolicyAuthoring.AllowListDefinition(Subscription);
+        var definition = Author.AllowListDefinition(Subscription);
 
-        var restrict = Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { label }));
-        var allow = Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.AssignAllowList(Subscription, definition, new[] { Phi, label }));
+        var restrict = Assert.Throws<AmlRbacException>(() => Author.RestrictToRegistry(Subscription, "azureml", new[] { label }));
+        var allow = Assert.Throws<AmlRbacException>(() => Author.AssignAllowList(Subscription, definition, new[] { Phi, label }));
 
         Assert.Equal(ErrorIds.PolicyParameterInvalid, restrict.ErrorId);
         Assert.Equal($"'{label}' names label 'latest': restrictedModels entries are compared as whole asset ids [RULE], so give the version.", restrict.Message);
@@ -106,7 +109,7 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void A_do_not_enforce_assignment_denies_nothing()
     {
-        var draft = ModelPolicyAuthoring.RestrictToRegistry(Subscription, "azureml", new[] { Falcon },
+        var draft = Author.RestrictToRegistry(Subscription, "azureml", new[] { Falcon },
             AssignmentSettings.Default with { EnforcementMode = EnforcementMode.DoNotEnforce, Name = "try-it" });
 
         Assert.Equal(Samples, Allowed(State($"[{Item(draft)}]")));
@@ -116,7 +119,7 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void Approved_registry_models_allow_exactly_the_listed_ids_and_prefixes()
     {
-        var draft = ModelPolicyAuthoring.ApprovedRegistryModels(Subscription, Array.Empty<string>(),
+        var draft = Author.ApprovedRegistryModels(Subscription, Array.Empty<string>(),
             new[] { Phi, "azureml://registries/azureml-meta/models/Llama-2-7b/" });
 
         Assert.Equal(new[] { Phi, MetaLlama, WorkspaceModel }, Allowed(State($"[{Item(draft)}]")));
@@ -127,11 +130,11 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void Approved_publishers_allow_models_whose_publisher_is_given()
     {
-        var draft = ModelPolicyAuthoring.ApprovedRegistryModels(Subscription, new[] { "Microsoft" }, Array.Empty<string>());
+        var draft = Author.ApprovedRegistryModels(Subscription, new[] { "Microsoft" }, Array.Empty<string>());
         var state = State($"[{Item(draft)}]");
 
-        var microsoft = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Phi) with { Publisher = "Microsoft" }, PolicyOptions.Default);
-        var tii = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Falcon) with { Publisher = "TII" }, PolicyOptions.Default);
+        var microsoft = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Phi) with { Publisher = "Microsoft" }, BuiltIns);
+        var tii = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Falcon) with { Publisher = "TII" }, BuiltIns);
 
         Assert.Equal(DeploymentOutcome.Allowed, microsoft.Outcome);
         Assert.Equal(DeploymentOutcome.Denied, tii.Outcome);
@@ -143,7 +146,7 @@ public sealed class ModelPolicyAuthoringTests
     public void Approved_asset_ids_cannot_hold_a_wildcard()
     {
         var error = Assert.Throws<AmlRbacException>(() =>
-            ModelPolicyAuthoring.ApprovedRegistryModels(Subscription, Array.Empty<string>(), new[] { "azureml://registries/azureml/models/*" }));
+            Author.ApprovedRegistryModels(Subscription, Array.Empty<string>(), new[] { "azureml://registries/azureml/models/*" }));
 
         Assert.Equal(ErrorIds.PolicyParameterInvalid, error.ErrorId);
     }
@@ -151,8 +154,8 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void The_custom_allow_list_allows_exactly_the_listed_models()
     {
-        var definition = ModelPolicyAuthoring.AllowListDefinition(Subscription);
-        var assignment = ModelPolicyAuthoring.AssignAllowList(DataScienceGroup, definition, new[] { Phi, MetaLlama });
+        var definition = Author.AllowListDefinition(Subscription);
+        var assignment = Author.AssignAllowList(DataScienceGroup, definition, new[] { Phi, MetaLlama });
         var state = State($"[{Item(assignment)}]", definitions: $"[{Item(definition)}]");
 
         Assert.Equal(new[] { Phi, MetaLlama }, Allowed(state));
@@ -164,8 +167,8 @@ public sealed class ModelPolicyAuthoringTests
     [Fact]
     public void The_custom_allow_list_warns_with_both_sources()
     {
-        var definition = ModelPolicyAuthoring.AllowListDefinition(Subscription);
-        var assignment = ModelPolicyAuthoring.AssignAllowList(Subscription, definition, new[] { Phi });
+        var definition = Author.AllowListDefinition(Subscription);
+        var assignment = Author.AssignAllowList(Subscription, definition, new[] { Phi });
 
         Assert.Contains(ModelPolicyAuthoring.CustomDataModeWarning, definition.Warnings);
         Assert.Contains(ModelPolicyAuthoring.CustomDataModeWarning, assignment.Warnings);
@@ -178,11 +181,11 @@ public sealed class ModelPolicyAuthoringTests
     public void The_custom_definition_lives_at_a_subscription_or_management_group_and_is_assigned_below_it()
     {
         Assert.Equal(ErrorIds.PolicyParameterInvalid,
-            Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.AllowListDefinition(DataScienceGroup)).ErrorId);
-        var definition = ModelPolicyAuthoring.AllowListDefinition(Subscription);
+            Assert.Throws<AmlRbacException>(() => Author.AllowListDefinition(DataScienceGroup)).ErrorId);
+        var definition = Author.AllowListDefinition(Subscription);
         Assert.Equal(ErrorIds.PolicyParameterInvalid,
-            Assert.Throws<AmlRbacException>(() => ModelPolicyAuthoring.AssignAllowList(Scope.ForSubscription(OtherSubscriptionId), definition, new[] { Phi })).ErrorId);
+            Assert.Throws<AmlRbacException>(() => Author.AssignAllowList(Scope.ForSubscription(OtherSubscriptionId), definition, new[] { Phi })).ErrorId);
         Assert.Equal("/providers/Microsoft.Management/managementGroups/ml/providers/Microsoft.Authorization/policyDefinitions/allowed-models",
-            ModelPolicyAuthoring.AllowListDefinition(Scope.ForManagementGroup("ml")).Id);
+            Author.AllowListDefinition(Scope.ForManagementGroup("ml")).Id);
     }
 }

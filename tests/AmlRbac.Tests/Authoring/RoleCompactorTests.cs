@@ -1,6 +1,7 @@
 using Xunit;
 using static AmlRbac.Tests.Authoring.Roles;
 
+using AmlRbac.Questions;
 using AmlRbac.Authoring;
 using AmlRbac.Catalog;
 using AmlRbac.Model;

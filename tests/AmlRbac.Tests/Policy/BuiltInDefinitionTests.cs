@@ -7,6 +7,7 @@ using static AmlRbac.Tests.Policy.RuleHarness;
 using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.Policy;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Tests.Policy;
 
@@ -119,8 +120,8 @@ public sealed partial class BuiltInDefinitionTests
         var state = ApprovedModels("""["Microsoft"]""", "[]", """, "effect": { "value": "Deny" }""");
 
         var unknown = Deploy(state, Phi);
-        var microsoft = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Phi) with { Publisher = "microsoft" }, PolicyOptions.Default);
-        var tii = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Falcon) with { Publisher = "TII" }, PolicyOptions.Default);
+        var microsoft = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Phi) with { Publisher = "microsoft" }, BuiltIns);
+        var tii = PolicyEvaluator.EvaluateDeployment(state, Workspace, ModelAsset.Parse(Falcon) with { Publisher = "TII" }, BuiltIns);
 
         Assert.Equal(DeploymentOutcome.Unknown, unknown.Outcome);
         Assert.Contains("publisher was not given", Assert.Single(unknown.Verdicts).Clause!.Detail);

@@ -66,7 +66,7 @@ public sealed class InitiativeTests
                 "properties": { "policyAssignmentId": "{{AssignmentId(Subscription, "guardrails")}}", "exemptionCategory": "Mitigated",
                                 "policyDefinitionReferenceIds": [ "{{RegistryMember}}" ] } } ]
             """;
-        var honour = PolicyOptions.Default with { ExemptionHandling = ExemptionHandling.Honour };
+        var honour = BuiltIns with { ExemptionHandling = ExemptionHandling.Honour };
 
         var report = Deploy(Guardrails(exemption), Falcon, options: honour);
 

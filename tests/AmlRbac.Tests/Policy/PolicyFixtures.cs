@@ -65,8 +65,11 @@ internal static class PolicyFixtures
         }
         """;
 
+    /// <summary>The default options with the built-in definitions AmlRbac ships, as the Questions layer gives them.</summary>
+    public static PolicyOptions BuiltIns { get; } = PolicyOptions.Default with { BuiltInDefinitions = PolicyCatalog.Default.Find };
+
     public static DeploymentPolicyReport Deploy(PolicyState state, string model, Scope? workspace = null, PolicyOptions? options = null) =>
-        PolicyEvaluator.EvaluateDeployment(state, workspace ?? Workspace, ModelAsset.Parse(model), options ?? PolicyOptions.Default);
+        PolicyEvaluator.EvaluateDeployment(state, workspace ?? Workspace, ModelAsset.Parse(model), options ?? BuiltIns);
 
     /// <summary>A draft's assignment JSON made into a snapshot item (the PUT body has no id; the draft knows it).</summary>
     public static string Item(PolicyAssignmentDraft draft) => WithId(draft.AssignmentJson, draft.Id, draft.Name);

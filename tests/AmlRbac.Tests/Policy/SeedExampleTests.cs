@@ -160,7 +160,7 @@ public sealed class SeedExampleTests
     [Fact]
     public void An_exemption_is_honoured_when_asked()
     {
-        var options = PolicyOptions.Default with { ExemptionHandling = ExemptionHandling.Honour };
+        var options = BuiltIns with { ExemptionHandling = ExemptionHandling.Honour };
 
         var report = Deploy(Seed(exemptions: Exemption()), Falcon, options: options);
 
@@ -173,7 +173,7 @@ public sealed class SeedExampleTests
     [Fact]
     public void An_exemption_covers_only_its_scope()
     {
-        var options = PolicyOptions.Default with { ExemptionHandling = ExemptionHandling.Honour };
+        var options = BuiltIns with { ExemptionHandling = ExemptionHandling.Honour };
 
         var report = Deploy(Seed(exemptions: Exemption()), Falcon, SandboxWorkspace, options);
 
@@ -184,7 +184,7 @@ public sealed class SeedExampleTests
     public void An_expired_exemption_no_longer_applies()
     {
         var expiring = Exemption(",\n\"expiresOn\": \"2025-05-31T23:59:59Z\"");
-        var before = PolicyOptions.Default with { ExemptionHandling = ExemptionHandling.Honour, Clock = ClockAt("2025-05-01T00:00:00Z") };
+        var before = BuiltIns with { ExemptionHandling = ExemptionHandling.Honour, Clock = ClockAt("2025-05-01T00:00:00Z") };
         var after = before with { Clock = ClockAt("2025-06-01T00:00:00Z") };
 
         Assert.Equal(Verdict.Exempt, Assert.Single(Deploy(Seed(exemptions: expiring), Falcon, options: before).Verdicts).Verdict);
@@ -246,7 +246,7 @@ public sealed class SeedExampleTests
     {
         var group = Scope.ForManagementGroup("contoso-ml");
         var state = State($"[{Assignment("mg-restrict", group, Restrict, SeedParameters())}]");
-        var hierarchy = PolicyOptions.Default with
+        var hierarchy = BuiltIns with
         {
             ManagementGroups = new[]
             {

@@ -123,6 +123,15 @@ public sealed class RoleDefinitionJsonTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_given_as_the_role_file_is_an_error_naming_it_not_a_raw_exception()
+    {
+        var error = Assert.Throws<AmlRbacException>(() => RoleInput.FromFile(_folder));
+
+        Assert.Equal((ErrorIds.RoleFileNotFound, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
+        Assert.Contains("is a folder, not a file", error.Message);
+    }
+
+    [Fact]
     public void The_Flat_shape_refuses_a_role_with_two_blocks()
     {
         var twoBlocks = Role with { Permissions = new[] { Role.Permissions[0], Role.Permissions[0] } };

@@ -1,7 +1,8 @@
+using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.Sources;
 
-namespace AmlRbac.Authoring;
+namespace AmlRbac.Questions;
 
 /// <summary>
 /// An authored model guardrail: the assignment to create, and for the custom allow-list the definition to create

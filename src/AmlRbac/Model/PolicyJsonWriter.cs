@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AmlRbac.Sources;
+namespace AmlRbac.Model;
 
 /// <summary>
 /// Writes policy parameter values in ARM's JSON, for authored assignments, parameter files and snapshots. The texts

@@ -10,7 +10,7 @@ using AmlRbac.Tests.Output;
 using AmlRbac.Tests.Policy;
 using AmlRbac.Tests.Questions;
 
-namespace AmlRbac.Tests.Authoring;
+namespace AmlRbac.Tests.Questions;
 
 /// <summary>
 /// New-AmlModelPolicy's and 'amlrbac policy new''s engine: each emitted assignment, read back from its own JSON into

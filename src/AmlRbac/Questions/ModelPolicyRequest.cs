@@ -1,6 +1,8 @@
+using AmlRbac.Authoring;
 using AmlRbac.Model;
+using AmlRbac.Sources;
 
-namespace AmlRbac.Authoring;
+namespace AmlRbac.Questions;
 
 /// <summary>
 /// What New-AmlModelPolicy and 'amlrbac policy new' are asked for, as the user gave it (strings): both hosts bind
@@ -44,6 +46,8 @@ public sealed record ModelPolicyRequest
             throw new AmlRbacException(ErrorIds.ScopeInvalid, FailureCategory.InvalidArgument,
                 $"Scope '{Scope}' is not a management group, subscription or resource group; assign a model guardrail there, above the workspaces it governs.", Scope);
         }
+        // The built-in definitions AmlRbac ships say which effects their assignments may give.
+        var author = new ModelPolicyAuthoring(PolicyCatalog.Default.Find);
         var settings = new AssignmentSettings
         {
             Name = Name,
@@ -55,15 +59,15 @@ public sealed record ModelPolicyRequest
         switch (Kind)
         {
             case ModelPolicyKind.RestrictToRegistry:
-                return new ModelPolicy(ModelPolicyAuthoring.RestrictToRegistry(scope, AllowedRegistry, RestrictedModels, settings), null, this);
+                return new ModelPolicy(author.RestrictToRegistry(scope, AllowedRegistry, RestrictedModels, settings), null, this);
             case ModelPolicyKind.ApprovedRegistryModels:
-                return new ModelPolicy(ModelPolicyAuthoring.ApprovedRegistryModels(scope, AllowedPublishers, AllowedAssetIds, settings), null, this);
+                return new ModelPolicy(author.ApprovedRegistryModels(scope, AllowedPublishers, AllowedAssetIds, settings), null, this);
             default:
                 var definitionScope = DefinitionScope is { } given
                     ? AmlRbac.Model.Scope.Parse(given)
                     : scope.SubscriptionId is { } subscription ? AmlRbac.Model.Scope.ForSubscription(subscription) : scope;
-                var definition = ModelPolicyAuthoring.AllowListDefinition(definitionScope);
-                return new ModelPolicy(ModelPolicyAuthoring.AssignAllowList(scope, definition, AllowedModels, settings), definition, this);
+                var definition = author.AllowListDefinition(definitionScope);
+                return new ModelPolicy(author.AssignAllowList(scope, definition, AllowedModels, settings), definition, this);
         }
     }
 }

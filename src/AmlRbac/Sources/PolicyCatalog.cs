@@ -1,19 +1,20 @@
 using System.Reflection;
 using System.Text.Json;
 using AmlRbac.Model;
-using AmlRbac.Sources;
 
-namespace AmlRbac.Policy;
+namespace AmlRbac.Sources;
 
 /// <summary>
-/// The built-in policy definitions AmlRbac ships (Policy/Data/*.json): every definition in Azure/azure-policy's
+/// The built-in policy definitions AmlRbac ships (Sources/PolicyData/*.json): every definition in Azure/azure-policy's
 /// "Machine Learning" folder plus the Cognitive Services and test siblings about model deployments, byte-identical
-/// to commit f4a50bac [POL] (notes.md section 0). Assignments name built-ins by id
-/// (<c>/providers/Microsoft.Authorization/policyDefinitions/{guid}</c>), so a snapshot need not carry them.
+/// to commit f4a50bacae07ddb096943c597669bcae494a6e29 [POL] (https://github.com/Azure/azure-policy, under
+/// built-in-policies/policyDefinitions/). Assignments name built-ins by id
+/// (<c>/providers/Microsoft.Authorization/policyDefinitions/{guid}</c>), so a snapshot need not carry them; the
+/// rules are given <see cref="Find"/> (Policy's PolicyOptions.BuiltInDefinitions), as is authoring.
 /// </summary>
 public sealed class PolicyCatalog
 {
-    private const string ResourcePrefix = "AmlRbac.Policy.Data.";
+    private const string ResourcePrefix = "AmlRbac.Sources.PolicyData.";
     private static readonly Lazy<PolicyCatalog> Embedded = new(Load);
 
     private readonly Dictionary<string, PolicyDefinition> _byIdOrName;

@@ -180,7 +180,7 @@ public sealed class EmulatorStore
     private static IEnumerable<EmulatedWorkspace> DeriveWorkspaces(Tenant tenant) =>
         tenant.RoleAssignments.Select(a => a.Scope)
             .Concat(tenant.DenyAssignments.Select(d => d.Scope))
-            .Where(scope => Scope.TryParse(scope, out var parsed, out _) && ArmRoutes.IsWorkspace(parsed))
+            .Where(scope => Scope.TryParse(scope, out var parsed, out _) && WorkspaceId.Of(parsed) is not null)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(id => new EmulatedWorkspace
             {

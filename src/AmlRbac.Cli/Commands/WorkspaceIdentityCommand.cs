@@ -102,7 +102,7 @@ internal static class WorkspaceIdentityCommand
             var clientOptions = live.ClientOptions(parsed, endpoints);
             var tokens = live.Tokens(parsed, endpoints);
             IReadOnlyList<string> ids = parsed.GetValue(subscription) is { } sub
-                ? new[] { WorkspaceReference.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
+                ? new[] { WorkspaceId.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
                 : (parsed.GetValue(resourceId) ?? Array.Empty<string>()).Concat(ReadIds(parsed.GetValue(idsFrom))).ToList();
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -136,7 +136,7 @@ internal static class WorkspaceIdentityCommand
     {
         try
         {
-            var workspace = WorkspaceReference.Parse(id);
+            var workspace = WorkspaceId.Parse(id);
             return await converter.ConvertAsync(workspace, _ => apply, cancellationToken).ConfigureAwait(false);
         }
         catch (AmlRbacException error) when (error.ErrorId == ErrorIds.WorkspaceIdInvalid)

@@ -98,12 +98,12 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     protected override void ProcessRecord()
     {
-        WorkspaceReference workspace;
+        WorkspaceId workspace;
         try
         {
             workspace = ParameterSetName == ResourceIdSet
-                ? WorkspaceReference.Parse(ResourceId)
-                : WorkspaceReference.From(SubscriptionId ?? ContextSubscriptionId() ?? throw NoSubscription(), ResourceGroupName, Name);
+                ? WorkspaceId.Parse(ResourceId)
+                : WorkspaceId.From(SubscriptionId ?? ContextSubscriptionId() ?? throw NoSubscription(), ResourceGroupName, Name);
             (_tokens as RenewingTokenSource)?.RenewIfDue();
         }
         catch (AmlRbacException exception)
@@ -173,7 +173,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     // ShouldProcess with its reason: WhatIf when -WhatIf or $WhatIfPreference (also a caller's) is in
     // effect, so that a No to -Confirm can be told from a WhatIf. The texts are those of ShouldProcess(target, action).
-    private bool Confirmed(WorkspaceReference workspace, ConversionPlan plan, out bool whatIf)
+    private bool Confirmed(WorkspaceId workspace, ConversionPlan plan, out bool whatIf)
     {
         var description = $"Performing the operation \"{plan.Action}\" on target \"{workspace.Id}\".";
         var confirmed = ShouldProcess(description, "Are you sure you want to perform this action?\n" + description, "Confirm", out var reason);
@@ -181,7 +181,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
         return confirmed;
     }
 
-    private void Progress(int number, WorkspaceReference workspace, string doing) =>
+    private void Progress(int number, WorkspaceId workspace, string doing) =>
         WriteProgress(new ProgressRecord(0, Activity, $"Workspace {number}: {workspace.Name} ({workspace.ResourceGroupName})")
         {
             CurrentOperation = doing,

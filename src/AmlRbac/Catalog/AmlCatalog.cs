@@ -95,9 +95,6 @@ public sealed class AmlCatalog
 
     public Persona? FindPersona(string name) => _personas.TryGetValue(name.Trim(), out var persona) ? persona : null;
 
-    /// <summary>Closest built-in role names, for "did you mean".</summary>
-    public IEnumerable<string> RoleNames => _rolesByName.Keys;
-
     /// <summary>Closest operation names, for "did you mean".</summary>
     public IEnumerable<string> OperationNames => Operations.Select(o => o.Name);
 

@@ -37,15 +37,10 @@ public static class PolicyEvaluator
             : DeploymentOutcome.Allowed;
     }
 
-    // Model deployments live in a workspace: .../providers/Microsoft.MachineLearningServices/workspaces/{name} [POL].
+    // Model deployments live in a workspace (Model's WorkspaceId decides what one is).
     private static void RequireWorkspace(Scope workspace)
     {
-        var segments = workspace.Value.Split('/');
-        var isWorkspace = workspace.Level == ScopeLevel.Resource && segments.Length >= 4
-            && string.Equals(segments[^4], "providers", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(segments[^3], "Microsoft.MachineLearningServices", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(segments[^2], "workspaces", StringComparison.OrdinalIgnoreCase);
-        if (!isWorkspace)
+        if (WorkspaceId.Of(workspace) is null)
         {
             throw new AmlRbacException(ErrorIds.ScopeInvalid, FailureCategory.InvalidArgument,
                 $"Scope '{workspace}' is not an Azure ML workspace: expected .../providers/Microsoft.MachineLearningServices/workspaces/{{name}}.", workspace.Value);

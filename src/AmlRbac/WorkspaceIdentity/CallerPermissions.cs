@@ -26,7 +26,7 @@ internal sealed class CallerPermissions
     /// blocks are asked of ARM and decided by the evaluator, as a role alone. ARM remains the judge: a deny
     /// assignment can still refuse a write, and a scope whose permissions the caller may not read is left to it.
     /// </summary>
-    public async Task<AmlRbacException?> MissingAsync(WorkspaceReference workspace, PlannedWrites writes, CancellationToken cancellationToken)
+    public async Task<AmlRbacException?> MissingAsync(WorkspaceId workspace, PlannedWrites writes, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
         foreach (var (scope, actions) in RequiredActions(workspace, writes).GroupBy(r => r.Scope, r => r.Action).Select(g => (g.Key, g.ToList())))
@@ -54,7 +54,7 @@ internal sealed class CallerPermissions
                 workspace.Id);
     }
 
-    private static IEnumerable<(string Scope, string Action)> RequiredActions(WorkspaceReference workspace, PlannedWrites writes)
+    private static IEnumerable<(string Scope, string Action)> RequiredActions(WorkspaceId workspace, PlannedWrites writes)
     {
         if (writes.SetProperty)
         {

@@ -11,14 +11,14 @@ namespace AmlRbac.WorkspaceIdentity;
 /// </summary>
 public sealed class ConversionPlan
 {
-    internal ConversionPlan(WorkspaceReference workspace, WorkspaceConversion record, PlannedWrites writes)
+    internal ConversionPlan(WorkspaceId workspace, WorkspaceConversion record, PlannedWrites writes)
     {
         Workspace = workspace;
         Record = record;
         Writes = writes;
     }
 
-    public WorkspaceReference Workspace { get; }
+    public WorkspaceId Workspace { get; }
 
     /// <summary>The report if nothing is written.</summary>
     public WorkspaceConversion Record { get; }

@@ -11,7 +11,7 @@ namespace AmlRbac.WorkspaceIdentity;
 internal static class WorkspaceFailures
 {
     /// <summary>Why the workspace has no identity to convert (none, or only user-assigned ones); null when it has a system-assigned one.</summary>
-    public static AmlRbacException? IdentityProblem(WorkspaceState state, WorkspaceReference workspace)
+    public static AmlRbacException? IdentityProblem(WorkspaceState state, WorkspaceId workspace)
     {
         var types = (state.IdentityType ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var systemAssigned = types.Contains("SystemAssigned", StringComparer.OrdinalIgnoreCase);
@@ -31,7 +31,7 @@ internal static class WorkspaceFailures
     }
 
     /// <summary>The per-workspace failure for an ARM failure; a refused token is thrown as is.</summary>
-    public static AmlRbacException Translate(AmlRbacException e, WorkspaceReference workspace, string doing, string needs, bool notFound = false)
+    public static AmlRbacException Translate(AmlRbacException e, WorkspaceId workspace, string doing, string needs, bool notFound = false)
     {
         var (id, category, text) = e.ErrorId switch
         {

@@ -40,14 +40,14 @@ public sealed class WorkspaceIdentityConverter
     }
 
     /// <summary>Plans and, unless <paramref name="apply"/> says no, applies: what the CLI and tests call.</summary>
-    public async Task<WorkspaceConversion> ConvertAsync(WorkspaceReference workspace, Func<ConversionPlan, bool> apply, CancellationToken cancellationToken)
+    public async Task<WorkspaceConversion> ConvertAsync(WorkspaceId workspace, Func<ConversionPlan, bool> apply, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(workspace, cancellationToken).ConfigureAwait(false);
         return plan.HasWrites && apply(plan) ? await ApplyAsync(plan, cancellationToken).ConfigureAwait(false) : plan.Record;
     }
 
     /// <summary>Reads the workspace and its identity's assignments and decides what to write. Writes nothing.</summary>
-    public async Task<ConversionPlan> PlanAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    public async Task<ConversionPlan> PlanAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var record = new WorkspaceConversion { WorkspaceId = workspace.Id, Role = _options.Role, Status = ConversionStatus.Planned };
@@ -205,7 +205,7 @@ public sealed class WorkspaceIdentityConverter
         };
     }
 
-    private PlannedWrites PlanAdministrator(WorkspaceState state, WorkspaceReference workspace, IReadOnlyList<IdentityAssignment> before)
+    private PlannedWrites PlanAdministrator(WorkspaceState state, WorkspaceId workspace, IReadOnlyList<IdentityAssignment> before)
     {
         var hasAdministrator = HoldsAt(workspace, before, _roles.AzureAIAdministrator.Id);
         return new PlannedWrites
@@ -218,7 +218,7 @@ public sealed class WorkspaceIdentityConverter
         };
     }
 
-    private PlannedWrites PlanContributor(WorkspaceReference workspace, IReadOnlyList<IdentityAssignment> before)
+    private PlannedWrites PlanContributor(WorkspaceId workspace, IReadOnlyList<IdentityAssignment> before)
     {
         var hasContributor = HoldsAt(workspace, before, _roles.Contributor.Id);
         return new PlannedWrites
@@ -229,7 +229,7 @@ public sealed class WorkspaceIdentityConverter
     }
 
     // The assignments the plan leads to: the awaited role added on the resource group, Contributor removed.
-    private static IReadOnlyList<IdentityAssignment> Expected(WorkspaceReference workspace, IReadOnlyList<IdentityAssignment> before, PlannedWrites writes)
+    private static IReadOnlyList<IdentityAssignment> Expected(WorkspaceId workspace, IReadOnlyList<IdentityAssignment> before, PlannedWrites writes)
     {
         var after = before.Except(writes.ContributorToRemove).ToList();
         if (writes.AwaitRoleId is { } role)
@@ -239,7 +239,7 @@ public sealed class WorkspaceIdentityConverter
         return after;
     }
 
-    private IReadOnlyList<string> Steps(WorkspaceReference workspace, PlannedWrites writes)
+    private IReadOnlyList<string> Steps(WorkspaceId workspace, PlannedWrites writes)
     {
         var steps = new List<string>();
         if (writes.SetProperty)
@@ -258,7 +258,7 @@ public sealed class WorkspaceIdentityConverter
     }
 
     // Polls until the role shows on the resource group; null when the timeout passes first.
-    private async Task<IReadOnlyList<IdentityAssignment>?> WaitForAsync(WorkspaceReference workspace, string principalId, string roleId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IdentityAssignment>?> WaitForAsync(WorkspaceId workspace, string principalId, string roleId, CancellationToken cancellationToken)
     {
         var started = _options.Clock.GetTimestamp();
         while (true)
@@ -277,20 +277,20 @@ public sealed class WorkspaceIdentityConverter
         }
     }
 
-    private static ConversionPlan Unplanned(WorkspaceReference workspace, WorkspaceConversion record) => new(workspace, record, PlannedWrites.None);
+    private static ConversionPlan Unplanned(WorkspaceId workspace, WorkspaceConversion record) => new(workspace, record, PlannedWrites.None);
 
     private static WorkspaceConversion Failed(WorkspaceConversion record, AmlRbacException error) =>
         record with { Status = ConversionStatus.Failed, Reason = error.Message, ErrorId = error.ErrorId, Error = error };
 
-    private static bool HoldsAt(WorkspaceReference workspace, IEnumerable<IdentityAssignment> assignments, string roleId) =>
+    private static bool HoldsAt(WorkspaceId workspace, IEnumerable<IdentityAssignment> assignments, string roleId) =>
         AtGroup(workspace, assignments, roleId).Count > 0;
 
-    private static IReadOnlyList<IdentityAssignment> AtGroup(WorkspaceReference workspace, IEnumerable<IdentityAssignment> assignments, string roleId) =>
+    private static IReadOnlyList<IdentityAssignment> AtGroup(WorkspaceId workspace, IEnumerable<IdentityAssignment> assignments, string roleId) =>
         assignments.Where(a => string.Equals(a.Scope, workspace.ResourceGroup, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(ObjectIds.NormalizeRoleDefinition(a.RoleDefinitionId), roleId, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
-    private IReadOnlyList<string> RolesAt(WorkspaceReference workspace, IEnumerable<IdentityAssignment> assignments) =>
+    private IReadOnlyList<string> RolesAt(WorkspaceId workspace, IEnumerable<IdentityAssignment> assignments) =>
         assignments.Where(a => string.Equals(a.Scope, workspace.ResourceGroup, StringComparison.OrdinalIgnoreCase))
             .Select(a => _roles.NameOf(a.RoleDefinitionId))
             .Distinct(StringComparer.OrdinalIgnoreCase)

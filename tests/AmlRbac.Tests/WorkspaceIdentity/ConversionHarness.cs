@@ -48,7 +48,7 @@ internal sealed class ConversionHarness : IAsyncDisposable
 
     public static string Identity(int index) => $"0000{index:D4}-aaaa-4bbb-8ccc-000000000001";
 
-    public static WorkspaceReference Workspace(int index) => WorkspaceReference.From(Subscription, "rg-ml", Name(index));
+    public static WorkspaceId Workspace(int index) => WorkspaceId.From(Subscription, "rg-ml", Name(index));
 
     /// <summary><paramref name="count"/> workspaces ws-00… whose identities hold Contributor on rg-ml.</summary>
     public static async Task<ConversionHarness> StartAsync(int count = 1, Func<int, EmulatedWorkspace, EmulatedWorkspace>? shape = null)

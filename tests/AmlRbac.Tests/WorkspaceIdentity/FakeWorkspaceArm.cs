@@ -27,9 +27,9 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
 
     public IEnumerable<string> Writes => Calls.Where(c => c.Split(' ')[0] is "PATCH" or "PUT" or "DELETE");
 
-    public WorkspaceReference Add(string name, string? principalId, string identityType = "SystemAssigned", bool? allow = null, params string[] roles)
+    public WorkspaceId Add(string name, string? principalId, string identityType = "SystemAssigned", bool? allow = null, params string[] roles)
     {
-        var workspace = WorkspaceReference.From("00000000-0000-0000-0000-000000000001", "rg-ml", name);
+        var workspace = WorkspaceId.From("00000000-0000-0000-0000-000000000001", "rg-ml", name);
         _workspaces[workspace.Id] = new WorkspaceState { IdentityType = identityType, PrincipalId = principalId, AllowRoleAssignmentOnResourceGroup = allow };
         foreach (var role in roles)
         {
@@ -45,7 +45,7 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
     public void Fail(string call, string errorId, FailureCategory category) =>
         _failures[call] = new AmlRbacException(errorId, category, $"Azure Resource Manager refused {call}.");
 
-    public Task<WorkspaceState> GetWorkspaceAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    public Task<WorkspaceState> GetWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         Record("GET " + workspace.Id);
         return _workspaces.TryGetValue(workspace.Id, out var state)
@@ -53,7 +53,7 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
             : throw new AmlRbacException(ErrorIds.ArmRequestFailed, FailureCategory.ObjectNotFound, "Azure Resource Manager answered 404.");
     }
 
-    public Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceReference workspace, string principalId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceId workspace, string principalId, CancellationToken cancellationToken)
     {
         Record("LIST " + workspace.ResourceGroup);
         if (_pendingGrants.TryGetValue(workspace.Id, out var left))
@@ -84,7 +84,7 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
         return Task.FromResult(CallerPermissions);
     }
 
-    public Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    public Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         Record("PATCH " + workspace.Id);
         _workspaces[workspace.Id] = _workspaces[workspace.Id] with { AllowRoleAssignmentOnResourceGroup = true };
@@ -92,7 +92,7 @@ internal sealed class FakeWorkspaceArm : IWorkspaceArm
         return Task.CompletedTask;
     }
 
-    public Task CreateAssignmentAsync(WorkspaceReference workspace, string principalId, string roleDefinitionId, CancellationToken cancellationToken)
+    public Task CreateAssignmentAsync(WorkspaceId workspace, string principalId, string roleDefinitionId, CancellationToken cancellationToken)
     {
         Record($"PUT {workspace.ResourceGroup} {roleDefinitionId}");
         Assign(workspace.ResourceGroup, roleDefinitionId, principalId);

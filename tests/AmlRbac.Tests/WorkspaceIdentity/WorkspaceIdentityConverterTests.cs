@@ -29,7 +29,7 @@ public sealed class WorkspaceIdentityConverterTests
             Clock = _clock,
         });
 
-    private static Task<WorkspaceConversion> Run(WorkspaceIdentityConverter converter, WorkspaceReference workspace, bool apply = true) =>
+    private static Task<WorkspaceConversion> Run(WorkspaceIdentityConverter converter, WorkspaceId workspace, bool apply = true) =>
         converter.ConvertAsync(workspace, _ => apply, CancellationToken.None);
 
     [Fact]
@@ -308,7 +308,7 @@ public sealed class WorkspaceIdentityConverterTests
     [Fact]
     public async Task A_missing_workspace_fails_as_not_found()
     {
-        var result = await Run(Converter(), WorkspaceReference.From("00000000-0000-0000-0000-000000000001", "rg-ml", "gone"));
+        var result = await Run(Converter(), WorkspaceId.From("00000000-0000-0000-0000-000000000001", "rg-ml", "gone"));
 
         Assert.Equal(ErrorIds.WorkspaceNotFound, result.ErrorId);
     }

@@ -14,7 +14,7 @@ public sealed class WorkspaceIdentityEmulatorTests
 {
     private static readonly ConversionOptions Remove = new() { RemoveLegacyContributor = true, Timeout = TimeSpan.FromSeconds(60) };
 
-    private static Task<WorkspaceConversion> Convert(WorkspaceIdentityConverter converter, WorkspaceReference workspace, bool apply = true) =>
+    private static Task<WorkspaceConversion> Convert(WorkspaceIdentityConverter converter, WorkspaceId workspace, bool apply = true) =>
         converter.ConvertAsync(workspace, _ => apply, CancellationToken.None);
 
     [Fact]

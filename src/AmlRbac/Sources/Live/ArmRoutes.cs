@@ -96,18 +96,5 @@ public static class ArmRoutes
         _ => throw new ArgumentException($"Workspaces are listed per subscription or resource group, not at '{scope}'.", nameof(scope)),
     };
 
-    /// <summary>True when the scope is an Azure ML workspace (…/providers/Microsoft.MachineLearningServices/workspaces/{name}).</summary>
-    public static bool IsWorkspace(Scope scope)
-    {
-        if (scope.Level != ScopeLevel.Resource)
-        {
-            return false;
-        }
-        var segments = scope.Value.Split('/');
-        return segments.Length == 9
-            && string.Equals(segments[6], "Microsoft.MachineLearningServices", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(segments[7], "workspaces", StringComparison.OrdinalIgnoreCase);
-    }
-
     private static string Under(Scope scope, string suffix) => scope.Level == ScopeLevel.Root ? suffix : scope.Value + suffix;
 }

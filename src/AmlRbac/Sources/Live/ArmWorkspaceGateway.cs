@@ -36,7 +36,7 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
         ["properties"] = new JsonObject { ["allowRoleAssignmentOnRG"] = true },
     };
 
-    public async Task<WorkspaceState> GetWorkspaceAsync(WorkspaceReference workspace, CancellationToken cancellationToken)
+    public async Task<WorkspaceState> GetWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var body = await _arm.GetAsync(workspace.Id, ArmRoutes.WorkspacesPreviewApiVersion, cancellationToken).ConfigureAwait(false);
         var item = LiveItems.Read(body, LiveItems.Origin(AzureApi.ResourceManager, $"GET {workspace.Id}"), "$");
@@ -58,7 +58,7 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
     /// ([RAL] role-assignments-list-rest.md), of which those naming the identity itself are kept (its
     /// groups' are not its own to convert).
     /// </summary>
-    public async Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceReference workspace, string principalId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceId workspace, string principalId, CancellationToken cancellationToken)
     {
         var path = ArmRoutes.RoleAssignments(Scope.Parse(workspace.ResourceGroup));
         var filter = $"{ArmRoutes.AtScope} and assignedTo('{principalId}')";
@@ -94,7 +94,7 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
         return LiveItems.ReadAll(items, LiveItems.Origin(AzureApi.ResourceManager, $"GET {path}")).Select(PermissionShape.Read).ToList();
     }
 
-    public Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceReference workspace, CancellationToken cancellationToken) =>
+    public Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
         _arm.PatchAsync(workspace.Id, ArmRoutes.WorkspacesPreviewApiVersion, AllowRoleAssignmentBody(), cancellationToken);
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
     /// stable 2022-04-01: the name is a GUID the caller picks) with roleDefinitionId in its subscription form
     /// and principalType ServicePrincipal, which a managed identity is in ARM.
     /// </summary>
-    public Task CreateAssignmentAsync(WorkspaceReference workspace, string principalId, string roleDefinitionId, CancellationToken cancellationToken)
+    public Task CreateAssignmentAsync(WorkspaceId workspace, string principalId, string roleDefinitionId, CancellationToken cancellationToken)
     {
         var path = ArmRoutes.RoleAssignment(Scope.Parse(workspace.ResourceGroup), Guid.NewGuid().ToString("D"));
         var body = new JsonObject

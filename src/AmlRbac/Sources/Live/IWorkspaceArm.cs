@@ -11,10 +11,10 @@ namespace AmlRbac.Sources.Live;
 public interface IWorkspaceArm
 {
     /// <summary>GET the workspace: its identity and whether allowRoleAssignmentOnRG is already set.</summary>
-    Task<WorkspaceState> GetWorkspaceAsync(WorkspaceReference workspace, CancellationToken cancellationToken);
+    Task<WorkspaceState> GetWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 
     /// <summary>The role assignments of <paramref name="principalId"/> itself at the resource group or above.</summary>
-    Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceReference workspace, string principalId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IdentityAssignment>> ListAssignmentsAsync(WorkspaceId workspace, string principalId, CancellationToken cancellationToken);
 
     /// <summary>
     /// The caller's own permission blocks at <paramref name="scope"/> (the workspace's id or its resource
@@ -24,10 +24,10 @@ public interface IWorkspaceArm
     Task<IReadOnlyList<Model.Permission>?> GetCallerPermissionsAsync(string scope, CancellationToken cancellationToken);
 
     /// <summary>PATCH the workspace with exactly {"properties":{"allowRoleAssignmentOnRG":true}}.</summary>
-    Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceReference workspace, CancellationToken cancellationToken);
+    Task AllowRoleAssignmentOnResourceGroupAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 
     /// <summary>PUT a new role assignment of <paramref name="roleDefinitionId"/> (a GUID) to the identity on the workspace's resource group.</summary>
-    Task CreateAssignmentAsync(WorkspaceReference workspace, string principalId, string roleDefinitionId, CancellationToken cancellationToken);
+    Task CreateAssignmentAsync(WorkspaceId workspace, string principalId, string roleDefinitionId, CancellationToken cancellationToken);
 
     /// <summary>DELETE one role assignment by its id.</summary>
     Task DeleteAssignmentAsync(string assignmentId, CancellationToken cancellationToken);

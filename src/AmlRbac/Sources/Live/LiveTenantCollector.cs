@@ -169,7 +169,7 @@ public sealed partial class LiveTenantCollector
 
     private async Task ReadWorkspacesAsync(Run run, Scope scope, IReadOnlyList<ManagementGroup> managementGroups, ScopeTree tree)
     {
-        if (ArmRoutes.IsWorkspace(scope))
+        if (WorkspaceId.Of(scope) is not null)
         {
             var origin = LiveItems.Origin(AzureApi.ResourceManager, $"GET {scope.Value}");
             var workspace = WorkspaceShape.Read(LiveItems.Read(await _arm.GetAsync(scope.Value, ArmRoutes.WorkspacesApiVersion, run.Cancellation).ConfigureAwait(false), origin, "$"));

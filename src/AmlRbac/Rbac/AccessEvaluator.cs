@@ -202,7 +202,7 @@ public sealed class AccessEvaluator
                 {
                     return Outcome.Allowed;
                 }
-                best = Stronger(best, outcome);
+                best = OutcomeOrder.Stronger(best, outcome);
             }
         }
         return best;
@@ -339,7 +339,7 @@ public sealed class AccessEvaluator
                 if (grant.Grants)
                 {
                     var outcome = assignment.OutcomeOf(grant.Kind, action.Name);
-                    best = Stronger(best, outcome);
+                    best = OutcomeOrder.Stronger(best, outcome);
                     var kind = outcome switch
                     {
                         Outcome.Eligible => ReasonKind.EligibleGrant,
@@ -567,7 +567,7 @@ public sealed class AccessEvaluator
                 Decision = Explain(ApplicableAt(_principals.IdOf(p), node), resolved),
             })
             .Where(h => h.Decision.Outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible)
-            .OrderBy(h => h.Decision.Outcome)
+            .OrderBy(h => h.Decision.Outcome, OutcomeOrder.StrongestFirst)
             .ThenBy(h => h.DisplayName ?? h.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
@@ -648,17 +648,6 @@ public sealed class AccessEvaluator
         }
         return list;
     }
-
-    // Allowed beats Conditional beats Eligible beats NotGranted when several assignments apply.
-    private static Outcome Stronger(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
-
-    private static int Rank(Outcome outcome) => outcome switch
-    {
-        Outcome.Allowed => 3,
-        Outcome.Conditional => 2,
-        Outcome.Eligible => 1,
-        _ => 0,
-    };
 }
 
 /// <summary>What bears on the questions of one principal at one scope (see ApplicableAt).</summary>

@@ -53,19 +53,20 @@ public sealed record AmlPermissionDecision
     /// <summary>For a model deployment: Rbac or Policy, the layer that settled Decision.</summary>
     public string? DecidedBy { get; init; }
     /// <summary>For a model deployment: one reason per policy assignment that applies to the workspace.</summary>
-    public IReadOnlyList<Reason> PolicyReasons { get; init; } = Array.Empty<Reason>();
+    public IReadOnlyList<PolicyReason> PolicyReasons { get; init; } = Array.Empty<PolicyReason>();
 
     public static AmlPermissionDecision From(PermissionAnswer answer)
     {
         var deciding = answer.DecidingReason;
+        var policy = answer.DecidingPolicyReason;
         var common = new AmlPermissionDecision
         {
             PrincipalName = answer.PrincipalName,
             PrincipalType = answer.PrincipalType?.ToString(),
             Decision = answer.Outcome,
             GrantedBy = deciding?.RoleName ?? deciding?.DenyAssignmentName ?? deciding?.DenyAssignmentId ?? deciding?.RoleDefinitionId
-                ?? deciding?.PolicyAssignmentName,
-            GrantScope = deciding?.Scope,
+                ?? policy?.PolicyAssignmentName,
+            GrantScope = deciding?.Scope ?? policy?.Scope,
             ViaGroup = deciding?.ViaGroupName ?? deciding?.ViaGroupId,
             Condition = deciding?.Condition,
             WouldBeGrantedBy = answer.WouldBeGrantedBy.Select(s => s.RoleName).ToList(),
@@ -98,7 +99,7 @@ public sealed record AmlPermissionDecision
             RbacDecision = answer.Deployment?.RbacOutcome,
             PolicyDecision = answer.Deployment?.Policy.Outcome.ToString(),
             DecidedBy = answer.Deployment?.DecidedBy.ToString(),
-            PolicyReasons = answer.Deployment?.PolicyReasons ?? Array.Empty<Reason>(),
+            PolicyReasons = answer.Deployment?.PolicyReasons ?? Array.Empty<PolicyReason>(),
         };
     }
 }

@@ -142,21 +142,27 @@ public static class DecisionJson
         writer.WriteStringIfSet("condition", reason.Condition);
         writer.WriteStringIfSet("denyAssignmentId", reason.DenyAssignmentId);
         writer.WriteStringIfSet("denyAssignmentName", reason.DenyAssignmentName);
-        if (reason.Layer == DecisionLayer.Policy)
-        {
-            writer.WriteString("layer", reason.Layer.ToString());
-            writer.WriteStringIfSet("policyAssignmentId", reason.PolicyAssignmentId);
-            writer.WriteStringIfSet("policyAssignmentName", reason.PolicyAssignmentName);
-            writer.WriteStringIfSet("policyDefinitionId", reason.PolicyDefinitionId);
-            writer.WriteStringIfSet("policyDefinitionReferenceId", reason.PolicyDefinitionReferenceId);
-            writer.WriteStringIfSet("effect", reason.Effect);
-            writer.WriteStringIfSet("ruleClause", reason.RuleClause);
-            writer.WriteStringIfSet("ruleDetail", reason.RuleDetail);
-            writer.WriteStringIfSet("explanation", reason.Explanation);
-            writer.WriteStringIfSet("exemptionId", reason.ExemptionId);
-            writer.WriteStringIfSet("exemptionName", reason.ExemptionName);
-            writer.WriteStrings("notes", reason.Notes);
-        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A policy reason: its kind, scope and layer, then the policy evidence; nulls left out, as for an RBAC reason.</summary>
+    public static void Write(Utf8JsonWriter writer, PolicyReason reason)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("kind", reason.Kind.ToString());
+        writer.WriteStringIfSet("scope", reason.Scope);
+        writer.WriteString("layer", reason.Layer.ToString());
+        writer.WriteStringIfSet("policyAssignmentId", reason.PolicyAssignmentId);
+        writer.WriteStringIfSet("policyAssignmentName", reason.PolicyAssignmentName);
+        writer.WriteStringIfSet("policyDefinitionId", reason.PolicyDefinitionId);
+        writer.WriteStringIfSet("policyDefinitionReferenceId", reason.PolicyDefinitionReferenceId);
+        writer.WriteStringIfSet("effect", reason.Effect);
+        writer.WriteStringIfSet("ruleClause", reason.RuleClause);
+        writer.WriteStringIfSet("ruleDetail", reason.RuleDetail);
+        writer.WriteStringIfSet("explanation", reason.Explanation);
+        writer.WriteStringIfSet("exemptionId", reason.ExemptionId);
+        writer.WriteStringIfSet("exemptionName", reason.ExemptionName);
+        writer.WriteStrings("notes", reason.Notes);
         writer.WriteEndObject();
     }
 

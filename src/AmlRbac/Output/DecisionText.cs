@@ -1,6 +1,5 @@
 using AmlRbac.Catalog;
 using AmlRbac.Model;
-using AmlRbac.Policy;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
 
@@ -93,12 +92,12 @@ public static class DecisionText
         sentences.AddRange(activity.Select(s => "RBAC: " + s));
         sentences.AddRange(deployment.PolicyReasons.Count == 0
             ? new[] { "Policy: no policy assignment of the source covers the workspace (policy assignments come from a snapshot's policyAssignments section, from live ARM, or from Get-AzPolicyAssignment output piped in beside the role objects)." }
-            : deployment.PolicyReasons.Select(r => "Policy: " + Sentence(r, isDataAction: false)));
+            : deployment.PolicyReasons.Select(r => "Policy: " + Sentence(r)));
         sentences.AddRange(deployment.PolicyReasons.SelectMany(r => r.Notes).Distinct().Select(n => "Policy note: " + n));
         return sentences;
     }
 
-    /// <summary>One reason as a sentence: what it did, which role or deny, where, through which group, by which pattern.</summary>
+    /// <summary>One RBAC reason as a sentence: what it did, which role or deny, where, through which group, by which pattern.</summary>
     public static string Sentence(Reason reason, bool isDataAction)
     {
         var role = $"role '{reason.RoleName ?? reason.RoleDefinitionId}'";
@@ -117,7 +116,6 @@ public static class DecisionText
                 $"Blocked by deny assignment '{reason.DenyAssignmentName ?? reason.DenyAssignmentId}'{At(reason.Scope)}{PatternNote(reason.Pattern)}.",
             ReasonKind.UnresolvedRole =>
                 $"Ignored role assignment '{reason.AssignmentId}'{where}: the source does not hold its role definition '{reason.RoleDefinitionId}'.",
-            _ when reason.Layer == DecisionLayer.Policy => PolicySentence(reason),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.Kind, "A reason kind DecisionText does not word."),
         };
     }
@@ -134,26 +132,29 @@ public static class DecisionText
         return $"Would be granted by: {named}{more} (narrowest first).";
     }
 
-    // The verdict's own explanation says what happened (fired with Deny, notScope, DoNotEnforce ...); the clause says
-    // where. An Unknown verdict's explanation already names its clause, the clause's JSON and why, so it is not repeated.
-    private static string PolicySentence(Reason reason)
+    /// <summary>
+    /// One policy reason as a sentence. The verdict's own explanation says what happened (fired with Deny, notScope,
+    /// DoNotEnforce ...); the clause says where. An Unknown verdict's explanation already names its clause, the
+    /// clause's JSON and why, so it is not repeated.
+    /// </summary>
+    public static string Sentence(PolicyReason reason)
     {
         var member = reason.PolicyDefinitionReferenceId is null ? string.Empty : $" (member '{reason.PolicyDefinitionReferenceId}')";
-        var clause = reason.RuleClause is null || reason.Kind == ReasonKind.PolicyUnknown
+        var clause = reason.RuleClause is null || reason.Kind == PolicyReasonKind.PolicyUnknown
             ? string.Empty
             : $" Clause {reason.RuleClause}: {reason.RuleDetail?.TrimEnd('.')}.";
         return $"{PolicyVerdictWord(reason.Kind)} by assignment '{reason.PolicyAssignmentName ?? reason.PolicyAssignmentId}'{At(reason.Scope)}{member}: {reason.Explanation}{clause}";
     }
 
-    private static string PolicyVerdictWord(ReasonKind kind) => kind switch
+    private static string PolicyVerdictWord(PolicyReasonKind kind) => kind switch
     {
-        ReasonKind.PolicyDeny => "Denied",
-        ReasonKind.PolicyAudit => "Audited (not blocked)",
-        ReasonKind.PolicyCompliant => "Allowed",
-        ReasonKind.PolicyNotApplicable => "Not evaluated",
-        ReasonKind.PolicyExempt => "Exempted",
-        ReasonKind.PolicyDoNotEnforce => "Reported but not enforced",
-        ReasonKind.PolicyOtherEffect => "Another effect applied",
+        PolicyReasonKind.PolicyDeny => "Denied",
+        PolicyReasonKind.PolicyAudit => "Audited (not blocked)",
+        PolicyReasonKind.PolicyCompliant => "Allowed",
+        PolicyReasonKind.PolicyNotApplicable => "Not evaluated",
+        PolicyReasonKind.PolicyExempt => "Exempted",
+        PolicyReasonKind.PolicyDoNotEnforce => "Reported but not enforced",
+        PolicyReasonKind.PolicyOtherEffect => "Another effect applied",
         _ => "Undecided",
     };
 

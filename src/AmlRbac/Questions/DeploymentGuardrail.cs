@@ -66,15 +66,15 @@ public sealed class DeploymentGuardrail
     }
 
     /// <summary>
-    /// Both layers must let the deployment through. A policy deny wins over any RBAC answer, as a deny assignment
-    /// does ("cumulative most restrictive" [EFFECTS]); otherwise what RBAC does not allow stays as RBAC says; when
-    /// RBAC allows it and an assignment that could deny cannot be evaluated, the answer is Unknown, never Allowed.
+    /// Both layers must let the deployment through, so the answer is the weaker of the two (<see cref="OutcomeOrder"/>).
+    /// A policy deny wins over any RBAC answer, as a deny assignment does ("cumulative most restrictive" [EFFECTS]);
+    /// otherwise what RBAC does not allow stays as RBAC says; when RBAC allows it and an assignment that could deny
+    /// cannot be evaluated, the answer is Unknown, never Allowed.
     /// </summary>
-    public static Outcome Combine(Outcome rbac, DeploymentOutcome policy) => policy switch
+    public static Outcome Combine(Outcome rbac, DeploymentOutcome policy) => OutcomeOrder.Weaker(rbac, policy switch
     {
         DeploymentOutcome.Denied => Outcome.Denied,
-        _ when rbac != Outcome.Allowed => rbac,
         DeploymentOutcome.Unknown => Outcome.Unknown,
         _ => Outcome.Allowed,
-    };
+    });
 }

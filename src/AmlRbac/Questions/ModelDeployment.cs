@@ -1,6 +1,5 @@
 using AmlRbac.Model;
 using AmlRbac.Policy;
-using AmlRbac.Rbac;
 
 namespace AmlRbac.Questions;
 
@@ -17,13 +16,13 @@ public sealed record ModelDeployment
     public required Outcome RbacOutcome { get; init; }
 
     /// <summary>One reason per policy verdict (every assignment that covers the workspace), in snapshot order.</summary>
-    public required IReadOnlyList<Reason> PolicyReasons { get; init; }
+    public required IReadOnlyList<PolicyReason> PolicyReasons { get; init; }
 
     /// <summary>Policy when the policy verdict changed the RBAC answer (a deny, or an Unknown that could be a deny); else Rbac.</summary>
     public required DecisionLayer DecidedBy { get; init; }
 
     /// <summary>The policy reason that settled the answer when <see cref="DecidedBy"/> is Policy: the first deny, else the first Unknown.</summary>
-    public Reason? DecidingPolicyReason => DecidedBy == DecisionLayer.Policy
-        ? PolicyReasons.FirstOrDefault(r => r.Kind == ReasonKind.PolicyDeny) ?? PolicyReasons.FirstOrDefault(r => r.Kind == ReasonKind.PolicyUnknown)
+    public PolicyReason? DecidingPolicyReason => DecidedBy == DecisionLayer.Policy
+        ? PolicyReasons.FirstOrDefault(r => r.Kind == PolicyReasonKind.PolicyDeny) ?? PolicyReasons.FirstOrDefault(r => r.Kind == PolicyReasonKind.PolicyUnknown)
         : null;
 }

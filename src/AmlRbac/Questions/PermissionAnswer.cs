@@ -39,8 +39,14 @@ public sealed class PermissionAnswer
     /// </summary>
     public Decision? DecidingOperation => Operation ?? Activity!.Operations.FirstOrDefault(d => d.Outcome == (Deployment?.RbacOutcome ?? Outcome));
 
-    /// <summary>The reason that settled the answer: its role, scope and group are what tables show.</summary>
-    public Reason? DecidingReason => Deployment?.DecidingPolicyReason ?? DecidingOperation?.DecidingReason;
+    /// <summary>
+    /// The RBAC reason that settled the answer: its role, scope and group are what tables show. Null when Azure
+    /// Policy settled a model deployment answer: then <see cref="DecidingPolicyReason"/> is the one.
+    /// </summary>
+    public Reason? DecidingReason => DecidingPolicyReason is null ? DecidingOperation?.DecidingReason : null;
+
+    /// <summary>For a model deployment that Azure Policy settled, the policy reason that did (the first deny, else the first Unknown); else null.</summary>
+    public PolicyReason? DecidingPolicyReason => Deployment?.DecidingPolicyReason;
 
     /// <summary>
     /// Built-in roles that would make the answer Allowed, narrowest first: for an activity, the roles

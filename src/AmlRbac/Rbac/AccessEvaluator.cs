@@ -27,7 +27,7 @@ public sealed class AccessEvaluator
     private readonly Dictionary<string, List<CompiledRole>> _rolesByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly AssignmentRef[][] _byPrincipal;
     private readonly Dictionary<int, List<AssignmentRef>> _byScope = new();
-    private readonly Dictionary<int, List<DenyRef>> _deniesByScope = new();
+    private readonly Dictionary<int, List<CompiledDeny>> _deniesByScope = new();
     private readonly CompiledRole[] _builtInRoles;
     private readonly RoleSuggestion[]?[] _suggestionsByOperation;
     private readonly ConditionalWeakTable<RoleDefinition, CompiledRole> _adHocRoles = new();
@@ -35,8 +35,8 @@ public sealed class AccessEvaluator
     private readonly ConcurrentDictionary<int, PrincipalGrants> _grants = new();
     private readonly Func<int, PrincipalGrants> _buildGrants;
     private readonly Dictionary<string, int> _operationIndex;
-    private readonly ConcurrentDictionary<int, DenyRef[]> _deniesReaching = new();
-    private readonly Func<int, DenyRef[]> _collectDenies;
+    private readonly ConcurrentDictionary<int, CompiledDeny[]> _deniesReaching = new();
+    private readonly Func<int, CompiledDeny[]> _collectDenies;
 
     // A compiled role is immutable, so a catalog's built-in roles are compiled once and shared by every
     // evaluator built on that catalog (a cmdlet call, a test, each tenant of a differential test).
@@ -91,7 +91,7 @@ public sealed class AccessEvaluator
         foreach (var deny in tenant.DenyAssignments)
         {
             var scope = _scopes.Get(deny.Scope);
-            ListAt(_deniesByScope, scope.Id).Add(new DenyRef(deny, scope.Id, this));
+            ListAt(_deniesByScope, scope.Id).Add(new CompiledDeny(deny, scope.Id, _principals, Catalog));
         }
         _byPrincipal = new AssignmentRef[_principals.Count][];
         for (var i = 0; i < _byPrincipal.Length; i++)
@@ -202,7 +202,7 @@ public sealed class AccessEvaluator
                 {
                     return Outcome.Allowed;
                 }
-                best = Stronger(best, outcome);
+                best = OutcomeOrder.Stronger(best, outcome);
             }
         }
         return best;
@@ -262,7 +262,7 @@ public sealed class AccessEvaluator
         }
         try
         {
-            return Explain(principalId, node, closure, _deniesReaching.GetOrAdd(node.Id, _collectDenies), applyDeniesTo: closure, candidates, action);
+            return Explain(principalId, node, closure, _deniesReaching.GetOrAdd(node.Id, _collectDenies), candidates, action);
         }
         finally
         {
@@ -272,13 +272,13 @@ public sealed class AccessEvaluator
 
     /// <summary>
     /// What can bear on any question of one principal at one scope: its closure, the deny assignments
-    /// that reach the scope and name it, and the role assignments of it and its groups at the scope
-    /// or above, in closure order (the principal's own first). Computed once for effective access.
+    /// at the scope or above, and the role assignments of it and its groups at the scope or above, in
+    /// closure order (the principal's own first). Computed once for effective access.
     /// </summary>
     private Applicable ApplicableAt(string principalId, ScopeNode node)
     {
         var closure = ClosureOf(principalId);
-        var denies = _deniesReaching.GetOrAdd(node.Id, _collectDenies).Where(d => d.AppliesTo(closure, node)).ToArray();
+        var denies = _deniesReaching.GetOrAdd(node.Id, _collectDenies);
         var assignments = new List<Candidate>();
         foreach (var member in closure)
         {
@@ -294,15 +294,14 @@ public sealed class AccessEvaluator
     }
 
     private Decision Explain(Applicable applicable, ResolvedAction action) =>
-        Explain(applicable.PrincipalId, applicable.Node, applicable.Closure, applicable.Denies, applyDeniesTo: null, applicable.Assignments, action);
+        Explain(applicable.PrincipalId, applicable.Node, applicable.Closure, applicable.Denies, applicable.Assignments, action);
 
     /// <summary>
-    /// The decision from what bears on it: the deny assignments that block the operation, then the
+    /// The decision from what bears on it: the deny assignments that deny the operation, then the
     /// candidates' grants, then their NotAction exclusions and unresolved roles, each group in the
-    /// order given (closure order). <paramref name="applyDeniesTo"/> is the closure when the denies
-    /// still have to be tested against the principal, null when they were already.
+    /// order given (closure order).
     /// </summary>
-    private Decision Explain(string principalId, ScopeNode node, int[] closure, ReadOnlySpan<DenyRef> denies, int[]? applyDeniesTo,
+    private Decision Explain(string principalId, ScopeNode node, int[] closure, ReadOnlySpan<CompiledDeny> denies,
         ReadOnlySpan<Candidate> candidates, ResolvedAction action)
     {
         // One list in reason order, made on the first reason: denies, grants (inserted before the
@@ -310,7 +309,7 @@ public sealed class AccessEvaluator
         List<Reason>? reasons = null;
         foreach (var deny in denies)
         {
-            if (deny.BlockedBy(action) is { } pattern && (applyDeniesTo is null || deny.AppliesTo(applyDeniesTo, node)))
+            if (deny.Denies(closure, node, action) is { } pattern)
             {
                 (reasons ??= new List<Reason>()).Add(new Reason
                 {
@@ -336,28 +335,23 @@ public sealed class AccessEvaluator
             }
             foreach (var block in assignment.Role.Blocks)
             {
-                if (action.CatalogIndex >= 0 && !block.Covers.Contains(action.CatalogIndex) && !block.Excluded.Contains(action.CatalogIndex))
+                var grant = block.Grant(action);
+                if (grant.Grants)
                 {
-                    continue;
-                }
-                var match = block.Match(action.Name, action.IsDataAction);
-                if (match.GrantedBy is not null)
-                {
-                    var grant = block.Gate?.Restricts(action.Name) == true ? GrantKind.Conditional : GrantKind.Unconditional;
-                    var outcome = assignment.OutcomeOf(grant, action.Name);
-                    best = Stronger(best, outcome);
+                    var outcome = assignment.OutcomeOf(grant.Kind, action.Name);
+                    best = OutcomeOrder.Stronger(best, outcome);
                     var kind = outcome switch
                     {
                         Outcome.Eligible => ReasonKind.EligibleGrant,
                         Outcome.Conditional => ReasonKind.ConditionalGrant,
                         _ => ReasonKind.Grant,
                     };
-                    (reasons ??= new List<Reason>()).Insert(grantsEnd++, AssignmentReason(kind, assignment, match.GrantedBy.Text, member, self,
-                        kind == ReasonKind.ConditionalGrant ? assignment.Gate?.Text ?? block.Gate?.Text : null));
+                    (reasons ??= new List<Reason>()).Insert(grantsEnd++, AssignmentReason(kind, assignment, grant.GrantedBy!.Text, member, self,
+                        kind == ReasonKind.ConditionalGrant ? assignment.Gate?.Text ?? grant.Condition : null));
                 }
-                else if (match.ExcludedBy is not null)
+                else if (grant.ExcludedBy is not null)
                 {
-                    (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.ExcludedByNotAction, assignment, match.ExcludedBy.Text, member, self));
+                    (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.ExcludedByNotAction, assignment, grant.ExcludedBy.Text, member, self));
                 }
             }
         }
@@ -401,28 +395,27 @@ public sealed class AccessEvaluator
         var best = GrantKind.None;
         foreach (var block in role.Blocks)
         {
-            var match = block.Match(action.Name, action.IsDataAction);
-            if (match.GrantedBy is not null)
+            var grant = block.Grant(action);
+            if (grant.Grants)
             {
-                var grant = block.Gate?.Restricts(action.Name) == true ? GrantKind.Conditional : GrantKind.Unconditional;
-                best = grant > best ? grant : best;
+                best = grant.Kind > best ? grant.Kind : best;
                 reasons.Add(new Reason
                 {
-                    Kind = grant == GrantKind.Conditional ? ReasonKind.ConditionalGrant : ReasonKind.Grant,
+                    Kind = grant.Kind == GrantKind.Conditional ? ReasonKind.ConditionalGrant : ReasonKind.Grant,
                     RoleDefinitionId = role.Definition.Id,
                     RoleName = role.Definition.Name,
-                    Pattern = match.GrantedBy.Text,
-                    Condition = grant == GrantKind.Conditional ? block.Gate?.Text : null,
+                    Pattern = grant.GrantedBy!.Text,
+                    Condition = grant.Condition,
                 });
             }
-            else if (match.ExcludedBy is not null)
+            else if (grant.ExcludedBy is not null)
             {
                 reasons.Add(new Reason
                 {
                     Kind = ReasonKind.ExcludedByNotAction,
                     RoleDefinitionId = role.Definition.Id,
                     RoleName = role.Definition.Name,
-                    Pattern = match.ExcludedBy.Text,
+                    Pattern = grant.ExcludedBy.Text,
                 });
             }
         }
@@ -574,7 +567,7 @@ public sealed class AccessEvaluator
                 Decision = Explain(ApplicableAt(_principals.IdOf(p), node), resolved),
             })
             .Where(h => h.Decision.Outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible)
-            .OrderBy(h => h.Decision.Outcome)
+            .OrderBy(h => h.Decision.Outcome, OutcomeOrder.StrongestFirst)
             .ThenBy(h => h.DisplayName ?? h.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
@@ -599,7 +592,7 @@ public sealed class AccessEvaluator
     {
         foreach (var deny in _deniesReaching.GetOrAdd(node.Id, _collectDenies))
         {
-            if (deny.Blocks(closure, node, action) is { } pattern)
+            if (deny.Denies(closure, node, action) is { } pattern)
             {
                 return pattern;
             }
@@ -608,9 +601,9 @@ public sealed class AccessEvaluator
     }
 
     // The deny assignments at a scope and above it, nearest first (one lookup per check, not one per ancestor).
-    private DenyRef[] CollectDenies(int nodeId) =>
+    private CompiledDeny[] CollectDenies(int nodeId) =>
         _scopes[nodeId].Ancestors
-            .SelectMany(ancestor => _deniesByScope.TryGetValue(ancestor, out var atScope) ? atScope : Enumerable.Empty<DenyRef>())
+            .SelectMany(ancestor => _deniesByScope.TryGetValue(ancestor, out var atScope) ? atScope : Enumerable.Empty<CompiledDeny>())
             .ToArray();
 
     private RoleSuggestion[] SuggestionsFor(ResolvedAction action)
@@ -655,88 +648,10 @@ public sealed class AccessEvaluator
         }
         return list;
     }
-
-    // Allowed beats Conditional beats Eligible beats NotGranted when several assignments apply.
-    private static Outcome Stronger(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
-
-    private static int Rank(Outcome outcome) => outcome switch
-    {
-        Outcome.Allowed => 3,
-        Outcome.Conditional => 2,
-        Outcome.Eligible => 1,
-        _ => 0,
-    };
-
-    /// <summary>
-    /// A deny assignment as indexed. It blocks an operation for a principal when ([DA] deny-assignments.md;
-    /// notes.md (b) "Deny assignments"): the principal or one of its groups is in Principals, or
-    /// Principals holds the all-principals id; neither the principal nor its groups are excluded;
-    /// the deny's scope is the scope asked about, or above it unless DoNotApplyToChildScopes; and the
-    /// operation is in its Actions - NotActions (DataActions - NotDataActions).
-    /// </summary>
-    internal sealed class DenyRef
-    {
-        private readonly HashSet<int>? _principals; // null: all principals
-        private readonly HashSet<int> _excluded;
-        private readonly CompiledPermission[] _blocks;
-
-        public DenyRef(DenyAssignment source, int scopeId, AccessEvaluator owner)
-        {
-            Source = source;
-            ScopeId = scopeId;
-            var everyone = source.Principals.Any(p => PrincipalIdComparer.Instance.Equals(p, ObjectIds.AllPrincipals));
-            _principals = everyone ? null : source.Principals.Select(p => owner._principals.Add(p, PrincipalType.Unknown)).ToHashSet();
-            _excluded = source.ExcludePrincipals.Select(p => owner._principals.Add(p, PrincipalType.Unknown)).ToHashSet();
-            _blocks = source.Permissions.Select(p => new CompiledPermission(p with { Condition = null }, owner.Catalog)).ToArray();
-        }
-
-        public DenyAssignment Source { get; }
-
-        public int ScopeId { get; }
-
-        /// <summary>The entry of the deny that blocks the operation for this principal here, or null.</summary>
-        public string? Blocks(int[] closure, ScopeNode node, in ResolvedAction action) =>
-            AppliesTo(closure, node) ? BlockedBy(action) : null;
-
-        /// <summary>True when the deny reaches this scope and names the principal (or one of its groups) without excluding it.</summary>
-        public bool AppliesTo(int[] closure, ScopeNode node) =>
-            (!Source.DoNotApplyToChildScopes || node.Id == ScopeId)
-            && (_principals is null || Intersects(closure, _principals))
-            && !Intersects(closure, _excluded);
-
-        /// <summary>The entry of the deny that covers the operation, or null.</summary>
-        public string? BlockedBy(in ResolvedAction action)
-        {
-            foreach (var block in _blocks)
-            {
-                if (action.CatalogIndex >= 0 && !block.Covers.Contains(action.CatalogIndex))
-                {
-                    continue;
-                }
-                if (block.Match(action.Name, action.IsDataAction).GrantedBy is { } pattern)
-                {
-                    return pattern.Text;
-                }
-            }
-            return null;
-        }
-
-        private static bool Intersects(int[] closure, HashSet<int> set)
-        {
-            foreach (var member in closure)
-            {
-                if (set.Contains(member))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
 }
 
 /// <summary>What bears on the questions of one principal at one scope (see ApplicableAt).</summary>
-internal sealed record Applicable(string PrincipalId, ScopeNode Node, int[] Closure, AccessEvaluator.DenyRef[] Denies, Candidate[] Assignments);
+internal sealed record Applicable(string PrincipalId, ScopeNode Node, int[] Closure, CompiledDeny[] Denies, Candidate[] Assignments);
 
 /// <summary>A role assignment as indexed: who holds it, where, which role, and its condition.</summary>
 internal sealed record AssignmentRef(RoleAssignment Source, int Principal, int ScopeId, CompiledRole? Role, ConditionGate? Gate)

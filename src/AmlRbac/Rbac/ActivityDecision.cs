@@ -5,8 +5,7 @@ namespace AmlRbac.Rbac;
 
 /// <summary>
 /// The answer for a catalog activity: allowed only when every required operation is allowed. The
-/// combined outcome is the weakest of the operations' outcomes (Denied, then NotGranted, then
-/// Eligible, then Conditional, then Allowed). <see cref="Scope"/> is where it was decided: the query
+/// combined outcome is the weakest of the operations' outcomes (<see cref="OutcomeOrder"/>). <see cref="Scope"/> is where it was decided: the query
 /// scope, or its ancestor at the activity's least scope (quota needs the subscription, seed 001).
 /// </summary>
 public sealed record ActivityDecision
@@ -24,12 +23,6 @@ public sealed record ActivityDecision
 
     public bool IsAllowed => Outcome == Outcome.Allowed;
 
-    // Weakest first: any denied operation blocks the activity, then any missing one, ...
-    private static readonly Outcome[] Precedence = { Outcome.Denied, Outcome.NotGranted, Outcome.Eligible, Outcome.Conditional, Outcome.Allowed };
-
-    internal static Outcome Combine(IEnumerable<Outcome> outcomes)
-    {
-        var list = outcomes.ToList();
-        return Precedence.FirstOrDefault(list.Contains, Outcome.Allowed);
-    }
+    // Every required operation must be allowed: any denied operation blocks the activity, then any missing one, ...
+    internal static Outcome Combine(IEnumerable<Outcome> outcomes) => OutcomeOrder.Weakest(outcomes);
 }

@@ -4,12 +4,13 @@ using AmlRbac.Model;
 namespace AmlRbac.Rbac;
 
 /// <summary>
-/// One permission block with its patterns compiled and its effect on every catalog operation
-/// precomputed. The rule ([RD] role-definitions.md, notes.md (b)):
-/// effective control permissions = Actions - NotActions, effective data permissions =
+/// One permission block with its patterns compiled: the one place that decides whether a block grants
+/// an operation (<see cref="Grant"/>). The rule ([RD] role-definitions.md, "NotActions" and
+/// "DataActions"): effective control permissions = Actions - NotActions, effective data permissions =
 /// DataActions - NotDataActions, computed per block; a control operation is decided only by the
 /// control lists and a data operation only by the data lists ("Management access is not inherited
-/// to your data"). Deny assignments reuse the same block logic for what they deny.
+/// to your data"); a granted operation that the block's condition restricts is granted only
+/// conditionally ([CO] conditions-overview.md). Role assignments and deny assignments both ask here.
 /// </summary>
 internal sealed class CompiledPermission
 {
@@ -17,6 +18,14 @@ internal sealed class CompiledPermission
     private readonly ActionPattern[] _notActions;
     private readonly ActionPattern[] _dataActions;
     private readonly ActionPattern[] _notDataActions;
+    private readonly ConditionGate? _gate;
+
+    // The rule's answer for every catalog operation, worked out once so a check of a catalog
+    // operation is a bit test: granted unconditionally, granted under the condition, and touched
+    // (granted or removed again: the only operations for which the entries are worth finding).
+    private readonly OperationSet _unconditional;
+    private readonly OperationSet _conditional;
+    private readonly OperationSet _touched;
 
     public CompiledPermission(Permission permission, AmlCatalog catalog)
     {
@@ -25,66 +34,65 @@ internal sealed class CompiledPermission
         _notActions = Compile(permission.NotActions);
         _dataActions = Compile(permission.DataActions);
         _notDataActions = Compile(permission.NotDataActions);
-        Gate = string.IsNullOrWhiteSpace(permission.Condition) ? null : new ConditionGate(permission.Condition);
+        _gate = string.IsNullOrWhiteSpace(permission.Condition) ? null : new ConditionGate(permission.Condition);
 
-        Covers = new OperationSet(catalog.Operations.Count);
-        Gated = new OperationSet(catalog.Operations.Count);
-        Excluded = new OperationSet(catalog.Operations.Count);
+        _unconditional = new OperationSet(catalog.Operations.Count);
+        _conditional = new OperationSet(catalog.Operations.Count);
+        _touched = new OperationSet(catalog.Operations.Count);
         for (var i = 0; i < catalog.Operations.Count; i++)
         {
             var operation = catalog.Operations[i];
-            var match = Match(operation.Name, operation.IsDataAction);
-            if (match.GrantedBy is not null)
+            var grant = Evaluate(operation.Name, operation.IsDataAction);
+            if (grant.GrantedBy is not null)
             {
-                Covers.Add(i);
-                if (Gate?.Restricts(operation.Name) == true)
-                {
-                    Gated.Add(i);
-                }
+                _touched.Add(i);
             }
-            else if (match.ExcludedBy is not null)
+            if (grant.Kind == GrantKind.Unconditional)
             {
-                Excluded.Add(i);
+                _unconditional.Add(i);
+            }
+            else if (grant.Kind == GrantKind.Conditional)
+            {
+                _conditional.Add(i);
             }
         }
     }
 
     public Permission Source { get; }
 
-    /// <summary>The block's ABAC condition, if any.</summary>
-    public ConditionGate? Gate { get; }
+    /// <summary>
+    /// Whether this block grants the operation, how, and through which entries: the Actions (DataActions)
+    /// entry that covers it and the NotActions (NotDataActions) entry that removes it again, if any.
+    /// </summary>
+    public BlockGrant Grant(in ResolvedAction action) =>
+        action.CatalogIndex >= 0 && !_touched.Contains(action.CatalogIndex) ? default : Evaluate(action.Name, action.IsDataAction);
 
-    /// <summary>Catalog operations the block's lists cover (ignoring the condition).</summary>
-    public OperationSet Covers { get; }
-
-    /// <summary>Catalog operations the Actions cover but the NotActions remove again.</summary>
-    public OperationSet Excluded { get; }
-
-    /// <summary>Covered catalog operations that the block's condition restricts.</summary>
-    public OperationSet Gated { get; }
-
-    /// <summary>The entry that grants the operation and the entry that removes it again (either may be null).</summary>
-    public PatternMatch Match(string operation, bool isDataAction)
+    /// <summary>How this block grants the operation: <c>Grant(action).Kind</c>, without finding the entries for a catalog operation.</summary>
+    public GrantKind KindOf(in ResolvedAction action)
     {
-        var grants = isDataAction ? _dataActions : _actions;
-        var excludes = isDataAction ? _notDataActions : _notActions;
-        var grantedBy = First(grants, operation);
+        if (action.CatalogIndex < 0)
+        {
+            return Evaluate(action.Name, action.IsDataAction).Kind;
+        }
+        return _unconditional.Contains(action.CatalogIndex) ? GrantKind.Unconditional
+            : _conditional.Contains(action.CatalogIndex) ? GrantKind.Conditional
+            : GrantKind.None;
+    }
+
+    private BlockGrant Evaluate(string operation, bool isDataAction)
+    {
+        var grantedBy = First(isDataAction ? _dataActions : _actions, operation);
         if (grantedBy is null)
         {
             return default;
         }
-        var excludedBy = First(excludes, operation);
-        return excludedBy is null ? new PatternMatch(grantedBy, null) : new PatternMatch(null, excludedBy) { CoveredBy = grantedBy };
-    }
-
-    /// <summary>How this block grants an operation that may be outside the catalog.</summary>
-    public GrantKind Grant(string operation, bool isDataAction)
-    {
-        if (Match(operation, isDataAction).GrantedBy is null)
+        if (First(isDataAction ? _notDataActions : _notActions, operation) is { } excludedBy)
         {
-            return GrantKind.None;
+            return new BlockGrant(GrantKind.None, grantedBy, excludedBy, null);
         }
-        return Gate?.Restricts(operation) == true ? GrantKind.Conditional : GrantKind.Unconditional;
+        return _gate?.Restricts(operation) == true
+            ? new BlockGrant(GrantKind.Conditional, grantedBy, null, _gate.Text)
+            : new BlockGrant(GrantKind.Unconditional, grantedBy, null, null);
     }
 
     private static ActionPattern? First(ActionPattern[] patterns, string operation)
@@ -104,11 +112,12 @@ internal sealed class CompiledPermission
 }
 
 /// <summary>
-/// The outcome of matching one operation against one block: <see cref="GrantedBy"/> when the block
-/// grants it; <see cref="ExcludedBy"/> (with <see cref="CoveredBy"/>) when an Actions entry covered it
-/// and a NotActions entry removed it.
+/// What one permission block says about one operation. <see cref="GrantedBy"/> is the Actions
+/// (DataActions) entry that covers it, null when none does; <see cref="ExcludedBy"/> the NotActions
+/// (NotDataActions) entry that removes it again, and then <see cref="Kind"/> is None;
+/// <see cref="Condition"/> the block's condition when it makes the grant Conditional.
 /// </summary>
-internal readonly record struct PatternMatch(ActionPattern? GrantedBy, ActionPattern? ExcludedBy)
+internal readonly record struct BlockGrant(GrantKind Kind, ActionPattern? GrantedBy, ActionPattern? ExcludedBy, string? Condition)
 {
-    public ActionPattern? CoveredBy { get; init; }
+    public bool Grants => Kind != GrantKind.None;
 }

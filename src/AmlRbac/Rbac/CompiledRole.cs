@@ -5,9 +5,10 @@ namespace AmlRbac.Rbac;
 
 /// <summary>
 /// A role definition compiled against the catalog: for every catalog operation, whether the role
-/// grants it unconditionally, only under a permission-level condition, or not at all. A role's grant
-/// is the union of its blocks' grants ([RD]: the role's permissions are its blocks together; notes.md
-/// (b): "Evaluate each block separately ... then apply that block's condition").
+/// grants it unconditionally, only under a permission-level condition, or not at all. A role grants
+/// what its best block grants ([RD] role-definitions.md: the role's permissions are its blocks
+/// together, each block's NotActions subtracting from that block only, each block's condition
+/// applying to that block only).
 /// </summary>
 internal sealed class CompiledRole
 {
@@ -20,15 +21,19 @@ internal sealed class CompiledRole
         Blocks = definition.Permissions.Select(p => new CompiledPermission(p, catalog)).ToArray();
         _unconditional = new OperationSet(catalog.Operations.Count);
         _conditional = new OperationSet(catalog.Operations.Count);
-        foreach (var block in Blocks)
+        for (var i = 0; i < catalog.Operations.Count; i++)
         {
-            _conditional.UnionWith(block.Covers);
-            var free = new OperationSet(catalog.Operations.Count);
-            free.UnionWith(block.Covers);
-            free.ExceptWith(block.Gated);
-            _unconditional.UnionWith(free);
+            var operation = catalog.Operations[i];
+            var grant = BestOfBlocks(new ResolvedAction(operation.Name, i, operation.IsDataAction));
+            if (grant == GrantKind.Unconditional)
+            {
+                _unconditional.Add(i);
+            }
+            else if (grant == GrantKind.Conditional)
+            {
+                _conditional.Add(i);
+            }
         }
-        _conditional.ExceptWith(_unconditional);
         GrantedOperationCount = _unconditional.Count + _conditional.Count;
     }
 
@@ -48,10 +53,15 @@ internal sealed class CompiledRole
                 : _conditional.Contains(action.CatalogIndex) ? GrantKind.Conditional
                 : GrantKind.None;
         }
+        return BestOfBlocks(action);
+    }
+
+    private GrantKind BestOfBlocks(in ResolvedAction action)
+    {
         var best = GrantKind.None;
         foreach (var block in Blocks)
         {
-            var grant = block.Grant(action.Name, action.IsDataAction);
+            var grant = block.KindOf(action);
             if (grant > best)
             {
                 best = grant;

@@ -129,5 +129,31 @@ public sealed class DecisionJsonTests
             json.RootElement[0].EnumerateObject().Select(p => p.Name));
     }
 
+    [Fact]
+    public void Every_policy_reason_property_has_its_contract_name_in_order()
+    {
+        var full = new PolicyReason
+        {
+            Kind = PolicyReasonKind.PolicyDeny, Scope = "/a", PolicyAssignmentId = "b", PolicyAssignmentName = "c", PolicyDefinitionId = "d",
+            PolicyDefinitionReferenceId = "e", Effect = "Deny", RuleClause = "if.allOf[0]", RuleDetail = "g", Explanation = "h",
+            ExemptionId = "i", ExemptionName = "j", Notes = new[] { "k" },
+        };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            DecisionJson.Write(writer, full);
+        }
+
+        using var json = Parse(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var reason = json.RootElement;
+
+        Assert.Equal(
+            new[] { "kind", "scope", "layer", "policyAssignmentId", "policyAssignmentName", "policyDefinitionId", "policyDefinitionReferenceId",
+                "effect", "ruleClause", "ruleDetail", "explanation", "exemptionId", "exemptionName", "notes" },
+            reason.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("PolicyDeny", "Policy"), (reason.GetProperty("kind").GetString(), reason.GetProperty("layer").GetString()));
+        Assert.Equal("k", reason.GetProperty("notes")[0].GetString());
+    }
+
     private static JsonDocument Parse(string json) => JsonDocument.Parse(json);
 }

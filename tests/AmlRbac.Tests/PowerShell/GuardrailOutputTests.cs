@@ -25,7 +25,7 @@ public sealed class GuardrailOutputTests
         Assert.Equal((Outcome.Denied, Outcome.Allowed, "Denied", "Policy"), (decision.Decision, decision.RbacDecision, decision.PolicyDecision, decision.DecidedBy));
         Assert.Equal(("Model deployments only from registry azureml", "/providers/Microsoft.Management/managementGroups/contoso-ml"), (decision.GrantedBy, decision.GrantScope));
         Assert.Equal(Falcon, decision.Model);
-        Assert.Equal(ReasonKind.PolicyDeny, Assert.Single(decision.PolicyReasons).Kind);
+        Assert.Equal(PolicyReasonKind.PolicyDeny, Assert.Single(decision.PolicyReasons).Kind);
         Assert.StartsWith($"Deploying {Falcon}: RBAC Allowed, Azure Policy Denied", decision.Explanation[0]);
         Assert.Contains(decision.Explanation, s => s.StartsWith("RBAC: Granted by role 'AzureML Data Scientist'", StringComparison.Ordinal));
     }

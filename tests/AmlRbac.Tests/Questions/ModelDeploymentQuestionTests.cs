@@ -33,8 +33,8 @@ public sealed class ModelDeploymentQuestionTests
         Assert.Equal(Outcome.Denied, answer.Outcome);
         var deployment = answer.Deployment!;
         Assert.Equal((Outcome.Allowed, DeploymentOutcome.Denied, DecisionLayer.Policy), (deployment.RbacOutcome, deployment.Policy.Outcome, deployment.DecidedBy));
-        var reason = answer.DecidingReason!;
-        Assert.Equal((ReasonKind.PolicyDeny, DecisionLayer.Policy), (reason.Kind, reason.Layer));
+        var reason = answer.DecidingPolicyReason!;
+        Assert.Equal((PolicyReasonKind.PolicyDeny, DecisionLayer.Policy), (reason.Kind, reason.Layer));
         Assert.Equal(AssignmentId(Subscription, "restrict-registry"), reason.PolicyAssignmentId);
         Assert.Equal(ModelPolicyAuthoring.RestrictToRegistryDefinitionId, reason.PolicyDefinitionId);
         Assert.Equal(("Deny", "if.allOf[1].anyOf[0]"), (reason.Effect, reason.RuleClause));
@@ -49,7 +49,7 @@ public sealed class ModelDeploymentQuestionTests
 
         Assert.Equal(Outcome.Allowed, answer.Outcome);
         Assert.Equal(DecisionLayer.Rbac, answer.Deployment!.DecidedBy);
-        Assert.Equal(ReasonKind.PolicyCompliant, Assert.Single(answer.Deployment.PolicyReasons).Kind);
+        Assert.Equal(PolicyReasonKind.PolicyCompliant, Assert.Single(answer.Deployment.PolicyReasons).Kind);
         Assert.Equal(ReasonKind.Grant, answer.DecidingReason!.Kind);
     }
 
@@ -68,7 +68,7 @@ public sealed class ModelDeploymentQuestionTests
 
         Assert.Equal(Outcome.Allowed, sandbox.Outcome);
         var reason = Assert.Single(sandbox.Deployment!.PolicyReasons);
-        Assert.Equal(ReasonKind.PolicyNotApplicable, reason.Kind);
+        Assert.Equal(PolicyReasonKind.PolicyNotApplicable, reason.Kind);
         Assert.Contains(SandboxGroup.Value, reason.Explanation);
         Assert.Equal(Outcome.Denied, Ask(evaluator, Falcon).Outcome);
     }
@@ -80,7 +80,7 @@ public sealed class ModelDeploymentQuestionTests
 
         Assert.Equal(Outcome.Allowed, answer.Outcome);
         var reason = Assert.Single(answer.Deployment!.PolicyReasons);
-        Assert.Equal((ReasonKind.PolicyDoNotEnforce, "Deny"), (reason.Kind, reason.Effect));
+        Assert.Equal((PolicyReasonKind.PolicyDoNotEnforce, "Deny"), (reason.Kind, reason.Effect));
     }
 
     private static readonly string Exemption = $$"""
@@ -98,11 +98,11 @@ public sealed class ModelDeploymentQuestionTests
         var honoured = Ask(evaluator, Falcon, handling: ExemptionHandling.Honour);
 
         Assert.Equal(Outcome.Denied, documented.Outcome);
-        var setAside = documented.DecidingReason!;
-        Assert.Equal(("falcon-pilot", ReasonKind.PolicyDeny), (setAside.ExemptionName, setAside.Kind));
+        var setAside = documented.DecidingPolicyReason!;
+        Assert.Equal(("falcon-pilot", PolicyReasonKind.PolicyDeny), (setAside.ExemptionName, setAside.Kind));
         Assert.Contains(setAside.Notes, n => n.StartsWith("Exemption 'falcon-pilot' is set aside", StringComparison.Ordinal));
         Assert.Equal(Outcome.Allowed, honoured.Outcome);
-        Assert.Equal(ReasonKind.PolicyExempt, Assert.Single(honoured.Deployment!.PolicyReasons).Kind);
+        Assert.Equal(PolicyReasonKind.PolicyExempt, Assert.Single(honoured.Deployment!.PolicyReasons).Kind);
     }
 
     [Fact]
@@ -137,8 +137,8 @@ public sealed class ModelDeploymentQuestionTests
 
         Assert.Equal(Outcome.Unknown, answer.Outcome);
         Assert.Equal(DecisionLayer.Policy, answer.Deployment!.DecidedBy);
-        Assert.Equal(ReasonKind.PolicyUnknown, answer.DecidingReason!.Kind);
-        Assert.Contains("publisher", answer.DecidingReason.Explanation, StringComparison.Ordinal);
+        Assert.Equal(PolicyReasonKind.PolicyUnknown, answer.DecidingPolicyReason!.Kind);
+        Assert.Contains("publisher", answer.DecidingPolicyReason.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class PipelinePolicyTests
         }
         var falcon = Assert.Single(new PermissionQuestion(fromPipe, null, new[] { "DeployModel" }, model: Falcon).AnswerFor(Subject.PrincipalAt(Alice, ProdWorkspace)));
         Assert.Equal(Outcome.Denied, falcon.Outcome);
-        Assert.Equal(GroupAssignment, falcon.DecidingReason!.PolicyAssignmentId);
+        Assert.Equal(GroupAssignment, falcon.DecidingPolicyReason!.PolicyAssignmentId);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class PipelinePolicyTests
         Assert.Equal(Outcome.Allowed, Answer(evaluator, Phi, DevWorkspace).Outcome);
         var denied = Answer(evaluator, Llama, DevWorkspace);
         Assert.Equal(Outcome.Denied, denied.Outcome);
-        Assert.Equal(DefinitionId, denied.DecidingReason!.PolicyDefinitionId);
+        Assert.Equal(DefinitionId, denied.DecidingPolicyReason!.PolicyDefinitionId);
     }
 
     [Fact]

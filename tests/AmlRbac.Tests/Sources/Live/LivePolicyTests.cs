@@ -95,7 +95,7 @@ public sealed class LivePolicyTests
             Assert.Equal(Outcome.Denied, falcon.Outcome);
             Assert.Equal(Outcome.Allowed, falcon.Deployment!.RbacOutcome);
             Assert.Equal("/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry",
-                falcon.DecidingReason!.PolicyAssignmentId);
+                falcon.DecidingPolicyReason!.PolicyAssignmentId);
         }
         finally
         {

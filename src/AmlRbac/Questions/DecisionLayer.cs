@@ -1,4 +1,4 @@
-namespace AmlRbac.Rbac;
+namespace AmlRbac.Questions;
 
 /// <summary>
 /// Which control a reason comes from. For a model deployment both decide: RBAC says who may deploy, Azure Policy

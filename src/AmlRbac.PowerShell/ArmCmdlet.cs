@@ -29,7 +29,11 @@ public abstract class ArmCmdlet : PSCmdlet
     protected double? GivenMaxRequestsPerSecond =>
         MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : null;
 
-    /// <summary>The live client's options for these endpoints, paced at -MaxRequestsPerSecond when given (the engine checks it).</summary>
-    protected LiveClientOptions ClientOptions(AzureEndpoints endpoints) =>
-        LiveClientOptions.Default.WithMaxRequestsPerSecond(GivenMaxRequestsPerSecond, "-" + nameof(MaxRequestsPerSecond)) with { Endpoints = endpoints };
+    /// <summary>
+    /// The connection to these endpoints at -MaxRequestsPerSecond (LiveConnection: the same for every host);
+    /// <paramref name="tokens"/> is asked only once the pace is checked, so a bad -MaxRequestsPerSecond costs
+    /// no Get-AzAccessToken. Throws LiveParameterInvalid.
+    /// </summary>
+    protected LiveConnection OpenConnection(AzureEndpoints endpoints, Func<AzureEndpoints, IAccessTokenSource> tokens, CancellationToken cancellation) =>
+        LiveConnection.Open(endpoints, GivenMaxRequestsPerSecond, "-" + nameof(MaxRequestsPerSecond), tokens, cancellation);
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using AmlRbac.Model;
-using AmlRbac.PowerShell.Live;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
 
@@ -38,7 +37,7 @@ public abstract partial class TenantQueryCmdlet
             : null;
         if (name is not null)
         {
-            throw LiveSession.NeedsLive(name);
+            throw new AmlRbacException(ErrorIds.LiveParameterInvalid, FailureCategory.InvalidArgument, $"-{name} goes with -Live: add -Live to read live Azure.", name);
         }
     }
 }

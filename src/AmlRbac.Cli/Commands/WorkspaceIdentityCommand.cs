@@ -3,7 +3,6 @@ using AmlRbac.Cli.Live;
 using AmlRbac.Model;
 using AmlRbac.Output;
 using AmlRbac.Rbac;
-using AmlRbac.Sources.Live;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Cli.Commands;
@@ -98,22 +97,19 @@ internal static class WorkspaceIdentityCommand
                 Timeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
             };
             options.Validate();
-            var endpoints = live.Endpoints(parsed);
-            var clientOptions = live.ClientOptions(parsed, endpoints);
-            var tokens = live.Tokens(parsed, endpoints);
+            using var connection = live.Open(parsed, cancellationToken);
             IReadOnlyList<string> ids = parsed.GetValue(subscription) is { } sub
                 ? new[] { WorkspaceReference.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
                 : (parsed.GetValue(resourceId) ?? Array.Empty<string>()).Concat(ReadIds(parsed.GetValue(idsFrom))).ToList();
 
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, endpoints.ResourceManager, clientOptions), options);
+            var converter = new WorkspaceIdentityConverter(connection.Workspaces, options);
             var apply = parsed.GetValue(yes);
             var summary = new ConversionSummary();
             var results = new List<WorkspaceConversion>();
             var json = parsed.GetValue(format) == CommonOptions.Json;
             foreach (var id in ids)
             {
-                var result = await ConvertAsync(converter, id, apply, cancellationToken).ConfigureAwait(false);
+                var result = await ConvertAsync(converter, id, apply, connection.Cancellation).ConfigureAwait(false);
                 summary.Add(result);
                 results.Add(result);
                 if (!json)

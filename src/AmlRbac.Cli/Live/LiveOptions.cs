@@ -94,29 +94,29 @@ internal sealed class LiveOptions
     public AzureEndpoints Endpoints(ParseResult parsed) =>
         AzureEndpoints.ForResourceManager(parsed.GetValue(ArmUrl) ?? AzureEndpoints.PublicCloud.ResourceManager, parsed.GetValue(GraphUrl));
 
-    /// <summary>The live client's options: these endpoints, paced at --max-requests-per-second when given (the engine checks it).</summary>
-    public LiveClientOptions ClientOptions(ParseResult parsed, AzureEndpoints endpoints) =>
-        LiveClientOptions.Default.WithMaxRequestsPerSecond(
-            parsed.GetResult(MaxRequestsPerSecond) is null ? null : parsed.GetValue(MaxRequestsPerSecond), MaxRequestsPerSecond.Name) with { Endpoints = endpoints };
+    /// <summary>
+    /// The connection to the chosen endpoints at --max-requests-per-second (LiveConnection: the same for every
+    /// host), with the tokens of <see cref="Tokens"/> and Ctrl+C's <paramref name="cancellationToken"/>.
+    /// </summary>
+    public LiveConnection Open(ParseResult parsed, CancellationToken cancellationToken) =>
+        LiveConnection.Open(Endpoints(parsed), parsed.GetResult(MaxRequestsPerSecond) is null ? null : parsed.GetValue(MaxRequestsPerSecond),
+            MaxRequestsPerSecond.Name, endpoints => Tokens(parsed, endpoints), cancellationToken);
 
     /// <summary>The tokens: from the --access-token-env (and --graph-access-token-env) variables, else DefaultAzureCredential.</summary>
-    public IAccessTokenSource Tokens(ParseResult parsed, AzureEndpoints endpoints) =>
+    private IAccessTokenSource Tokens(ParseResult parsed, AzureEndpoints endpoints) =>
         parsed.GetValue(AccessTokenEnv) is { } variable
             ? new EnvironmentTokenSource(variable, parsed.GetValue(GraphAccessTokenEnv))
             : new AzureIdentityTokenSource(endpoints);
 
-    /// <summary>Runs <paramref name="work"/> with a collector for the chosen endpoints and tokens, the progress line cleared afterwards.</summary>
-    public async Task<T> RunAsync<T>(ParseResult parsed, Terminal terminal, Func<LiveTenantCollector, StderrProgress, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/> with a collector over <see cref="Open"/>'s connection, the progress line cleared afterwards.</summary>
+    public async Task<T> RunAsync<T>(ParseResult parsed, Terminal terminal, CancellationToken cancellationToken,
+        Func<LiveTenantCollector, StderrProgress, CancellationToken, Task<T>> work)
     {
-        var endpoints = Endpoints(parsed);
-        var options = ClientOptions(parsed, endpoints);
-        var tokens = Tokens(parsed, endpoints);
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var collector = LiveTenantCollector.Create(http, tokens, options);
+        using var connection = Open(parsed, cancellationToken);
         var progress = new StderrProgress(terminal);
         try
         {
-            return await work(collector, progress).ConfigureAwait(false);
+            return await work(connection.Collector, progress, connection.Cancellation).ConfigureAwait(false);
         }
         finally
         {
@@ -126,9 +126,9 @@ internal sealed class LiveOptions
 
     /// <summary>The evaluator and subjects for a live question (test, access, who with --live).</summary>
     public Task<(AccessEvaluator Evaluator, Subject Subject)> AskAsync(ParseResult parsed, Terminal terminal, Subject subject, CancellationToken cancellationToken) =>
-        RunAsync(parsed, terminal, async (collector, progress) =>
+        RunAsync(parsed, terminal, cancellationToken, async (collector, progress, cancel) =>
         {
-            var live = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancellationToken).ConfigureAwait(false);
+            var live = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancel).ConfigureAwait(false);
             var choice = TenantChoice.Live(live.Tenant, null, null);
             return (new AccessEvaluator(choice.Tenant), live.Subjects.Single());
         });

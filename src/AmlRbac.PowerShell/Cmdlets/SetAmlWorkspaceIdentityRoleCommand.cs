@@ -25,9 +25,8 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     private readonly CancellationTokenSource _stop = new();
     private readonly ConversionSummary _summary = new();
-    private HttpClient? _http;
+    private LiveConnection? _connection;
     private WorkspaceIdentityConverter? _converter;
-    private IAccessTokenSource? _tokens;
     private Lazy<string?>? _contextSubscriptionId;
 
     /// <summary>The workspace's resource id (Get-AzResource's ResourceId, Get-AzMLWorkspace's Id).</summary>
@@ -80,15 +79,12 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             };
             options.Validate();
-            // Endpoints and tokens as the live cmdlets take them (Live/AzContext): the parameters, else the Az context.
-            var endpoints = AzContext.Endpoints(this, ArmUrl, null);
-            // Checked before any token is asked for, so a bad -MaxRequestsPerSecond costs nothing.
-            var clientOptions = ClientOptions(endpoints);
-            _tokens = AccessToken is not null
+            // Endpoints and tokens as the live cmdlets take them (Live/AzContext): the parameters, else the Az
+            // context, renewed now and then for a long pipeline (RenewingTokenSource).
+            _connection = OpenConnection(AzContext.Endpoints(this, ArmUrl, null), endpoints => AccessToken is not null
                 ? new SecureTokenSource(AccessToken, null)
-                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null));
-            _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            _converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(_http, _tokens, endpoints.ResourceManager, clientOptions), options);
+                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null)), _stop.Token);
+            _converter = new WorkspaceIdentityConverter(_connection.Workspaces, options);
         }
         catch (AmlRbacException exception)
         {
@@ -104,7 +100,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
             workspace = ParameterSetName == ResourceIdSet
                 ? WorkspaceReference.Parse(ResourceId)
                 : WorkspaceReference.From(SubscriptionId ?? ContextSubscriptionId() ?? throw NoSubscription(), ResourceGroupName, Name);
-            (_tokens as RenewingTokenSource)?.RenewIfDue();
+            (_connection!.Tokens as RenewingTokenSource)?.RenewIfDue();
         }
         catch (AmlRbacException exception)
         {
@@ -116,14 +112,14 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
         Progress(number, workspace, "reading the workspace and its identity's role assignments");
         try
         {
-            var plan = Wait(_converter!.PlanAsync(workspace, _stop.Token));
+            var plan = Wait(_converter!.PlanAsync(workspace, _connection!.Cancellation));
             var result = plan.Record;
             if (plan.HasWrites)
             {
                 if (Confirmed(workspace, plan, out var whatIf))
                 {
                     Progress(number, workspace, NoWait ? "sending the change" : "changing, then waiting for Azure to grant the role");
-                    result = Wait(_converter.ApplyAsync(plan, _stop.Token));
+                    result = Wait(_converter.ApplyAsync(plan, _connection.Cancellation));
                 }
                 else
                 {
@@ -157,7 +153,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     public void Dispose()
     {
-        _http?.Dispose();
+        _connection?.Dispose();
         _stop.Dispose();
     }
 

@@ -15,8 +15,6 @@ public abstract class LiveCmdlet : ArmCmdlet
 {
     private const string Activity = "Reading Azure RBAC";
 
-    private readonly CancellationTokenSource _stop = new();
-
     /// <summary>A Microsoft Graph access token; without it, Get-AzAccessToken gives one.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -27,8 +25,6 @@ public abstract class LiveCmdlet : ArmCmdlet
     [ValidateNotNull]
     public Uri? GraphUrl { get; set; }
 
-    protected override void StopProcessing() => _stop.Cancel();
-
     /// <summary>
     /// Runs the work with the endpoints, tokens and pace of these parameters (else the Az context's and the
     /// defaults). Throws the work's AmlRbacException, or OperationCanceledException when stopped.
@@ -37,7 +33,7 @@ public abstract class LiveCmdlet : ArmCmdlet
     {
         // Endpoints and tokens are asked on the pipeline thread: Get-AzContext and Get-AzAccessToken run in this session.
         var endpoints = AzContext.Endpoints(this, ArmUrl, GraphUrl);
-        using var connection = OpenConnection(endpoints, e => AzContext.Tokens(this, e, AccessToken, GraphAccessToken), _stop.Token);
+        using var connection = OpenConnection(endpoints, e => AzContext.Tokens(this, e, AccessToken, GraphAccessToken));
         using var events = new BlockingCollection<CollectionProgress>();
         var progress = new QueuedProgress(events);
         var task = Task.Run(() => work(connection.Collector, progress, connection.Cancellation));

@@ -23,7 +23,6 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     private const string Activity = "Set-AmlWorkspaceIdentityRole";
 
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConversionSummary _summary = new();
     private LiveConnection? _connection;
     private WorkspaceIdentityConverter? _converter;
@@ -83,7 +82,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
             // context, renewed now and then for a long pipeline (RenewingTokenSource).
             _connection = OpenConnection(AzContext.Endpoints(this, ArmUrl, null), endpoints => AccessToken is not null
                 ? new SecureTokenSource(AccessToken, null)
-                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null)), _stop.Token);
+                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null)));
             _converter = new WorkspaceIdentityConverter(_connection.Workspaces, options);
         }
         catch (AmlRbacException exception)
@@ -133,7 +132,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
             // Only a refused token gets here: every further workspace would fail the same way.
             ThrowTerminatingError(ErrorRecords.From(exception));
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             // Ctrl+C: PowerShell stops the pipeline.
         }
@@ -149,12 +148,9 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
         }
     }
 
-    protected override void StopProcessing() => _stop.Cancel();
-
     public void Dispose()
     {
         _connection?.Dispose();
-        _stop.Dispose();
     }
 
     private void Report(WorkspaceConversion result)

@@ -197,7 +197,7 @@ Describe 'New-AmlCustomRole error ids' {
             Should -BeExactly 'RoleNotFound,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 
-    It 'RoleDefinitionInvalid for a second role piped in with -OutFile' {
+    It 'RoleFileAlreadyWritten for a second role piped in with -OutFile' {
         $file = Join-Path $TestDrive 'one.json'
         $roles = @(
             New-AmlCustomRole -Name 'First' -Action $ComputeRead -AssignableScope $DevSubscription
@@ -207,7 +207,7 @@ Describe 'New-AmlCustomRole error ids' {
         $written = $roles | New-AmlCustomRole -OutFile $file -ErrorVariable failures -ErrorAction SilentlyContinue
 
         @($written).Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'RoleFileAlreadyWritten,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
         (Get-Content -LiteralPath $file -Raw | ConvertFrom-Json).Name | Should -Be 'First'
     }
 

@@ -3,6 +3,7 @@ using AmlRbac.Cli.Live;
 using AmlRbac.Model;
 using AmlRbac.Output;
 using AmlRbac.Rbac;
+using AmlRbac.Sources;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Cli.Commands;
@@ -141,21 +142,11 @@ internal static class WorkspaceIdentityCommand
         }
     }
 
-    private static IEnumerable<string> ReadIds(string? path)
+    // "-" is standard input, which only the CLI has; a file is read by the engine (IdsFileNotFound).
+    private static IReadOnlyList<string> ReadIds(string? path) => path switch
     {
-        if (path is null)
-        {
-            return Array.Empty<string>();
-        }
-        string text;
-        try
-        {
-            text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AmlRbacException(ErrorIds.WorkspaceIdInvalid, FailureCategory.InvalidArgument, $"--ids-from {path}: {e.Message}", path);
-        }
-        return text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-    }
+        null => Array.Empty<string>(),
+        "-" => WorkspaceIdList.Parse(Console.In.ReadToEnd()),
+        _ => WorkspaceIdList.Read(path),
+    };
 }

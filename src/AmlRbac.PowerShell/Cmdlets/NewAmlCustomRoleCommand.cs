@@ -114,7 +114,7 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
         {
             if (OutFile is not null && _position > 1)
             {
-                throw new AmlRbacException(ErrorIds.RoleDefinitionInvalid, FailureCategory.InvalidArgument,
+                throw new AmlRbacException(ErrorIds.RoleFileAlreadyWritten, FailureCategory.InvalidArgument,
                     $"-OutFile '{OutFile}' holds one role, and a role was already written to it; pipe one role at a time with -OutFile.", OutFile);
             }
             var request = new CustomRoleRequest

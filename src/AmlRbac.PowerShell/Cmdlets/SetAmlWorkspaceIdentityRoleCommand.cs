@@ -190,6 +190,6 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
     }
 
     private static AmlRbacException NoSubscription() =>
-        new(ErrorIds.WorkspaceIdInvalid, FailureCategory.InvalidArgument,
+        new(ErrorIds.SubscriptionMissing, FailureCategory.InvalidArgument,
             "-SubscriptionId is needed: there is no Az context to take the subscription from (Connect-AzAccount, or give -SubscriptionId).", "SubscriptionId");
 }

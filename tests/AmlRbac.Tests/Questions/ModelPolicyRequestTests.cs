@@ -121,4 +121,25 @@ public sealed class ModelPolicyRequestTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_definition_file_for_a_built_in_definition_is_ParameterCombinationInvalid_and_writes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("amlrbac-policy-").FullName;
+        try
+        {
+            var policy = (Request(ModelPolicyKind.RestrictToRegistry) with { AllowedRegistry = "azureml" }).Build();
+            var definition = Path.Combine(folder, "definition.json");
+
+            var error = Assert.Throws<AmlRbacException>(() => policy.WriteFiles(Path.Combine(folder, "parameters.json"), definition));
+
+            Assert.Equal((ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
+            Assert.Contains($"'{definition}' goes with the custom allow-list only", error.Message);
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -127,20 +127,14 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
                 OutFile = OutFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile),
             };
             var result = request.Execute();
-            foreach (var finding in result.Findings)
+            // What fails the check is a warning; the other findings are for -Verbose.
+            foreach (var failure in result.Failures)
             {
-                if (finding.Severity == FindingSeverity.Error)
-                {
-                    WriteWarning($"{finding.Id} {finding.Rule}: {finding.Message}");
-                }
-                else
-                {
-                    WriteVerbose($"{finding.Severity} {finding.Id} {finding.Rule}: {finding.Message}");
-                }
+                WriteWarning(failure);
             }
-            if (result.Comparison is { GrantsNoMore: false } comparison)
+            foreach (var finding in result.Findings.Where(f => f.Severity != FindingSeverity.Error))
             {
-                WriteWarning($"Role '{comparison.RoleName}' grants {comparison.OnlyInRole.Count} catalog operation(s) that '{comparison.ReferenceName}' does not: {string.Join(", ", comparison.OnlyInRole)}.");
+                WriteVerbose($"{finding.Severity} {finding.Id} {finding.Rule}: {finding.Message}");
             }
             WriteObject(AmlRoleDefinition.From(result));
         }

@@ -158,31 +158,12 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         var paths = new List<string>();
         if (SnapshotPath is not null)
         {
-            paths.AddRange(Resolve(SnapshotPath));
+            paths.AddRange(ProviderPaths.Resolve(SessionState, SnapshotPath));
         }
         if (LiteralSnapshotPath is not null)
         {
-            paths.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralSnapshotPath));
+            paths.Add(ProviderPaths.Literal(SessionState, LiteralSnapshotPath));
         }
         return paths;
-    }
-
-    // A path that matches nothing is passed on as written, so the snapshot reader reports it as
-    // SnapshotNotFound like any missing file.
-    private IEnumerable<string> Resolve(string pattern)
-    {
-        try
-        {
-            var matches = SessionState.Path.GetResolvedProviderPathFromPSPath(pattern, out _);
-            if (matches.Count > 0)
-            {
-                return matches;
-            }
-        }
-        catch (ItemNotFoundException)
-        {
-            // Nothing matches: fall through to the path as written.
-        }
-        return new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(pattern) };
     }
 }

@@ -9,7 +9,7 @@ namespace AmlRbac.PowerShell;
 /// same everywhere: the ARM URL (a sovereign cloud, or the emulator in tests) and a token for it, both
 /// from the user's Az context when not given (Live/AzContext), and the pace of the requests.
 /// </summary>
-public abstract class ArmCmdlet : PSCmdlet
+public abstract class ArmCmdlet : StoppableCmdlet
 {
     /// <summary>An ARM access token; without it, Get-AzAccessToken gives one.</summary>
     [Parameter]
@@ -21,15 +21,24 @@ public abstract class ArmCmdlet : PSCmdlet
     [ValidateNotNull]
     public Uri? ArmUrl { get; set; }
 
+    private double? _maxRequestsPerSecond;
+
     /// <summary>The most requests a second sent to each API; the live client's default (8) when not given.</summary>
     [Parameter]
-    public double MaxRequestsPerSecond { get; set; }
+    public double MaxRequestsPerSecond
+    {
+        get => _maxRequestsPerSecond ?? 0;
+        set => _maxRequestsPerSecond = value;
+    }
 
-    /// <summary>-MaxRequestsPerSecond when the user gave it (0 included, which is an error), else null.</summary>
-    protected double? GivenMaxRequestsPerSecond =>
-        MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : null;
+    /// <summary>-MaxRequestsPerSecond when the user gave it (0 included, which is an error), else null: PowerShell sets a parameter only when it is bound.</summary>
+    protected double? GivenMaxRequestsPerSecond => _maxRequestsPerSecond;
 
-    /// <summary>The live client's options for these endpoints, paced at -MaxRequestsPerSecond when given (the engine checks it).</summary>
-    protected LiveClientOptions ClientOptions(AzureEndpoints endpoints) =>
-        LiveClientOptions.Default.WithMaxRequestsPerSecond(GivenMaxRequestsPerSecond, "-" + nameof(MaxRequestsPerSecond)) with { Endpoints = endpoints };
+    /// <summary>
+    /// The connection to these endpoints at -MaxRequestsPerSecond (LiveConnection: the same for every host);
+    /// <paramref name="tokens"/> is asked only once the pace is checked, so a bad -MaxRequestsPerSecond costs
+    /// no Get-AzAccessToken. Ctrl+C (<see cref="StoppableCmdlet.Cancellation"/>) stops its work. Throws LiveParameterInvalid.
+    /// </summary>
+    protected LiveConnection OpenConnection(AzureEndpoints endpoints, Func<AzureEndpoints, IAccessTokenSource> tokens) =>
+        LiveConnection.Open(endpoints, GivenMaxRequestsPerSecond, "-" + nameof(MaxRequestsPerSecond), tokens, Cancellation);
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using AmlRbac.Model;
-using AmlRbac.PowerShell.Live;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
 
@@ -18,8 +16,6 @@ public abstract partial class TenantQueryCmdlet
 
     private AccessEvaluator OpenLive()
     {
-        var objectsGiven = MyInvocation.ExpectingInput || _position > 0;
-        TenantChoice.CheckLiveAlone(SnapshotPaths(), objectsGiven ? _piped : null);
         var subjects = _subjects.ToList();
         var result = RunLive((collector, progress, cancel) => LiveQuery.CollectAsync(collector, subjects, progress, cancel));
         _subjects.Clear();
@@ -28,17 +24,13 @@ public abstract partial class TenantQueryCmdlet
         return new AccessEvaluator(TenantChoice.Live(result.Tenant, null, null).Tenant);
     }
 
-    private void RejectLiveParameters()
-    {
-        var name = AccessToken is not null ? nameof(AccessToken)
-            : GraphAccessToken is not null ? nameof(GraphAccessToken)
-            : ArmUrl is not null ? nameof(ArmUrl)
-            : GraphUrl is not null ? nameof(GraphUrl)
-            : GivenMaxRequestsPerSecond is not null ? nameof(MaxRequestsPerSecond)
-            : null;
-        if (name is not null)
+    // The parameters only live Azure uses, as the user typed them, for TenantChoice's one-source rule.
+    private IReadOnlyCollection<string> LiveOnlyParametersGiven() => new (string Name, bool Given)[]
         {
-            throw LiveSession.NeedsLive(name);
-        }
-    }
+            (nameof(AccessToken), AccessToken is not null),
+            (nameof(GraphAccessToken), GraphAccessToken is not null),
+            (nameof(ArmUrl), ArmUrl is not null),
+            (nameof(GraphUrl), GraphUrl is not null),
+            (nameof(MaxRequestsPerSecond), GivenMaxRequestsPerSecond is not null),
+        }.Where(p => p.Given).Select(p => "-" + p.Name).ToList();
 }

@@ -86,7 +86,12 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         IQuestion question;
         try
         {
-            question = Ask(Live ? OpenLive() : OpenEvaluator());
+            // Objects came in when the command was piped to (even if the upstream command listed nothing)
+            // or when -InputObject was given directly.
+            var piped = MyInvocation.ExpectingInput || _position > 0 ? _piped : null;
+            var snapshots = SnapshotPaths();
+            TenantChoice.CheckOneSource(Live, "-" + nameof(Live), LiveOnlyParametersGiven(), snapshots, piped);
+            question = Ask(Live ? OpenLive() : OpenEvaluator(snapshots, piped));
         }
         catch (AmlRbacException exception)
         {
@@ -137,13 +142,9 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         }
     }
 
-    private AccessEvaluator OpenEvaluator()
+    private AccessEvaluator OpenEvaluator(IReadOnlyCollection<string> snapshots, PipelineTenant? piped)
     {
-        RejectLiveParameters();
-        // Objects came in when the command was piped to (even if the upstream command listed nothing)
-        // or when -InputObject was given directly.
-        var objectsGiven = MyInvocation.ExpectingInput || _position > 0;
-        var choice = TenantChoice.Choose(SnapshotPaths(), objectsGiven ? _piped : null, AsksAboutPrincipals);
+        var choice = TenantChoice.Choose(snapshots, piped, AsksAboutPrincipals);
         if (choice.SampleWarning(HowToGiveSource) is { } warning)
         {
             WriteWarning(warning);
@@ -157,31 +158,12 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         var paths = new List<string>();
         if (SnapshotPath is not null)
         {
-            paths.AddRange(Resolve(SnapshotPath));
+            paths.AddRange(ProviderPaths.Resolve(SessionState, SnapshotPath));
         }
         if (LiteralSnapshotPath is not null)
         {
-            paths.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralSnapshotPath));
+            paths.Add(ProviderPaths.Literal(SessionState, LiteralSnapshotPath));
         }
         return paths;
-    }
-
-    // A path that matches nothing is passed on as written, so the snapshot reader reports it as
-    // SnapshotNotFound like any missing file.
-    private IEnumerable<string> Resolve(string pattern)
-    {
-        try
-        {
-            var matches = SessionState.Path.GetResolvedProviderPathFromPSPath(pattern, out _);
-            if (matches.Count > 0)
-            {
-                return matches;
-            }
-        }
-        catch (ItemNotFoundException)
-        {
-            // Nothing matches: fall through to the path as written.
-        }
-        return new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(pattern) };
     }
 }

@@ -97,6 +97,10 @@ public sealed class FaultPlan
 {
     private readonly object _gate = new();
     private readonly List<(Fault Fault, int Left)> _faults = new();
+    private int _hits;
+
+    /// <summary>How many requests a planned fault has hit so far; a test waits on it to act while a slow request is in flight.</summary>
+    public int Hits => Volatile.Read(ref _hits);
 
     public void Add(Fault fault)
     {
@@ -135,6 +139,7 @@ public sealed class FaultPlan
                 {
                     _faults[i] = (fault, left - 1);
                 }
+                Interlocked.Increment(ref _hits);
                 return fault;
             }
             return null;

@@ -145,6 +145,35 @@ Describe 'New-AmlCustomRole' {
         (New-AmlCustomRole -Path $flatFile -Shape Flat).Actions.Count | Should -Be 2
     }
 
+    It 'reads a file whose name holds [ ] with -LiteralPath, where -Path takes the brackets as a wildcard' {
+        $bracketed = Join-Path $TestDrive 'role[1].json'
+        $matched = Join-Path $TestDrive 'role1.json'
+        New-AmlCustomRole -Name 'Bracketed' -Action $ComputeRead -AssignableScope $DevSubscription -OutFile (Join-Path $TestDrive 'bracketed.json') | Out-Null
+        Move-Item -LiteralPath (Join-Path $TestDrive 'bracketed.json') -Destination $bracketed
+        New-AmlCustomRole -Name 'Matched' -Action $ComputeRead -AssignableScope $DevSubscription -OutFile $matched | Out-Null
+
+        (New-AmlCustomRole -LiteralPath $bracketed).Name | Should -BeExactly 'Bracketed'
+        (New-AmlCustomRole -PSPath $bracketed).Name | Should -BeExactly 'Bracketed'
+        (New-AmlCustomRole -Path $bracketed).Name | Should -BeExactly 'Matched'
+    }
+
+    It 'checks each file a -Path wildcard matches' {
+        $folder = Join-Path $TestDrive 'several'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        foreach ($name in 'First', 'Second') {
+            New-AmlCustomRole -Name $name -Action $ComputeRead -AssignableScope $DevSubscription -OutFile (Join-Path $folder "$name.json") | Out-Null
+        }
+
+        (New-AmlCustomRole -Path (Join-Path $folder '*.json')).Name | Sort-Object | Should -Be @('First', 'Second')
+    }
+
+    It 'RoleFileNotFound for a -LiteralPath that names no file, even one a wildcard would match' {
+        New-AmlCustomRole -Name 'Only' -Action $ComputeRead -AssignableScope $DevSubscription -OutFile (Join-Path $TestDrive 'only1.json') | Out-Null
+
+        Get-ErrorId { New-AmlCustomRole -LiteralPath (Join-Path $TestDrive 'only[1].json') } |
+            Should -BeExactly 'RoleFileNotFound,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+    }
+
     It 'pipes into Test-AmlPermission after ConvertTo-Json and ConvertFrom-Json' {
         $role = New-AmlCustomRole -Name 'Compute Creator' -Action 'Microsoft.MachineLearningServices/workspaces/computes/*' -AssignableScope $DevSubscription
         $copy = $role | ConvertTo-Json -Depth 6 | ConvertFrom-Json
@@ -197,7 +226,7 @@ Describe 'New-AmlCustomRole error ids' {
             Should -BeExactly 'RoleNotFound,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
     }
 
-    It 'RoleDefinitionInvalid for a second role piped in with -OutFile' {
+    It 'RoleFileAlreadyWritten for a second role piped in with -OutFile' {
         $file = Join-Path $TestDrive 'one.json'
         $roles = @(
             New-AmlCustomRole -Name 'First' -Action $ComputeRead -AssignableScope $DevSubscription
@@ -207,7 +236,7 @@ Describe 'New-AmlCustomRole error ids' {
         $written = $roles | New-AmlCustomRole -OutFile $file -ErrorVariable failures -ErrorAction SilentlyContinue
 
         @($written).Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'RoleDefinitionInvalid,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
+        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'RoleFileAlreadyWritten,AmlRbac.PowerShell.Cmdlets.NewAmlCustomRoleCommand'
         (Get-Content -LiteralPath $file -Raw | ConvertFrom-Json).Name | Should -Be 'First'
     }
 

@@ -75,6 +75,29 @@ Describe 'Set-AmlWorkspaceIdentityRole' {
         $results.Status | Should -Be 'AlreadyConverted'
     }
 
+    It 'SubscriptionMissing for a workspace named without -SubscriptionId when there is no Az context' {
+        # Mock needs a command to replace: where Az.Accounts is not installed, a stand-in for this test only.
+        $standIn = -not (Get-Command -Name Get-AzContext -ErrorAction SilentlyContinue)
+        if ($standIn) {
+            function global:Get-AzContext { [CmdletBinding()] param([switch] $ListAvailable) }
+        }
+        try {
+            Mock Get-AzContext { }
+
+            $results = Set-AmlWorkspaceIdentityRole -ResourceGroupName 'rg-ml-dev' -Name 'mlw-dev' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue @Arm
+
+            $results | Should -BeNullOrEmpty
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly 'SubscriptionMissing,AmlRbac.PowerShell.Cmdlets.SetAmlWorkspaceIdentityRoleCommand'
+            Should -Invoke Get-AzContext -Times 1 -Exactly
+        }
+        finally {
+            if ($standIn) {
+                Remove-Item -Path function:global:Get-AzContext
+            }
+        }
+    }
+
     It 'takes the token from the Az context without -AccessToken' {
         Mock Get-AzAccessToken {
             [pscustomobject]@{

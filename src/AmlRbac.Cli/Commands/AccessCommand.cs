@@ -52,9 +52,7 @@ internal static class AccessCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var subject = Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);
-            var (evaluator, asked) = live.IsLive(parsed)
-                ? await live.AskAsync(parsed, terminal, subject, cancellationToken)
-                : (TenantOpener.Open(parsed.GetValue(snapshot), terminal), subject);
+            var (evaluator, asked) = await live.OpenAsync(parsed, terminal, subject, cancellationToken);
             var question = parsed.GetValue(by) switch
             {
                 ByModel => EffectiveAccessQuestion.DeployableModels(evaluator, parsed.GetValue(models) is { Length: > 0 } named ? named : null,

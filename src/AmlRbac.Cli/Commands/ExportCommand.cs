@@ -39,8 +39,8 @@ internal static class ExportCommand
             // Scopes are checked before any request, so a typo costs nothing.
             var asked = parsed.GetValue(scopes)!.Select(Scope.Parse).ToList();
             var path = parsed.GetValue(output)!;
-            var collection = await live.RunAsync(parsed, terminal, (collector, progress) =>
-                LiveExport.ExportAsync(collector, asked, path, progress, cancellationToken));
+            var collection = await live.RunAsync(parsed, terminal, cancellationToken, (collector, progress, cancel) =>
+                LiveExport.ExportAsync(collector, asked, path, progress, cancel));
             var tenant = collection.Tenant;
             terminal.Out.WriteLine($"Wrote {path}: {tenant.RoleDefinitions.Count} role definitions, {tenant.RoleAssignments.Count} role assignments " +
                 $"({tenant.RoleAssignments.Count(a => a.IsEligible)} eligible), {tenant.DenyAssignments.Count} deny assignments, {tenant.Groups.Count} groups, " +

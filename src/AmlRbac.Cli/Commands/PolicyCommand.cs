@@ -64,33 +64,22 @@ internal static class PolicyCommand
             allowedRegistry, restrictedModels, allowedPublishers, allowedAssetIds, allowedModels, definitionScope,
             scope, name, displayName, notScopes, effect, enforcementMode, outFile, definitionOutFile, format,
         };
-        command.Validators.Add(result =>
+        // Each input that says the kind, or goes with one kind only, as the engine's rule names it.
+        var kindInputs = new Dictionary<ModelPolicyInput, Option>
         {
-            var kinds = new[] { result.GetResult(allowedRegistry) is not null, Given(result, allowedPublishers, allowedAssetIds), result.GetResult(allowedModels) is not null };
-            if (kinds.Count(k => k) != 1)
-            {
-                result.AddError("Give one kind of guardrail: --allowed-registry (with --restricted-model), --allowed-publisher / --allowed-asset-id, or --allowed-model.");
-            }
-            if (result.GetResult(restrictedModels) is not null && result.GetResult(allowedRegistry) is null)
-            {
-                result.AddError("--restricted-model goes with --allowed-registry.");
-            }
-            if (result.GetResult(definitionScope) is not null && result.GetResult(allowedModels) is null)
-            {
-                result.AddError("--definition-scope goes with --allowed-model.");
-            }
-            if (result.GetResult(definitionOutFile) is not null && result.GetResult(allowedModels) is null)
-            {
-                result.AddError("--definition-out-file goes with --allowed-model: the other guardrails assign a built-in definition.");
-            }
-        });
+            [ModelPolicyInput.AllowedRegistry] = allowedRegistry,
+            [ModelPolicyInput.RestrictedModel] = restrictedModels,
+            [ModelPolicyInput.AllowedPublisher] = allowedPublishers,
+            [ModelPolicyInput.AllowedAssetId] = allowedAssetIds,
+            [ModelPolicyInput.AllowedModel] = allowedModels,
+            [ModelPolicyInput.DefinitionScope] = definitionScope,
+            [ModelPolicyInput.DefinitionOutFile] = definitionOutFile,
+        };
         command.SetAction(parsed =>
         {
             var request = new ModelPolicyRequest
             {
-                Kind = parsed.GetResult(allowedRegistry) is not null ? ModelPolicyKind.RestrictToRegistry
-                    : parsed.GetResult(allowedModels) is not null ? ModelPolicyKind.CustomAllowList
-                    : ModelPolicyKind.ApprovedRegistryModels,
+                Kind = ModelPolicyRequest.KindFor(kindInputs.Where(i => parsed.GetResult(i.Value) is not null).Select(i => i.Key).ToList(), i => kindInputs[i].Name),
                 Scope = parsed.GetValue(scope)!,
                 AllowedRegistry = parsed.GetValue(allowedRegistry) ?? "",
                 RestrictedModels = parsed.GetValue(restrictedModels) ?? Array.Empty<string>(),
@@ -131,7 +120,4 @@ internal static class PolicyCommand
         Description = description,
         HelpName = helpName,
     };
-
-    private static bool Given(System.CommandLine.Parsing.CommandResult result, params Option[] options) =>
-        options.Any(o => result.GetResult(o) is not null);
 }

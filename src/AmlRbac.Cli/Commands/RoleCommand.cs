@@ -91,8 +91,7 @@ internal static class RoleCommand
             };
             var result = request.Execute(evaluator);
             terminal.Out.Write(parsed.GetValue(format) == CommonOptions.Json ? RoleReportJson.Result(result) + Environment.NewLine : RoleReportText.Result(result, terminal.Width));
-            var passed = !HasErrors(result.Findings) && result.Comparison is not { GrantsNoMore: false };
-            return passed ? ExitCodes.Success : ExitCodes.CheckFailed;
+            return result.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;
     }
@@ -113,7 +112,7 @@ internal static class RoleCommand
             terminal.Out.Write(parsed.GetValue(format) == CommonOptions.Json
                 ? RoleReportJson.Lint(path, findings) + Environment.NewLine
                 : RoleReportText.Findings(findings, terminal.Width));
-            return HasErrors(findings) ? ExitCodes.CheckFailed : ExitCodes.Success;
+            return RoleFinding.AnyError(findings) ? ExitCodes.CheckFailed : ExitCodes.Success;
         });
         return command;
     }
@@ -140,8 +139,6 @@ internal static class RoleCommand
         });
         return command;
     }
-
-    private static bool HasErrors(IEnumerable<RoleFinding> findings) => findings.Any(f => f.Severity == FindingSeverity.Error);
 
     // A list option: repeated, comma-separated, or both (--action a,b --action c).
     private static Option<string[]> List(string name, string description, string helpName) => new(name)

@@ -67,9 +67,7 @@ internal static class TestCommand
             var subject = parsed.GetValue(role) is { } roleName
                 ? Subject.ForRoleName(roleName)
                 : Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);
-            var (evaluator, asked) = live.IsLive(parsed)
-                ? await live.AskAsync(parsed, terminal, subject, cancellationToken)
-                : (TenantOpener.Open(parsed.GetValue(snapshot), terminal), subject);
+            var (evaluator, asked) = await live.OpenAsync(parsed, terminal, subject, cancellationToken);
             var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction),
                 parsed.GetValue(model), CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)));
             var answer = question.AnswerFor(asked).Single();

@@ -27,9 +27,7 @@ internal static class WhoCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var where = parsed.GetValue(scope)!;
-            var (evaluator, _) = live.IsLive(parsed)
-                ? await live.AskAsync(parsed, terminal, Subject.At(where), cancellationToken)
-                : (TenantOpener.Open(parsed.GetValue(snapshot), terminal), Subject.At(where));
+            var (evaluator, _) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken);
             var operation = parsed.GetValue(action)!;
             var question = EffectiveAccessQuestion.WhoCan(evaluator, new[] { operation }, parsed.GetValue(dataAction));
             var answers = question.AnswerFor(Subject.At(where));

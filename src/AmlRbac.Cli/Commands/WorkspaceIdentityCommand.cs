@@ -3,7 +3,7 @@ using AmlRbac.Cli.Live;
 using AmlRbac.Model;
 using AmlRbac.Output;
 using AmlRbac.Rbac;
-using AmlRbac.Sources.Live;
+using AmlRbac.Sources;
 using AmlRbac.WorkspaceIdentity;
 
 namespace AmlRbac.Cli.Commands;
@@ -98,22 +98,19 @@ internal static class WorkspaceIdentityCommand
                 Timeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
             };
             options.Validate();
-            var endpoints = live.Endpoints(parsed);
-            var clientOptions = live.ClientOptions(parsed, endpoints);
-            var tokens = live.Tokens(parsed, endpoints);
+            using var connection = live.Open(parsed, cancellationToken);
             IReadOnlyList<string> ids = parsed.GetValue(subscription) is { } sub
                 ? new[] { WorkspaceId.From(sub, parsed.GetValue(resourceGroup), parsed.GetValue(name)).Id }
                 : (parsed.GetValue(resourceId) ?? Array.Empty<string>()).Concat(ReadIds(parsed.GetValue(idsFrom))).ToList();
 
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(http, tokens, endpoints.ResourceManager, clientOptions), options);
+            var converter = new WorkspaceIdentityConverter(connection.Workspaces, options);
             var apply = parsed.GetValue(yes);
             var summary = new ConversionSummary();
             var results = new List<WorkspaceConversion>();
             var json = parsed.GetValue(format) == CommonOptions.Json;
             foreach (var id in ids)
             {
-                var result = await ConvertAsync(converter, id, apply, cancellationToken).ConfigureAwait(false);
+                var result = await ConvertAsync(converter, id, apply, connection.Cancellation).ConfigureAwait(false);
                 summary.Add(result);
                 results.Add(result);
                 if (!json)
@@ -145,21 +142,11 @@ internal static class WorkspaceIdentityCommand
         }
     }
 
-    private static IEnumerable<string> ReadIds(string? path)
+    // "-" is standard input, which only the CLI has; a file is read by the engine (IdsFileNotFound).
+    private static IReadOnlyList<string> ReadIds(string? path) => path switch
     {
-        if (path is null)
-        {
-            return Array.Empty<string>();
-        }
-        string text;
-        try
-        {
-            text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AmlRbacException(ErrorIds.WorkspaceIdInvalid, FailureCategory.InvalidArgument, $"--ids-from {path}: {e.Message}", path);
-        }
-        return text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-    }
+        null => Array.Empty<string>(),
+        "-" => WorkspaceIdList.Parse(Console.In.ReadToEnd()),
+        _ => WorkspaceIdList.Read(path),
+    };
 }

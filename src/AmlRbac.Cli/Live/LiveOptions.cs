@@ -51,11 +51,12 @@ internal sealed class LiveOptions
     };
 
     /// <summary>
-    /// Adds the options; <paramref name="withSwitch"/> adds --live too (export is always live). Live Azure
-    /// and <paramref name="snapshot"/> are two sources: giving both is an error.
+    /// Adds the options; <paramref name="withSwitch"/> adds --live too (export is always live). Which of live Azure
+    /// and <paramref name="snapshot"/> answers is <see cref="OpenAsync"/>'s, by the engine's one-source rule.
     /// </summary>
     public void AddTo(Command command, bool withSwitch, Option<string>? snapshot = null)
     {
+        _snapshot = snapshot;
         if (withSwitch)
         {
             command.Options.Add(Live);
@@ -65,22 +66,9 @@ internal sealed class LiveOptions
         command.Options.Add(AccessTokenEnv);
         command.Options.Add(GraphAccessTokenEnv);
         command.Options.Add(MaxRequestsPerSecond);
+        // Where the CLI's tokens come from is its own (the engine only takes a token source).
         command.Validators.Add(result =>
         {
-            if (withSwitch && result.GetResult(Live) is null)
-            {
-                foreach (var option in new Option[] { ArmUrl, GraphUrl, AccessTokenEnv, GraphAccessTokenEnv, MaxRequestsPerSecond })
-                {
-                    if (result.GetResult(option) is not null)
-                    {
-                        result.AddError($"{option.Name} goes with --live.");
-                    }
-                }
-            }
-            if (snapshot is not null && result.GetResult(Live) is not null && result.GetResult(snapshot) is not null)
-            {
-                result.AddError("Give --live or --snapshot, not both: answer from one source.");
-            }
             if (result.GetResult(GraphAccessTokenEnv) is not null && result.GetResult(AccessTokenEnv) is null)
             {
                 result.AddError("--graph-access-token-env goes with --access-token-env.");
@@ -88,35 +76,35 @@ internal sealed class LiveOptions
         });
     }
 
-    public bool IsLive(ParseResult parsed) => parsed.GetValue(Live);
+    private Option<string>? _snapshot;
 
     /// <summary>--arm-url, else the public cloud; --graph-url, else the Graph of that cloud.</summary>
     public AzureEndpoints Endpoints(ParseResult parsed) =>
         AzureEndpoints.ForResourceManager(parsed.GetValue(ArmUrl) ?? AzureEndpoints.PublicCloud.ResourceManager, parsed.GetValue(GraphUrl));
 
-    /// <summary>The live client's options: these endpoints, paced at --max-requests-per-second when given (the engine checks it).</summary>
-    public LiveClientOptions ClientOptions(ParseResult parsed, AzureEndpoints endpoints) =>
-        LiveClientOptions.Default.WithMaxRequestsPerSecond(
-            parsed.GetResult(MaxRequestsPerSecond) is null ? null : parsed.GetValue(MaxRequestsPerSecond), MaxRequestsPerSecond.Name) with { Endpoints = endpoints };
+    /// <summary>
+    /// The connection to the chosen endpoints at --max-requests-per-second (LiveConnection: the same for every
+    /// host), with the tokens of <see cref="Tokens"/> and Ctrl+C's <paramref name="cancellationToken"/>.
+    /// </summary>
+    public LiveConnection Open(ParseResult parsed, CancellationToken cancellationToken) =>
+        LiveConnection.Open(Endpoints(parsed), parsed.GetResult(MaxRequestsPerSecond) is null ? null : parsed.GetValue(MaxRequestsPerSecond),
+            MaxRequestsPerSecond.Name, endpoints => Tokens(parsed, endpoints), cancellationToken);
 
     /// <summary>The tokens: from the --access-token-env (and --graph-access-token-env) variables, else DefaultAzureCredential.</summary>
-    public IAccessTokenSource Tokens(ParseResult parsed, AzureEndpoints endpoints) =>
+    private IAccessTokenSource Tokens(ParseResult parsed, AzureEndpoints endpoints) =>
         parsed.GetValue(AccessTokenEnv) is { } variable
             ? new EnvironmentTokenSource(variable, parsed.GetValue(GraphAccessTokenEnv))
             : new AzureIdentityTokenSource(endpoints);
 
-    /// <summary>Runs <paramref name="work"/> with a collector for the chosen endpoints and tokens, the progress line cleared afterwards.</summary>
-    public async Task<T> RunAsync<T>(ParseResult parsed, Terminal terminal, Func<LiveTenantCollector, StderrProgress, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/> with a collector over <see cref="Open"/>'s connection, the progress line cleared afterwards.</summary>
+    public async Task<T> RunAsync<T>(ParseResult parsed, Terminal terminal, CancellationToken cancellationToken,
+        Func<LiveTenantCollector, StderrProgress, CancellationToken, Task<T>> work)
     {
-        var endpoints = Endpoints(parsed);
-        var options = ClientOptions(parsed, endpoints);
-        var tokens = Tokens(parsed, endpoints);
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var collector = LiveTenantCollector.Create(http, tokens, options);
+        using var connection = Open(parsed, cancellationToken);
         var progress = new StderrProgress(terminal);
         try
         {
-            return await work(collector, progress).ConfigureAwait(false);
+            return await work(connection.Collector, progress, connection.Cancellation).ConfigureAwait(false);
         }
         finally
         {
@@ -124,14 +112,29 @@ internal sealed class LiveOptions
         }
     }
 
-    /// <summary>The evaluator and subjects for a live question (test, access, who with --live).</summary>
-    public Task<(AccessEvaluator Evaluator, Subject Subject)> AskAsync(ParseResult parsed, Terminal terminal, Subject subject, CancellationToken cancellationToken) =>
-        RunAsync(parsed, terminal, async (collector, progress) =>
+    /// <summary>
+    /// The evaluator and subject for a question (test, access, who): from live Azure with --live, else from the
+    /// --snapshot or the sample tenant (<see cref="TenantOpener"/>), after the engine's one-source rule
+    /// (<see cref="TenantChoice.CheckOneSource"/>) has checked the options given.
+    /// </summary>
+    public async Task<(AccessEvaluator Evaluator, Subject Subject)> OpenAsync(ParseResult parsed, Terminal terminal, Subject subject, CancellationToken cancellationToken)
+    {
+        var live = parsed.GetValue(Live);
+        var snapshot = _snapshot is null ? null : parsed.GetValue(_snapshot);
+        var liveOnly = new Option[] { ArmUrl, GraphUrl, AccessTokenEnv, GraphAccessTokenEnv, MaxRequestsPerSecond }
+            .Where(o => parsed.GetResult(o) is not null).Select(o => o.Name).ToList();
+        TenantChoice.CheckOneSource(live, Live.Name, liveOnly, snapshot is null ? null : new[] { snapshot }, piped: null);
+        if (!live)
         {
-            var live = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancellationToken).ConfigureAwait(false);
-            var choice = TenantChoice.Live(live.Tenant, null, null);
-            return (new AccessEvaluator(choice.Tenant), live.Subjects.Single());
-        });
+            return (TenantOpener.Open(snapshot, terminal), subject);
+        }
+        return await RunAsync(parsed, terminal, cancellationToken, async (collector, progress, cancel) =>
+        {
+            var collected = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancel).ConfigureAwait(false);
+            var choice = TenantChoice.Live(collected.Tenant, null, null);
+            return (new AccessEvaluator(choice.Tenant), collected.Subjects.Single());
+        }).ConfigureAwait(false);
+    }
 
     private static Uri? ParseUrl(System.CommandLine.Parsing.ArgumentResult result)
     {

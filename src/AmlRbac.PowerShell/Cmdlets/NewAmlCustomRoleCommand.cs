@@ -22,6 +22,7 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
     public const string ListsSet = "Lists";
     public const string RoleSet = "Role";
     public const string FileSet = "File";
+    public const string LiteralFileSet = "LiteralFile";
 
     [Parameter(Mandatory = true, ParameterSetName = TemplateSet)]
     [ArgumentCompleter(typeof(TemplateCompleter))]
@@ -33,16 +34,24 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
     [ValidateNotNull]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>A role definition JSON file to check or tighten.</summary>
+    /// <summary>Role definition JSON files to check or tighten (wildcards allowed; each file matched is one role).</summary>
     [Parameter(Mandatory = true, ParameterSetName = FileSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
+
+    /// <summary>A role definition JSON file to check or tighten, taken literally (no wildcard expansion: '[' ']' are part of the name).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralFileSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
 
     /// <summary>The role name; a template's or the existing role's name when omitted.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ListsSet)]
     [Parameter(ParameterSetName = TemplateSet)]
     [Parameter(ParameterSetName = RoleSet)]
     [Parameter(ParameterSetName = FileSet)]
+    [Parameter(ParameterSetName = LiteralFileSet)]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
@@ -87,6 +96,7 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = TemplateSet)]
     [Parameter(ParameterSetName = RoleSet)]
     [Parameter(ParameterSetName = FileSet)]
+    [Parameter(ParameterSetName = LiteralFileSet)]
     [ValidateNotNullOrEmpty]
     public string[]? AssignableScope { get; set; }
 
@@ -109,17 +119,35 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
+        // Each file a -Path pattern matches is a role of its own, as Get-Content reads each file it matches.
+        if (ParameterSetName is not (FileSet or LiteralFileSet))
+        {
+            Build(null);
+            return;
+        }
+        var files = ParameterSetName == FileSet
+            ? ProviderPaths.Resolve(SessionState, Path!)
+            : new[] { ProviderPaths.Literal(SessionState, LiteralPath!) };
+        foreach (var file in files)
+        {
+            Build(file);
+        }
+    }
+
+    /// <summary>One role: built on <paramref name="file"/>'s role, the piped role, or neither.</summary>
+    private void Build(string? file)
+    {
         _position++;
         try
         {
             if (OutFile is not null && _position > 1)
             {
-                throw new AmlRbacException(ErrorIds.RoleDefinitionInvalid, FailureCategory.InvalidArgument,
+                throw new AmlRbacException(ErrorIds.RoleFileAlreadyWritten, FailureCategory.InvalidArgument,
                     $"-OutFile '{OutFile}' holds one role, and a role was already written to it; pipe one role at a time with -OutFile.", OutFile);
             }
             var request = new CustomRoleRequest
             {
-                Builder = Builder(),
+                Builder = Builder(file),
                 Compact = Compact,
                 ReferenceRole = ReferenceRole is { BaseObject: not string } ? RoleInput.FromProperties(PropertyBag.From(ReferenceRole), "-ReferenceRole") : null,
                 ReferenceRoleName = ReferenceRole?.BaseObject as string,
@@ -127,20 +155,14 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
                 OutFile = OutFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile),
             };
             var result = request.Execute();
-            foreach (var finding in result.Findings)
+            // What fails the check is a warning; the other findings are for -Verbose.
+            foreach (var failure in result.Failures)
             {
-                if (finding.Severity == FindingSeverity.Error)
-                {
-                    WriteWarning($"{finding.Id} {finding.Rule}: {finding.Message}");
-                }
-                else
-                {
-                    WriteVerbose($"{finding.Severity} {finding.Id} {finding.Rule}: {finding.Message}");
-                }
+                WriteWarning(failure);
             }
-            if (result.Comparison is { GrantsNoMore: false } comparison)
+            foreach (var finding in result.Findings.Where(f => f.Severity != FindingSeverity.Error))
             {
-                WriteWarning($"Role '{comparison.RoleName}' grants {comparison.OnlyInRole.Count} catalog operation(s) that '{comparison.ReferenceName}' does not: {string.Join(", ", comparison.OnlyInRole)}.");
+                WriteVerbose($"{finding.Severity} {finding.Id} {finding.Rule}: {finding.Message}");
             }
             WriteObject(AmlRoleDefinition.From(result));
         }
@@ -158,9 +180,9 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
         }
     }
 
-    private RoleBuilder Builder() => new()
+    private RoleBuilder Builder(string? file) => new()
     {
-        BaseRole = BaseRole(),
+        BaseRole = BaseRole(file),
         Template = Template,
         Name = Name,
         Description = Description,
@@ -176,16 +198,12 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
     };
 
     // A file that is not JSON leaves no role to build on: the syntax finding (line and column) is the error.
-    private RoleDefinition? BaseRole()
+    private RoleDefinition? BaseRole(string? file)
     {
         if (InputObject is not null)
         {
             return RoleInput.FromProperties(PropertyBag.From(InputObject), PropertyBag.Describe(InputObject, _position));
         }
-        if (Path is null)
-        {
-            return null;
-        }
-        return RoleInput.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path)).Required(Path);
+        return file is null ? null : RoleInput.FromFile(file).Required(file);
     }
 }

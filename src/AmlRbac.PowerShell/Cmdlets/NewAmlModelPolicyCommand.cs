@@ -85,14 +85,31 @@ public sealed class NewAmlModelPolicyCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        var request = new ModelPolicyRequest
+        ModelPolicy policy;
+        try
         {
-            Kind = ParameterSetName switch
-            {
-                ApprovedModelsSet => ModelPolicyKind.ApprovedRegistryModels,
-                AllowListSet => ModelPolicyKind.CustomAllowList,
-                _ => ModelPolicyKind.RestrictToRegistry,
-            },
+            policy = Request().Build();
+            policy.WriteFiles(ProviderPath(OutFile), ProviderPath(DefinitionOutFile));
+        }
+        catch (AmlRbacException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception));
+            return;
+        }
+        foreach (var warning in policy.Warnings)
+        {
+            WriteWarning(warning);
+        }
+        WriteObject(AmlModelPolicy.From(policy));
+    }
+
+    // The parameter sets keep the kinds apart as PowerShell binds them; the kind itself is the engine's rule, as for the CLI.
+    private ModelPolicyRequest Request()
+    {
+        var given = Enum.GetValues<ModelPolicyInput>().Where(i => MyInvocation.BoundParameters.ContainsKey(i.ToString())).ToList();
+        return new ModelPolicyRequest
+        {
+            Kind = ModelPolicyRequest.KindFor(given, i => "-" + i),
             Scope = Scope!,
             AllowedRegistry = AllowedRegistry ?? "",
             RestrictedModels = RestrictedModel ?? Array.Empty<string>(),
@@ -106,22 +123,6 @@ public sealed class NewAmlModelPolicyCommand : PSCmdlet
             Effect = Effect,
             EnforcementMode = EnforcementMode,
         };
-        ModelPolicy policy;
-        try
-        {
-            policy = request.Build();
-            policy.WriteFiles(ProviderPath(OutFile), ProviderPath(DefinitionOutFile));
-        }
-        catch (AmlRbacException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.From(exception));
-            return;
-        }
-        foreach (var warning in policy.Warnings)
-        {
-            WriteWarning(warning);
-        }
-        WriteObject(AmlModelPolicy.From(policy));
     }
 
     private string? ProviderPath(string? path) => path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);

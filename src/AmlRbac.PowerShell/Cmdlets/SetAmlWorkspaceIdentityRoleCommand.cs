@@ -23,11 +23,9 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
 
     private const string Activity = "Set-AmlWorkspaceIdentityRole";
 
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConversionSummary _summary = new();
-    private HttpClient? _http;
+    private LiveConnection? _connection;
     private WorkspaceIdentityConverter? _converter;
-    private IAccessTokenSource? _tokens;
     private Lazy<string?>? _contextSubscriptionId;
 
     /// <summary>The workspace's resource id (Get-AzResource's ResourceId, Get-AzMLWorkspace's Id).</summary>
@@ -80,15 +78,12 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             };
             options.Validate();
-            // Endpoints and tokens as the live cmdlets take them (Live/AzContext): the parameters, else the Az context.
-            var endpoints = AzContext.Endpoints(this, ArmUrl, null);
-            // Checked before any token is asked for, so a bad -MaxRequestsPerSecond costs nothing.
-            var clientOptions = ClientOptions(endpoints);
-            _tokens = AccessToken is not null
+            // Endpoints and tokens as the live cmdlets take them (Live/AzContext): the parameters, else the Az
+            // context, renewed now and then for a long pipeline (RenewingTokenSource).
+            _connection = OpenConnection(AzContext.Endpoints(this, ArmUrl, null), endpoints => AccessToken is not null
                 ? new SecureTokenSource(AccessToken, null)
-                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null));
-            _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            _converter = new WorkspaceIdentityConverter(ArmWorkspaceGateway.Create(_http, _tokens, endpoints.ResourceManager, clientOptions), options);
+                : new RenewingTokenSource(() => AzContext.Tokens(this, endpoints, null, null)));
+            _converter = new WorkspaceIdentityConverter(_connection.Workspaces, options);
         }
         catch (AmlRbacException exception)
         {
@@ -104,7 +99,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
             workspace = ParameterSetName == ResourceIdSet
                 ? WorkspaceId.Parse(ResourceId)
                 : WorkspaceId.From(SubscriptionId ?? ContextSubscriptionId() ?? throw NoSubscription(), ResourceGroupName, Name);
-            (_tokens as RenewingTokenSource)?.RenewIfDue();
+            (_connection!.Tokens as RenewingTokenSource)?.RenewIfDue();
         }
         catch (AmlRbacException exception)
         {
@@ -116,14 +111,14 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
         Progress(number, workspace, "reading the workspace and its identity's role assignments");
         try
         {
-            var plan = Wait(_converter!.PlanAsync(workspace, _stop.Token));
+            var plan = Wait(_converter!.PlanAsync(workspace, _connection!.Cancellation));
             var result = plan.Record;
             if (plan.HasWrites)
             {
                 if (Confirmed(workspace, plan, out var whatIf))
                 {
                     Progress(number, workspace, NoWait ? "sending the change" : "changing, then waiting for Azure to grant the role");
-                    result = Wait(_converter.ApplyAsync(plan, _stop.Token));
+                    result = Wait(_converter.ApplyAsync(plan, _connection.Cancellation));
                 }
                 else
                 {
@@ -137,7 +132,7 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
             // Only a refused token gets here: every further workspace would fail the same way.
             ThrowTerminatingError(ErrorRecords.From(exception));
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             // Ctrl+C: PowerShell stops the pipeline.
         }
@@ -153,12 +148,9 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
         }
     }
 
-    protected override void StopProcessing() => _stop.Cancel();
-
     public void Dispose()
     {
-        _http?.Dispose();
-        _stop.Dispose();
+        _connection?.Dispose();
     }
 
     private void Report(WorkspaceConversion result)
@@ -198,6 +190,6 @@ public sealed class SetAmlWorkspaceIdentityRoleCommand : ArmCmdlet, IDisposable
     }
 
     private static AmlRbacException NoSubscription() =>
-        new(ErrorIds.WorkspaceIdInvalid, FailureCategory.InvalidArgument,
+        new(ErrorIds.SubscriptionMissing, FailureCategory.InvalidArgument,
             "-SubscriptionId is needed: there is no Az context to take the subscription from (Connect-AzAccount, or give -SubscriptionId).", "SubscriptionId");
 }

@@ -90,6 +90,8 @@ public static class ErrorIds
     public const string ModelWithoutDeployment = "ModelWithoutDeployment";
     /// <summary>The file an authored policy's parameters were to be written to cannot be written.</summary>
     public const string OutFileNotWritten = "OutFileNotWritten";
+    /// <summary>Inputs that do not go together were given (two kinds of model guardrail, a definition file for a built-in definition).</summary>
+    public const string ParameterCombinationInvalid = "ParameterCombinationInvalid";
 
     // Custom roles (Authoring: New-AmlCustomRole, amlrbac role).
 
@@ -97,6 +99,8 @@ public static class ErrorIds
     public const string RoleFileNotFound = "RoleFileNotFound";
     /// <summary>A role file could not be written (-OutFile, --out-file).</summary>
     public const string RoleFileWriteFailed = "RoleFileWriteFailed";
+    /// <summary>A second role was to be written to the one role file (-OutFile with several roles piped in).</summary>
+    public const string RoleFileAlreadyWritten = "RoleFileAlreadyWritten";
 
     // Live queries and export (Sources/Live, -Live, Export-AmlRbacSnapshot, amlrbac export).
 
@@ -110,6 +114,10 @@ public static class ErrorIds
 
     /// <summary>A workspace id, subscription id, resource group or workspace name given is malformed.</summary>
     public const string WorkspaceIdInvalid = "WorkspaceIdInvalid";
+    /// <summary>A workspace was named without its subscription, and there is no Az context to take it from.</summary>
+    public const string SubscriptionMissing = "SubscriptionMissing";
+    /// <summary>The file of workspace ids (--ids-from) does not exist or cannot be read.</summary>
+    public const string IdsFileNotFound = "IdsFileNotFound";
     /// <summary>The options do not go together (RemoveLegacyContributor with Role Contributor) or a value is out of range.</summary>
     public const string WorkspaceOptionsInvalid = "WorkspaceOptionsInvalid";
     /// <summary>ARM has no such workspace (404).</summary>

@@ -23,13 +23,14 @@ public sealed record ModelPolicy(PolicyAssignmentDraft Assignment, CustomDefinit
     /// (<see cref="CustomDefinitionDraft.DefinitionJson"/>, the body of az rest --body @file) to
     /// <paramref name="definitionPath"/>, either may be null. Whole or not at all: every file is first written to a
     /// temporary file beside it, and only when all are written are they moved into place, so a file that cannot be
-    /// written leaves none of them changed. Throws OutFileNotWritten.
+    /// written leaves none of them changed. Throws OutFileNotWritten, and ParameterCombinationInvalid for a definition
+    /// file of a guardrail that assigns a built-in definition.
     /// </summary>
     public void WriteFiles(string? parametersPath, string? definitionPath)
     {
         if (definitionPath is not null && Definition is null)
         {
-            throw new AmlRbacException(ErrorIds.OutFileNotWritten, FailureCategory.InvalidArgument,
+            throw new AmlRbacException(ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument,
                 $"The definition file '{definitionPath}' goes with the custom allow-list only: the other guardrails assign a built-in definition, which is not created.", definitionPath);
         }
         var files = new List<(string Path, string Text)>();

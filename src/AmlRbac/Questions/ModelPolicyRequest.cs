@@ -34,6 +34,43 @@ public sealed record ModelPolicyRequest
     public EnforcementMode EnforcementMode { get; init; } = EnforcementMode.Default;
 
     /// <summary>
+    /// The kind of guardrail the <paramref name="given"/> inputs ask for, the same in both hosts: exactly one kind's
+    /// inputs (the registry; publishers or asset ids; the allow-list's models), and the inputs that go with one kind
+    /// only given with it. <paramref name="spelling"/> is how the host names an input in the message
+    /// (-AllowedRegistry, --allowed-registry). Throws ParameterCombinationInvalid.
+    /// </summary>
+    public static ModelPolicyKind KindFor(IReadOnlyCollection<ModelPolicyInput> given, Func<ModelPolicyInput, string> spelling)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        ArgumentNullException.ThrowIfNull(spelling);
+        var registry = given.Contains(ModelPolicyInput.AllowedRegistry);
+        var approved = given.Contains(ModelPolicyInput.AllowedPublisher) || given.Contains(ModelPolicyInput.AllowedAssetId);
+        var allowList = given.Contains(ModelPolicyInput.AllowedModel);
+        if (new[] { registry, approved, allowList }.Count(k => k) != 1)
+        {
+            throw Combination($"Give one kind of guardrail: {spelling(ModelPolicyInput.AllowedRegistry)} (with {spelling(ModelPolicyInput.RestrictedModel)}), " +
+                $"{spelling(ModelPolicyInput.AllowedPublisher)} / {spelling(ModelPolicyInput.AllowedAssetId)}, or {spelling(ModelPolicyInput.AllowedModel)}.", null);
+        }
+        if (given.Contains(ModelPolicyInput.RestrictedModel) && !registry)
+        {
+            throw Combination($"{spelling(ModelPolicyInput.RestrictedModel)} goes with {spelling(ModelPolicyInput.AllowedRegistry)}.", ModelPolicyInput.RestrictedModel);
+        }
+        if (given.Contains(ModelPolicyInput.DefinitionScope) && !allowList)
+        {
+            throw Combination($"{spelling(ModelPolicyInput.DefinitionScope)} goes with {spelling(ModelPolicyInput.AllowedModel)}.", ModelPolicyInput.DefinitionScope);
+        }
+        if (given.Contains(ModelPolicyInput.DefinitionOutFile) && !allowList)
+        {
+            throw Combination($"{spelling(ModelPolicyInput.DefinitionOutFile)} goes with {spelling(ModelPolicyInput.AllowedModel)}: the other guardrails assign a built-in definition.",
+                ModelPolicyInput.DefinitionOutFile);
+        }
+        return registry ? ModelPolicyKind.RestrictToRegistry : approved ? ModelPolicyKind.ApprovedRegistryModels : ModelPolicyKind.CustomAllowList;
+
+        AmlRbacException Combination(string message, ModelPolicyInput? input) =>
+            new(ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument, message, input is { } named ? spelling(named) : null);
+    }
+
+    /// <summary>
     /// Authors the guardrail. Throws ScopeInvalid for a bad scope, ModelAssetIdInvalid for a bad asset id and
     /// PolicyParameterInvalid for a value the definition does not accept.
     /// </summary>

@@ -71,14 +71,38 @@ public sealed class TenantChoice
         return new TenantChoice(tenant, TenantOrigin.Live);
     }
 
-    /// <summary>Throws SourceConflict when a snapshot or piped objects come with -Live; hosts call it before collecting.</summary>
-    public static void CheckLiveAlone(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    /// <summary>
+    /// The one-source rule, checked by every host before anything is read. With live Azure
+    /// (<paramref name="live"/>), a snapshot or piped objects as well would be two sources (SourceConflict);
+    /// without it, an input that only live Azure uses (an ARM URL, a token, a pace) would be ignored, so it is
+    /// refused (LiveParameterInvalid). <paramref name="liveOnlyGiven"/> are those inputs as the user gave them and
+    /// <paramref name="liveSwitch"/> the switch that asks for live Azure, both spelled as the host spells them
+    /// (-AccessToken and -Live, --arm-url and --live). Which of a snapshot, piped objects and the sample tenant
+    /// answers without live Azure is <see cref="Choose"/>'s.
+    /// </summary>
+    public static void CheckOneSource(bool live, string liveSwitch, IReadOnlyCollection<string> liveOnlyGiven,
+        IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    {
+        ArgumentNullException.ThrowIfNull(liveOnlyGiven);
+        if (live)
+        {
+            CheckLiveAlone(snapshotPaths, piped);
+        }
+        else if (liveOnlyGiven.FirstOrDefault() is { } input)
+        {
+            throw new AmlRbacException(ErrorIds.LiveParameterInvalid, FailureCategory.InvalidArgument,
+                $"{input} goes with {liveSwitch}: add {liveSwitch} to read live Azure.", input);
+        }
+    }
+
+    /// <summary>Throws SourceConflict when a snapshot or piped objects come with live Azure.</summary>
+    private static void CheckLiveAlone(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
     {
         if (snapshotPaths is { Count: > 0 } || piped is { HasObjects: true })
         {
             var other = snapshotPaths is { Count: > 0 } ? $"a snapshot ({snapshotPaths.First()})" : "piped objects";
             throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
-                $"-Live and {other} were both given; answer from one: live Azure, or the snapshot or objects.", snapshotPaths?.FirstOrDefault());
+                $"Live Azure and {other} were both given; answer from one: live Azure, or the snapshot or objects.", snapshotPaths?.FirstOrDefault());
         }
     }
 

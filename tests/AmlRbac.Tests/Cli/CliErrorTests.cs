@@ -123,6 +123,16 @@ public sealed class CliErrorTests : IDisposable
         Assert.Contains("--help'.", line);
     }
 
+    [Theory]
+    [InlineData("test --role Reader --action A --arm-url https://management.azure.com", "amlrbac: --arm-url goes with --live: add --live to read live Azure.")]
+    [InlineData("who --action A --scope /subscriptions/s --live --snapshot f.json", "amlrbac: Live Azure and a snapshot (f.json) were both given; answer from one: live Azure, or the snapshot or objects.")]
+    public void The_one_source_rule_is_the_engines_in_the_CLIs_words(string commandLine, string expected)
+    {
+        var result = CliRunner.InProcess(commandLine.Split(' '));
+
+        Assert.Equal(expected, AssertBadInput(result));
+    }
+
     // Bad input never prints the sample note as well: the one line is the error.
     private static string AssertBadInput(CliResult result)
     {

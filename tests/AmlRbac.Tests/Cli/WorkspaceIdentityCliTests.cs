@@ -66,6 +66,19 @@ public sealed class WorkspaceIdentityCliTests
     }
 
     [Fact]
+    public async Task An_ids_file_that_does_not_exist_is_IdsFileNotFound_before_any_request()
+    {
+        await using var harness = await StartAsync(1);
+        var missing = Path.Combine(Path.GetTempPath(), "amlrbac-no-such-ids-" + Guid.NewGuid().ToString("N") + ".txt");
+
+        var result = CliRunner.InProcess(Args(harness, TokenVariable(), "--ids-from", missing, "--yes"));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal($"amlrbac: The workspace ids file '{missing}' does not exist.", Assert.Single(result.ErrorLines));
+        Assert.Empty(harness.Emulator.Requests);
+    }
+
+    [Fact]
     public async Task Without_what_if_or_yes_nothing_is_asked_of_Azure()
     {
         await using var harness = await StartAsync();

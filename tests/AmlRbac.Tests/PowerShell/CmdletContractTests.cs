@@ -195,20 +195,21 @@ public sealed class CmdletContractTests
     [Fact]
     public void New_AmlCustomRole_parameters()
     {
-        const string Template = "Template", Lists = "Lists", Role = "Role", File = "File";
+        const string Template = "Template", Lists = "Lists", Role = "Role", File = "File", LiteralFile = "LiteralFile";
         var expected = new[]
         {
             Expect("Action", Strings, None, (AllSets, Optional)),
             Expect("Activity", Strings, None, (AllSets, Optional)),
             Expect("ApiVersion", "AmlRbac.Authoring.ActivityApiVersion", None, (AllSets, Optional)),
-            Expect("AssignableScope", Strings, None, (Lists, Mandatory), (Template, Mandatory), (Role, Optional), (File, Optional)),
+            Expect("AssignableScope", Strings, None, (Lists, Mandatory), (Template, Mandatory), (Role, Optional), (File, Optional), (LiteralFile, Optional)),
             Expect("Compact", Switch, None, (AllSets, Optional)),
             Expect("DataAction", Strings, None, (AllSets, Optional)),
             Expect("Description", String, None, (AllSets, Optional)),
             Expect("ExcludeActivity", Strings, None, (AllSets, Optional)),
             Expect("Id", String, None, (AllSets, Optional)),
             Expect("InputObject", PSObject, None, (Role, Mandatory | Pipeline)),
-            Expect("Name", String, None, (Lists, Mandatory), (Template, Optional), (Role, Optional), (File, Optional)),
+            Expect("LiteralPath", String, new[] { "PSPath", "LP" }, (LiteralFile, Mandatory)),
+            Expect("Name", String, None, (Lists, Mandatory), (Template, Optional), (Role, Optional), (File, Optional), (LiteralFile, Optional)),
             Expect("NotAction", Strings, None, (AllSets, Optional)),
             Expect("NotDataAction", Strings, None, (AllSets, Optional)),
             Expect("OutFile", String, None, (AllSets, Optional)),
@@ -344,6 +345,15 @@ public sealed class CmdletContractTests
             Assert.Single(ModuleFiles.Attributes(type.GetProperty("SnapshotPath")!, "SupportsWildcardsAttribute"));
             Assert.Empty(ModuleFiles.Attributes(type.GetProperty("LiteralSnapshotPath")!, "SupportsWildcardsAttribute"));
         }
+    }
+
+    [Fact]
+    public void New_AmlCustomRole_Path_supports_wildcards_and_LiteralPath_does_not()
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == "New-AmlCustomRole");
+
+        Assert.Single(ModuleFiles.Attributes(type.GetProperty("Path")!, "SupportsWildcardsAttribute"));
+        Assert.Empty(ModuleFiles.Attributes(type.GetProperty("LiteralPath")!, "SupportsWildcardsAttribute"));
     }
 
     private static void AssertParameters(string command, IEnumerable<CmdletParameter> expected)

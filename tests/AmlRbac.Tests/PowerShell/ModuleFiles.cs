@@ -67,9 +67,11 @@ internal static class ModuleFiles
         return new MetadataLoadContext(new PathAssemblyResolver(paths));
     }
 
-    // Where restore put PowerShellStandard.Library, from the cmdlet project's own restore output, so
-    // a custom NUGET_PACKAGES folder is found as well as ~/.nuget/packages.
-    private static string PowerShellReferencePath()
+    /// <summary>
+    /// Where restore put PowerShellStandard.Library's System.Management.Automation.dll, from the cmdlet
+    /// project's own restore output, so a custom NUGET_PACKAGES folder is found as well as ~/.nuget/packages.
+    /// </summary>
+    public static string PowerShellReferencePath()
     {
         var assets = InRepository("src", "AmlRbac.PowerShell", "obj", "project.assets.json");
         using var document = JsonDocument.Parse(File.ReadAllText(assets));

@@ -121,4 +121,59 @@ public sealed class ModelPolicyRequestTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_definition_file_for_a_built_in_definition_is_ParameterCombinationInvalid_and_writes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("amlrbac-policy-").FullName;
+        try
+        {
+            var policy = (Request(ModelPolicyKind.RestrictToRegistry) with { AllowedRegistry = "azureml" }).Build();
+            var definition = Path.Combine(folder, "definition.json");
+
+            var error = Assert.Throws<AmlRbacException>(() => policy.WriteFiles(Path.Combine(folder, "parameters.json"), definition));
+
+            Assert.Equal((ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
+            Assert.Contains($"'{definition}' goes with the custom allow-list only", error.Message);
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Cli(ModelPolicyInput input) => input switch
+    {
+        ModelPolicyInput.AllowedRegistry => "--allowed-registry",
+        ModelPolicyInput.RestrictedModel => "--restricted-model",
+        ModelPolicyInput.AllowedModel => "--allowed-model",
+        ModelPolicyInput.DefinitionScope => "--definition-scope",
+        ModelPolicyInput.DefinitionOutFile => "--definition-out-file",
+        _ => "--" + input,
+    };
+
+    [Theory]
+    [InlineData(new[] { ModelPolicyInput.AllowedRegistry, ModelPolicyInput.RestrictedModel }, ModelPolicyKind.RestrictToRegistry)]
+    [InlineData(new[] { ModelPolicyInput.AllowedAssetId }, ModelPolicyKind.ApprovedRegistryModels)]
+    [InlineData(new[] { ModelPolicyInput.AllowedPublisher, ModelPolicyInput.AllowedAssetId }, ModelPolicyKind.ApprovedRegistryModels)]
+    [InlineData(new[] { ModelPolicyInput.AllowedModel, ModelPolicyInput.DefinitionScope, ModelPolicyInput.DefinitionOutFile }, ModelPolicyKind.CustomAllowList)]
+    public void The_inputs_given_say_the_kind(ModelPolicyInput[] given, ModelPolicyKind kind)
+    {
+        Assert.Equal(kind, ModelPolicyRequest.KindFor(given, Cli));
+    }
+
+    [Theory]
+    [InlineData(new[] { ModelPolicyInput.AllowedRegistry, ModelPolicyInput.AllowedModel }, "Give one kind of guardrail: --allowed-registry (with --restricted-model), --AllowedPublisher / --AllowedAssetId, or --allowed-model.")]
+    [InlineData(new[] { ModelPolicyInput.RestrictedModel }, "Give one kind of guardrail: --allowed-registry (with --restricted-model), --AllowedPublisher / --AllowedAssetId, or --allowed-model.")]
+    [InlineData(new[] { ModelPolicyInput.AllowedModel, ModelPolicyInput.RestrictedModel }, "--restricted-model goes with --allowed-registry.")]
+    [InlineData(new[] { ModelPolicyInput.AllowedAssetId, ModelPolicyInput.DefinitionScope }, "--definition-scope goes with --allowed-model.")]
+    [InlineData(new[] { ModelPolicyInput.AllowedRegistry, ModelPolicyInput.DefinitionOutFile }, "--definition-out-file goes with --allowed-model: the other guardrails assign a built-in definition.")]
+    public void Inputs_of_two_kinds_are_ParameterCombinationInvalid_in_the_hosts_words(ModelPolicyInput[] given, string message)
+    {
+        var error = Assert.Throws<AmlRbacException>(() => ModelPolicyRequest.KindFor(given, Cli));
+
+        Assert.Equal((ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
+        Assert.Equal(message, error.Message);
+    }
 }

@@ -120,4 +120,32 @@ public sealed class TenantChoiceTests
 
         Assert.Equal(ErrorIds.SnapshotNotFound, error.ErrorId);
     }
+
+    [Fact]
+    public void Live_Azure_and_a_snapshot_or_piped_objects_are_two_sources()
+    {
+        var withSnapshot = Assert.Throws<AmlRbacException>(() => TenantChoice.CheckOneSource(true, "--live", Array.Empty<string>(), new[] { "f.json" }, null));
+        var withPiped = Assert.Throws<AmlRbacException>(() => TenantChoice.CheckOneSource(true, "-Live", Array.Empty<string>(), null, PipedObjects()));
+
+        Assert.Equal((ErrorIds.SourceConflict, ErrorIds.SourceConflict), (withSnapshot.ErrorId, withPiped.ErrorId));
+        Assert.Contains("a snapshot (f.json)", withSnapshot.Message);
+        Assert.Contains("piped objects", withPiped.Message);
+    }
+
+    [Fact]
+    public void A_live_only_input_without_live_Azure_is_refused_in_the_hosts_words()
+    {
+        var error = Assert.Throws<AmlRbacException>(() => TenantChoice.CheckOneSource(false, "--live", new[] { "--arm-url", "--max-requests-per-second" }, null, null));
+
+        Assert.Equal((ErrorIds.LiveParameterInvalid, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
+        Assert.Equal("--arm-url goes with --live: add --live to read live Azure.", error.Message);
+    }
+
+    [Fact]
+    public void One_source_passes_the_rule()
+    {
+        TenantChoice.CheckOneSource(true, "-Live", new[] { "-AccessToken" }, null, null);
+        TenantChoice.CheckOneSource(false, "-Live", Array.Empty<string>(), new[] { "f.json" }, null);
+        TenantChoice.CheckOneSource(false, "-Live", Array.Empty<string>(), null, PipedObjects());
+    }
 }

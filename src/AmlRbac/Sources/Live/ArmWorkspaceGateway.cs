@@ -19,17 +19,6 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
 
     public ArmWorkspaceGateway(ArmClient arm) => _arm = arm ?? throw new ArgumentNullException(nameof(arm));
 
-    /// <summary>
-    /// The gateway the hosts use: ARM at <paramref name="resourceManager"/> (the Az context's or the user's;
-    /// the public cloud when null) with the live client's pacing and retries (<paramref name="options"/>, the
-    /// user's pace; the defaults when null).
-    /// </summary>
-    public static ArmWorkspaceGateway Create(HttpClient http, IAccessTokenSource tokens, Uri? resourceManager, LiveClientOptions? options = null) =>
-        new(new ArmClient(http, tokens, (options ?? LiveClientOptions.Default) with
-        {
-            Endpoints = AzureEndpoints.ForResourceManager(resourceManager ?? AzureEndpoints.PublicCloud.ResourceManager),
-        }));
-
     /// <summary>The PATCH body, exactly: the property spelled as in workspaceRP.json (the seed article misspells it).</summary>
     public static JsonObject AllowRoleAssignmentBody() => new()
     {

@@ -502,7 +502,7 @@ public sealed class AccessEvaluator
         Catalog.Activities.Select(a => CheckActivity(principal, a, scope)).ToList();
 
     // An activity whose least scope is above the question's scope is decided at the ancestor at that
-    // level: quota is requested at the subscription even when asked about a workspace (seed 001,
+    // level: quota is requested at the subscription even when asked about a workspace ([MLROLES],
     // "Common scenarios": Request quota is "Not authorized" at resource group and workspace scope).
     private static Scope ActivityScope(Scope scope, Activity activity)
     {
@@ -669,7 +669,7 @@ public sealed class AccessEvaluator
 
     /// <summary>
     /// A deny assignment as indexed. It blocks an operation for a principal when ([DA] deny-assignments.md;
-    /// notes.md (b) "Deny assignments"): the principal or one of its groups is in Principals, or
+    /// the conjunction is an inference from its property table): the principal or one of its groups is in Principals, or
     /// Principals holds the all-principals id; neither the principal nor its groups are excluded;
     /// the deny's scope is the scope asked about, or above it unless DoNotApplyToChildScopes; and the
     /// operation is in its Actions - NotActions (DataActions - NotDataActions).

@@ -7,7 +7,7 @@ namespace AmlRbac.Rbac;
 /// The answer for a catalog activity: allowed only when every required operation is allowed. The
 /// combined outcome is the weakest of the operations' outcomes (Denied, then NotGranted, then
 /// Eligible, then Conditional, then Allowed). <see cref="Scope"/> is where it was decided: the query
-/// scope, or its ancestor at the activity's least scope (quota needs the subscription, seed 001).
+/// scope, or its ancestor at the activity's least scope (quota needs the subscription, [MLROLES]).
 /// </summary>
 public sealed record ActivityDecision
 {

@@ -5,7 +5,7 @@ namespace AmlRbac.Rbac;
 
 /// <summary>
 /// One permission block with its patterns compiled and its effect on every catalog operation
-/// precomputed. The rule ([RD] role-definitions.md, notes.md (b)):
+/// precomputed. The rule ([RD] role-definitions.md):
 /// effective control permissions = Actions - NotActions, effective data permissions =
 /// DataActions - NotDataActions, computed per block; a control operation is decided only by the
 /// control lists and a data operation only by the data lists ("Management access is not inherited

@@ -6,8 +6,9 @@ namespace AmlRbac.Rbac;
 /// <summary>
 /// A role definition compiled against the catalog: for every catalog operation, whether the role
 /// grants it unconditionally, only under a permission-level condition, or not at all. A role's grant
-/// is the union of its blocks' grants ([RD]: the role's permissions are its blocks together; notes.md
-/// (b): "Evaluate each block separately ... then apply that block's condition").
+/// is the union of its blocks' grants ([RD]: the role's permissions are its blocks together; a role may have
+/// several blocks, each with its own condition [AZPS-PERMISSIONS], so each block is evaluated with its condition:
+/// inference).
 /// </summary>
 internal sealed class CompiledRole
 {

@@ -7,8 +7,9 @@ namespace AmlRbac.Tests.Architecture;
 
 /// <summary>
 /// Facts about Azure in src/ cite public sources: every [KEY] a comment or message uses is a row of docs/SOURCES.md,
-/// and each row points at an https page. A failure names the file, the line and the key. The specimen tests feed the
-/// same checks made-up text, so each check is seen to fail.
+/// each row points at an https page, and no file points at notes or seeds outside the repository (notes.md,
+/// ../shared, shared/seeds). A failure names the file, the line and the key. The specimen tests feed the same checks
+/// made-up text, so each check is seen to fail.
 /// </summary>
 public sealed class SourceKeyTests
 {
@@ -37,9 +38,18 @@ public sealed class SourceKeyTests
     }
 
     [Fact]
+    public void No_file_in_src_points_at_files_outside_the_repository()
+    {
+        var outside = SourceKeys.OutsideReferences(Src.Value);
+
+        Assert.True(outside.Count == 0,
+            $"Cite the public source instead (docs/SOURCES.md):{Environment.NewLine}{string.Join(Environment.NewLine, outside)}");
+    }
+
+    [Fact]
     public void The_sources_read_are_the_engine_and_front_ends()
     {
-        // Guards the test above against reading nothing: src holds the engine, the cmdlets and the CLI.
+        // Guards the three tests above against reading nothing: src holds the engine, the cmdlets and the CLI.
         Assert.Contains(Src.Value, f => f.Path == "src/AmlRbac/Policy/RuleEvaluator.cs");
         Assert.Contains(Src.Value, f => f.Path.StartsWith("src/AmlRbac.PowerShell/", StringComparison.Ordinal));
         Assert.Contains(Src.Value, f => f.Path.StartsWith("src/AmlRbac.Cli/", StringComparison.Ordinal));
@@ -96,6 +106,21 @@ public sealed class SourceKeyTests
             },
             SourceKeys.BadRows(table));
     }
+
+    [Fact]
+    public void Specimen_a_pointer_at_notes_or_seeds_is_reported_with_file_and_line()
+    {
+        var files = new[]
+        {
+            new SourceFile("src/A.cs", "// fine [RULE]\n// see policy/NOTES.md (c)\n"),
+            new SourceFile("src/B.cs", "var x = 1;\n\n// copied from ../shared/reference/ml-operations.tsv\n"),
+            new SourceFile("src/C.cs", "const string S = \"blog (shared/seeds/002_79bab8155f463608.txt)\";\n"),
+        };
+
+        Assert.Equal(
+            new[] { "src/A.cs:2 notes.md", "src/B.cs:3 ../shared", "src/C.cs:1 shared/seeds" },
+            SourceKeys.OutsideReferences(files));
+    }
 }
 
 /// <summary>One .cs file of src, its path relative to the repository with '/' separators.</summary>
@@ -111,6 +136,8 @@ internal static partial class SourceKeys
     // character class such as [A-Z] in a pattern string is not taken for one.
     [GeneratedRegex(@"\[[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\]")]
     private static partial Regex KeyPattern();
+
+    private static readonly string[] Outside = { "notes.md", "../shared", "shared/seeds" };
 
     public static IReadOnlyList<SourceFile> ReadSources(string root)
     {
@@ -170,6 +197,14 @@ internal static partial class SourceKeys
         }
         return wrong;
     }
+
+    /// <summary>"file:line text" for each mention of notes.md, ../shared or shared/seeds, anywhere in a file.</summary>
+    public static IReadOnlyList<string> OutsideReferences(IEnumerable<SourceFile> files) =>
+        files.SelectMany(f => f.Text.Split('\n').Select((line, i) => (line, number: i + 1))
+                .SelectMany(l => Outside
+                    .Where(o => l.line.Contains(o, StringComparison.OrdinalIgnoreCase))
+                    .Select(o => $"{f.Path}:{l.number} {o}")))
+            .ToList();
 
     private static int LinesBefore(string text, int index) => text.AsSpan(0, index).Count('\n');
 

@@ -15,7 +15,7 @@ internal static class PropertyBag
     // Az's role shapes nest two levels deep; a .NET object deeper than that is not RBAC data and could be a large
     // object graph. Data (hashtables, lists, PSCustomObjects: ConvertFrom-Json output, the policy rule and parameters
     // of Get-AzPolicyDefinition/-Assignment) nests as deep as a policy rule's conditions, which Azure Policy stops at
-    // a depth of 128 (policy/notes.md section b, "Limits while evaluating", [RULE]).
+    // a depth of 128 ([RULE], limits while evaluating).
     private const int MaxDepth = 4;
     private const int MaxDataDepth = 128;
 

@@ -6,7 +6,7 @@ namespace AmlRbac.ArmEmulator;
 
 /// <summary>
 /// The ARM GET (and getEntities POST) routes the live source reads, with the $filter forms ARM documents
-/// (notes.md (d)): without a filter a list holds the items at, above and below the scope; atScope() keeps
+/// ([SPEC-RA], [SPEC-RD], [SPEC-DA] in docs/SOURCES.md): without a filter a list holds the items at, above and below the scope; atScope() keeps
 /// those at or above; assignedTo('{id}') those for the principal or a group it is in, transitively
 /// ([RAL]); principalId eq '{id}' those naming the principal itself. Above means the scope's id ancestors
 /// and, for subscriptions and management groups, the management groups above them.
@@ -17,7 +17,7 @@ internal static partial class ArmReadRoutes
     public static readonly string[] EligibilityVersions = { "2020-10-01" };
     public static readonly string[] ManagementGroupVersions = { "2020-05-01", "2021-04-01", "2023-04-01" };
 
-    /// <summary>Workspace api-versions: stable ones and the preview that carries allowRoleAssignmentOnRG (notes.md (d)).</summary>
+    /// <summary>Workspace api-versions: stable ones and the preview that carries allowRoleAssignmentOnRG ([SPEC-WS], [SPEC-WS-STABLE]).</summary>
     public static readonly string[] WorkspaceVersions = { "2024-10-01", "2025-01-01-preview", "2025-09-01" };
 
     private const string Authorization = "/providers/Microsoft\\.Authorization/";
@@ -228,7 +228,7 @@ internal static partial class ArmReadRoutes
             : EmulatorResult.Ok(found);
     }
 
-    /// <summary>A workspace as an api-version shows it: allowRoleAssignmentOnRG exists only in the preview (notes.md (d)).</summary>
+    /// <summary>A workspace as an api-version shows it: allowRoleAssignmentOnRG exists only in the preview ([SPEC-WS]).</summary>
     internal static JsonNode WorkspaceAtVersion(JsonObject workspace, string apiVersion)
     {
         var copy = workspace.DeepClone().AsObject();

@@ -4,7 +4,7 @@ namespace AmlRbac.ArmEmulator;
 
 /// <summary>
 /// Lists split into pages of <see cref="EmulatorOptions.PageSize"/>: ARM's { value, nextLink } (x-ms-pageable,
-/// notes.md (e)) and Graph's { value, @odata.nextLink }. The next page's link is the same URL with a skip
+/// [SPEC-RA]) and Graph's { value, @odata.nextLink }. The next page's link is the same URL with a skip
 /// token, as both APIs write it; a <see cref="FaultKind.BrokenNextLink"/> fault replaces it.
 /// </summary>
 public static class Paging

@@ -6,7 +6,7 @@ using AmlRbac.Sources;
 namespace AmlRbac.ArmEmulator;
 
 /// <summary>
-/// The Azure Policy GET routes (policy/notes.md (c)), paged like the other lists:
+/// The Azure Policy GET routes ([SPEC-PA], [SPEC-PD], [SPEC-PSD], [SPEC-EX] in docs/SOURCES.md), paged like the other lists:
 /// <list type="bullet">
 /// <item>{scope}/providers/Microsoft.Authorization/policyAssignments and …/policyExemptions: without a filter the
 /// items at, above and below the scope ("Without a filter the list also contains assignments on child resources");
@@ -20,10 +20,10 @@ namespace AmlRbac.ArmEmulator;
 /// </summary>
 internal static class PolicyRoutes
 {
-    /// <summary>Stable policy api-versions: 2025-03-01 (swagger read) and 2025-11-01 (examples read), policy/notes.md (c).</summary>
+    /// <summary>Stable policy api-versions: 2025-03-01 (swagger read) and 2025-11-01 (examples read), [SPEC-PA].</summary>
     public static readonly string[] PolicyVersions = { "2025-03-01", "2025-11-01" };
 
-    /// <summary>Exemptions exist in preview versions only (policy/notes.md (c)).</summary>
+    /// <summary>Exemptions exist in preview versions only ([SPEC-EX]).</summary>
     public static readonly string[] ExemptionVersions = { "2022-07-01-preview", "2024-12-01-preview", "2025-12-01-preview" };
 
     private const string Authorization = "/providers/Microsoft\\.Authorization/";

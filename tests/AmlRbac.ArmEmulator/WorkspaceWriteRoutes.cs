@@ -103,13 +103,13 @@ public sealed class WorkspaceWrites
 /// <list type="bullet">
 /// <item>PATCH a workspace (workspaceRP.json Workspaces_Update, body WorkspaceUpdateParameters). Only
 /// allowRoleAssignmentOnRG is applied, and only on the preview api-versions that define it
-/// (2024-07-01-preview, 2025-01-01-preview; notes.md (d)): on stable ones it is not part of the contract
+/// (2024-07-01-preview, 2025-01-01-preview; [MLROLES], [SPEC-WS]): on stable ones it is not part of the contract
 /// and is left out, as ARM drops properties a version does not define. Setting it on a workspace with a
 /// system-assigned identity makes "Azure" assign Azure AI Administrator to that identity on the resource
-/// group (seed 001), at once or later (<see cref="GrantTiming"/>).</item>
+/// group ([MLROLES]), at once or later (<see cref="GrantTiming"/>).</item>
 /// <item>GET {resource group}/providers/Microsoft.Authorization/permissions (Permissions_ListForResourceGroup) and
 /// {workspace}/providers/Microsoft.Authorization/permissions (Permissions_ListForResource), stable 2022-04-01
-/// (notes.md (d) "Permissions for the caller"): the caller's permission blocks at that scope, set by the test
+/// ([SPEC-RD]): the caller's permission blocks at that scope, set by the test
 /// (<see cref="WorkspaceWrites.CallerPermissions"/>, <see cref="WorkspaceWrites.CallerPermissionsAt"/>).</item>
 /// <item>PUT and DELETE {scope}/providers/Microsoft.Authorization/roleAssignments/{name} (stable 2022-04-01
 /// RoleAssignments_Create / _Delete): the name must be a GUID; a second assignment of the same role to the

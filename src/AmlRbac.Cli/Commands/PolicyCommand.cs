@@ -8,10 +8,11 @@ namespace AmlRbac.Cli.Commands;
 
 /// <summary>
 /// amlrbac policy new: an Azure Policy assignment that governs which models may be deployed (built-in 19539b54 with
-/// --allowed-registry, built-in 12e5dd16 with --allowed-publisher / --allowed-asset-id, or the seed's custom
-/// allow-list with --allowed-model), with the commands that create it. It creates nothing in Azure; --out-file
-/// writes the parameters file and, for --allowed-model, --definition-out-file the custom definition (an explicit
-/// option rather than a file guessed beside --out-file, so nothing is written under a name the user did not give).
+/// --allowed-registry, built-in 12e5dd16 with --allowed-publisher / --allowed-asset-id, or the Model Catalog
+/// curation blog's custom allow-list [SEED2] with --allowed-model), with the commands that create it. It creates
+/// nothing in Azure; --out-file writes the parameters file and, for --allowed-model, --definition-out-file the
+/// custom definition (an explicit option rather than a file guessed beside --out-file, so nothing is written under
+/// a name the user did not give).
 /// </summary>
 internal static class PolicyCommand
 {
@@ -32,7 +33,7 @@ internal static class PolicyCommand
         var restrictedModels = Many("--restricted-model", "ASSET-ID", "With --allowed-registry: a model asset id that stays blocked, repeated.");
         var allowedPublishers = Many("--allowed-publisher", "PUBLISHER", "Built-in 12e5dd16: a publisher whose registry models may be deployed, repeated.");
         var allowedAssetIds = Many("--allowed-asset-id", "ASSET-ID", "Built-in 12e5dd16: an asset id, or its beginning, that may be deployed, repeated.");
-        var allowedModels = Many("--allowed-model", "ASSET-ID", "The seed's custom allow-list definition (see the warning it prints): a full asset id that may be deployed, repeated.");
+        var allowedModels = Many("--allowed-model", "ASSET-ID", "The Model Catalog curation blog's custom allow-list definition (see the warning it prints): a full asset id that may be deployed, repeated.");
         var definitionScope = new Option<string>("--definition-scope")
         {
             Description = "With --allowed-model: the management group or subscription the custom definition is saved at (default: the subscription of --scope).",

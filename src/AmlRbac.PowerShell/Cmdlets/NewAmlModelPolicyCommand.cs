@@ -8,9 +8,9 @@ namespace AmlRbac.PowerShell.Cmdlets;
 
 /// <summary>
 /// New-AmlModelPolicy: an Azure Policy assignment that governs which models may be deployed (built-in 19539b54
-/// with -AllowedRegistry, built-in 12e5dd16 with -AllowedPublisher / -AllowedAssetId, or the seed's custom
-/// allow-list with -AllowedModel), as objects and JSON New-AzPolicyAssignment and az policy assignment create
-/// take. It creates nothing in Azure; -OutFile writes the parameters file, -DefinitionOutFile the custom definition.
+/// with -AllowedRegistry, built-in 12e5dd16 with -AllowedPublisher / -AllowedAssetId, or the Model Catalog
+/// curation blog's custom allow-list [SEED2] with -AllowedModel), as objects and JSON New-AzPolicyAssignment and
+/// az policy assignment create take. It creates nothing in Azure; -OutFile writes the parameters file, -DefinitionOutFile the custom definition.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "AmlModelPolicy", DefaultParameterSetName = RegistrySet)]
 [OutputType(typeof(AmlModelPolicy))]
@@ -37,7 +37,7 @@ public sealed class NewAmlModelPolicyCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? AllowedAssetId { get; set; }
 
-    /// <summary>The full asset ids the seed's custom allow-list definition allows.</summary>
+    /// <summary>The full asset ids the blog's custom allow-list definition [SEED2] allows.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AllowListSet)]
     [AllowEmptyCollection]
     public string[]? AllowedModel { get; set; }

@@ -7,7 +7,7 @@ namespace AmlRbac.PowerShell.Live;
 
 /// <summary>
 /// Tokens kept as SecureStrings (-AccessToken, or Get-AzAccessToken's Token: a SecureString since
-/// Az.Accounts 5.0, a string before, converted at once; notes.md (c)). The header value is made for one
+/// Az.Accounts 5.0, a string before, converted at once; [AZPS-TOKEN]). The header value is made for one
 /// request and dropped with it; the unmanaged and char copies are zeroed. A token Az could not give
 /// (<see cref="ResourceManagerFailure"/>, <see cref="GraphFailure"/>) fails the first request that needs it, so a collection that never
 /// calls Graph never needs a Graph token.

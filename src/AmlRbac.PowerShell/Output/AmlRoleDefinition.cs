@@ -18,7 +18,7 @@ public sealed class AmlPermission
 
 /// <summary>
 /// A role definition with the property names of Az's PSRoleDefinition, in the shape <see cref="Shape"/>
-/// says (notes.md (c)): Permissions (Az.Resources 10.0 and later; the flat lists are null) or Flat (before
+/// says ([AZPS-AUTH], [AZPS-PERMISSIONS]): Permissions (Az.Resources 10.0 and later; the flat lists are null) or Flat (before
 /// 10.0; Permissions is null). It reads like Get-AzRoleDefinition output of that Az version and pipes back
 /// into Test-AmlPermission -RoleDefinition and New-AmlCustomRole. The lists are List&lt;string&gt; as in Az,
 /// so $role.Actions.Add(...) or $role.Permissions[0].Actions.Add(...) work as users know them.

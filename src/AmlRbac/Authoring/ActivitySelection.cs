@@ -12,7 +12,7 @@ public enum ActivityApiVersion
 }
 
 /// <summary>
-/// Turns the activity names users give into catalog activities, by the V1/V2 split of seed 001
+/// Turns the activity names users give into catalog activities, by the V1/V2 split of [MLROLES]
 /// ("Differences between actions for V1 and V2 APIs"): the activities that differ between the two APIs
 /// come in pairs named ...V1 and ...V2 (SubmitRunV1 / SubmitRunV2). A name without the suffix
 /// ("SubmitRun") means the variant(s) of the API version asked for, V2 (the current API) when none is.

@@ -6,7 +6,7 @@ namespace AmlRbac.Authoring;
 
 /// <summary>
 /// Authors the Azure Policy objects of the "Model catalog guardrails": assignments of the two built-ins that govern
-/// model deployments (19539b54, restrict to one registry; 12e5dd16, approved registry models [POL], notes.md 1.1, 1.4),
+/// model deployments (19539b54, restrict to one registry; 12e5dd16, approved registry models [POL]; [MLREG], [FOUNDRY]),
 /// and the Model Catalog curation blog's custom allow-list definition [SEED2] with the warning it needs. Inputs are
 /// checked the way Azure would check them, so an emitted assignment is one Azure accepts. The built-in definitions
 /// (whose effect parameter says which effects an assignment may give) come from the caller: authoring reads no data.
@@ -17,12 +17,13 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     public const string ApprovedRegistryModelsDefinitionId = "/providers/Microsoft.Authorization/policyDefinitions/12e5dd16-d201-47ff-849b-8454061c293d";
 
     /// <summary>
-    /// Said of every custom definition in mode Microsoft.MachineLearningServices.v2.Data: the sources conflict (notes.md (a)6).
+    /// Said of every custom definition in mode Microsoft.MachineLearningServices.v2.Data: the sources conflict ([BASICS]
+    /// against [SEED2]).
     /// </summary>
     public const string CustomDataModeWarning =
         "Custom definition in a data-plane mode: Microsoft's Azure Policy docs say \"Unless explicitly stated, Resource Provider modes only support built-in policy definitions\" "
         + "(https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics, [BASICS]), and no Microsoft doc states an exception for "
-        + "Microsoft.MachineLearningServices.v2.Data. The Model Catalog curation blog [SEED2] (shared/seeds/002_79bab8155f463608.txt) nevertheless creates exactly this "
+        + "Microsoft.MachineLearningServices.v2.Data. The Model Catalog curation blog [SEED2] (https://techcommunity.microsoft.com/t5/ai-machine-learning-blog/control-model-catalog-deployments-with-azure-rbac-and-azure/ba-p/4147633) nevertheless creates exactly this "
         + "custom allow-list definition, with mode \"Microsoft.MachineLearningServices.v2.Data\" (step 3) and a Not-In rule (step 5). Azure may reject or not enforce it: "
         + "prefer the built-in 12e5dd16 (allowedAssetIds) for an allow-list, and confirm with a test deployment.";
 
@@ -32,7 +33,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     /// <summary>
     /// An assignment of 19539b54: only models of <paramref name="allowedRegistryName"/> may be deployed from registries,
     /// except <paramref name="restrictedModels"/> (the blog's example: azureml, restricting tiiuae-falcon-7b [SEED2]).
-    /// Models that are not registry models are not affected unless listed (notes.md 1.3).
+    /// Models that are not registry models are not affected unless listed (the rule's like "azureml://registries/*" [POL]).
     /// </summary>
     public PolicyAssignmentDraft RestrictToRegistry(Scope scope, string allowedRegistryName, IEnumerable<string> restrictedModels, AssignmentSettings? settings = null)
     {
@@ -51,7 +52,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
         if (registry.Length == 0)
         {
             warnings.Add("The allowed registry name is empty, the built-in's default: the pattern becomes azureml://registries//*, so every registry model is blocked "
-                + "(\"If not set, by default all models from all registries will be restricted\" [POL], notes.md 1.3).");
+                + "(\"If not set, by default all models from all registries will be restricted\" [POL]).");
         }
         warnings.AddRange(restricted
             .Where(m => m.Kind == ModelAssetKind.Registry && !string.Equals(m.RegistryName, registry, StringComparison.OrdinalIgnoreCase))
@@ -82,11 +83,11 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
         var warnings = new List<string>
         {
             "Asset ids match by substring (the rule's contains condition [POL]): an entry also allows every longer id that contains it, e.g. other versions. "
-            + "The Foundry doc says the model id \"must be an exact match\" [FOUNDRY]; the definition is what Azure runs (notes.md 1.4).",
+            + "The Foundry doc says the model id \"must be an exact match\" [FOUNDRY]; the definition is what Azure runs (https://github.com/Azure/azure-policy).",
         };
         if (publishers.Count == 0 && assetIds.Count == 0)
         {
-            warnings.Add("Both lists are empty: every deployment of a registry model fires the policy (notes.md 1.4).");
+            warnings.Add("Both lists are empty: every deployment of a registry model fires the policy (the rule of 12e5dd16, https://github.com/Azure/azure-policy).");
         }
         if (publishers.Count > 0)
         {
@@ -243,7 +244,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     }
 
     // The rules compare these entries with in/notIn, whole ids [RULE]: an entry naming a label would never equal the id
-    // of a deployment that names a version, and what a deployment by label is compared as is not documented (notes.md (a)3).
+    // of a deployment that names a version, and what a deployment by label is compared as is not documented ([MLREG], [FOUNDRY] give versioned ids only).
     private static ModelAsset Pinned(string text, string parameter)
     {
         var asset = ModelAsset.Parse(text);

@@ -7,6 +7,6 @@ public enum ModelPolicyKind
     RestrictToRegistry,
     /// <summary>Built-in 12e5dd16: registry models only from allowed publishers or with allowed asset ids.</summary>
     ApprovedRegistryModels,
-    /// <summary>The seed's custom allow-list definition (mode v2.Data, notIn), with its warning, and its assignment.</summary>
+    /// <summary>The Model Catalog curation blog's custom allow-list definition [SEED2] (mode v2.Data, notIn), with its warning, and its assignment.</summary>
     CustomAllowList,
 }

@@ -19,9 +19,9 @@ public sealed class RoleLinter
     // The operations that let a holder change who has access. roleAssignments/write is what Owner ("including
     // the ability to assign roles"), User Access Administrator and Role Based Access Control Administrator
     // ("Manage access ... by assigning roles") add over other roles (builtin-roles.json); roleDefinitions/write
-    // creates custom roles (seed 001, "Common scenarios", row "Create new custom role"), whose grants the holder
+    // creates custom roles ([MLROLES], "Common scenarios", row "Create new custom role"), whose grants the holder
     // then chooses; elevateAccess/action makes its caller User Access Administrator at the root
-    // (operations.tsv: "Grants the caller User Access Administrator access at the tenant scope").
+    // (operations.tsv, from [OPS-GOV]: "Grants the caller User Access Administrator access at the tenant scope").
     private static readonly string[] EscalationOperations =
     {
         "Microsoft.Authorization/roleAssignments/write",

@@ -2,7 +2,7 @@ using AmlRbac.Model;
 
 namespace AmlRbac.Catalog;
 
-/// <summary>Which Azure ML API generation an activity's operations belong to (seed 001, "Differences between actions for V1 and V2 APIs").</summary>
+/// <summary>Which Azure ML API generation an activity's operations belong to ([MLROLES], "Differences between actions for V1 and V2 APIs").</summary>
 public enum ApiGeneration
 {
     /// <summary>The activity is the same for V1 and V2.</summary>
@@ -14,7 +14,7 @@ public enum ApiGeneration
 /// <summary>
 /// Something a person does in Azure ML ("create a compute cluster", "submit a V2 job"), with the
 /// operations it requires and the least scope at which they can be granted. From the "Common
-/// scenarios" table of seed 001 ("Manage access to Azure Machine Learning workspaces").
+/// scenarios" table of "Manage access to Azure Machine Learning workspaces" [MLROLES].
 /// An activity is allowed only when every one of its required actions is allowed.
 /// </summary>
 public sealed record Activity

@@ -60,7 +60,7 @@ public sealed class AmlCatalog
     public IReadOnlyList<RoleTemplate> Templates { get; }
     public IReadOnlyList<Persona> Personas { get; }
 
-    /// <summary>Where each asset's operations live in the V1 and in the V2 API (seed 001, "Differences between actions for V1 and V2 APIs").</summary>
+    /// <summary>Where each asset's operations live in the V1 and in the V2 API ([MLROLES], "Differences between actions for V1 and V2 APIs").</summary>
     public IReadOnlyList<ApiPathMapping> ApiPaths { get; }
 
     /// <summary>The position of an operation in <see cref="Operations"/> (case-insensitive), or -1.</summary>

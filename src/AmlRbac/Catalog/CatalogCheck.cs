@@ -6,7 +6,7 @@ namespace AmlRbac.Catalog;
 /// <summary>
 /// Finds the Actions / NotActions / DataActions / NotDataActions entries that name nothing the catalog
 /// knows. Azure accepts a custom role whose entries match no operation, so a typo silently grants or
-/// removes nothing; seed 001's own examples carry such entries (see templates.json "corrections").
+/// removes nothing; the example custom roles of [MLROLES] carry such entries (see templates.json "corrections").
 /// An entry resolves when it is an operation of the catalog or a wildcard matching at least one, by the
 /// rule of <see cref="ActionPattern"/>, and when what it matches is of its list's plane.
 /// </summary>

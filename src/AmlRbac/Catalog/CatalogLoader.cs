@@ -17,7 +17,7 @@ internal static class CatalogLoader
         ?? throw new InvalidOperationException($"The embedded catalog resource '{name}' is missing from {typeof(CatalogLoader).Assembly.GetName().Name}.");
 
     // operations.tsv: "operation<TAB>isDataAction<TAB>description", one per line, no header
-    // (copied from ../shared/reference/ml-operations.tsv; sources in that folder's notes.md).
+    // (compiled from the Azure permissions pages [OPS-ML] and [OPS-GOV]).
     private static List<Operation> ReadOperations()
     {
         using var reader = new StreamReader(Open("operations.tsv"));

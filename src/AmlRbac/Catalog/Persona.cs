@@ -1,7 +1,7 @@
 namespace AmlRbac.Catalog;
 
 /// <summary>
-/// A persona of seed 000 ("Azure Machine Learning MLOps &amp; RBAC" slides): what it must be able to do
+/// A persona of the "Azure Machine Learning MLOps &amp; RBAC" slides [PERSONAS]: what it must be able to do
 /// and what it must not, each statement mapped to catalog operations.
 /// </summary>
 public sealed record Persona

@@ -6,9 +6,9 @@ namespace AmlRbac.Catalog;
 /// <summary>Where a template comes from.</summary>
 public enum TemplateKind
 {
-    /// <summary>An example custom role of seed 001 ("Example custom roles").</summary>
+    /// <summary>An example custom role of [MLROLES] ("Example custom roles").</summary>
     ExampleRole,
-    /// <summary>A persona of seed 000 (allowed / not-allowed lists) turned into a role.</summary>
+    /// <summary>A persona of the "Azure Machine Learning MLOps &amp; RBAC" slides [PERSONAS] (allowed / not-allowed lists) turned into a role.</summary>
     Persona,
 }
 

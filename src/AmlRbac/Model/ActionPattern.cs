@@ -3,7 +3,7 @@ namespace AmlRbac.Model;
 /// <summary>
 /// One entry of Actions / NotActions / DataActions / NotDataActions, compiled for matching operations.
 ///
-/// The rule, written down once here (sources in ../shared/reference/notes.md section (a)):
+/// The rule, written down once here:
 /// 1. Comparison is case-insensitive. [CR] custom-roles.md: "Permission strings are case-insensitive";
 ///    built-in data depends on it (Contributor's NotActions say "Microsoft.Authorization/*/Write").
 /// 2. '*' matches any run of characters, '/' included, so it can cover one or more whole segments.
@@ -12,15 +12,16 @@ namespace AmlRbac.Model;
 /// 3. A '*' that is a whole middle segment ("X/*/Y") also covers zero segments, so it matches "X/Y".
 ///    No page states this; the documented outcomes require it. AzureML Data Scientist's NotActions
 ///    "workspaces/computes/*/write" and "/*/delete" must remove "workspaces/computes/write" and
-///    "/delete" because the role "cannot create or delete compute" (seed 001, Default roles), and its
+///    "/delete" because the role "cannot create or delete compute" ([MLROLES], Default roles), and its
 ///    NotActions "workspaces/write" would be pointless unless "workspaces/*/write" covered it.
 ///    Managed Identity Operator's "userAssignedIdentities/*/assign/action" only does what the role
 ///    says ("Read and Assign") if it matches "userAssignedIdentities/assign/action".
 ///    The stricter segment-for-segment matcher of microsoft/regorus PR #577 contradicts rule 2, so it
-///    is not followed. Tests: ActionPatternTests and the seed statements in SeedStatementTests.
+///    (https://github.com/microsoft/regorus/pull/577) is not followed. Tests: ActionPatternTests and the
+///    documented statements in SeedStatementTests.
 /// A pattern with more than one '*' or a '*' inside a segment ("list*") matches by the same rule but is
 /// marked <see cref="IsApproximate"/>: Azure rejects the first in custom roles ([CR] "Custom role
-/// limits"; azure-docs issue #74428) and no source describes the second.
+/// limits"; https://github.com/MicrosoftDocs/azure-docs/issues/74428) and no source describes the second.
 /// </summary>
 public sealed class ActionPattern
 {

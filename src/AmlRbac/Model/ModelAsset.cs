@@ -26,17 +26,17 @@ namespace AmlRbac.Model;
 /// created, and since a workspace model has two documented id forms, not even the beginning of the id the policy sees
 /// is known; the form is rejected.
 /// <para>
-/// How the asset id is derived from a deployment request is NOT documented (notes.md (a)3, "Open points"): the v2.Data
+/// How the asset id is derived from a deployment request is NOT documented ([MLREG], [FOUNDRY] do not say): the v2.Data
 /// component carries <c>model.assetId</c>, <c>model.registryName</c> and <c>model.publisher</c> [POL], but no source
 /// says how the resource provider fills them from an ARM request, i.e. from an online deployment's
 /// <c>properties.model</c> or a serverless endpoint's <c>properties.modelSettings.modelId</c> (the aliases of those
-/// paths exist only in Indexed/All mode [ALIASES]). AmlRbac therefore takes the asset id as the caller's input, as the
-/// notes recommend, and labels what it derives from it as assumptions (see <c>ModelDeploymentRequest</c>).
+/// paths exist only in Indexed/All mode [ALIASES]). AmlRbac therefore takes the asset id as the caller's input and
+/// labels what it derives from it as assumptions (see <c>ModelDeploymentRequest</c>).
 /// </para>
 /// <para>
-/// Source conflict on matching (notes.md 1.4): the Foundry doc says the model id "must be an exact match" [FOUNDRY],
+/// Source conflict on matching: the Foundry doc says the model id "must be an exact match" [FOUNDRY],
 /// while 12e5dd16 compares with <c>contains</c> and its parameter text allows "partial assetIds" [POL]; the evaluator
-/// follows the definition. Whether <c>model.assetId</c> includes <c>/versions/N</c> is also open (notes.md 1.3): this
+/// follows the definition. Whether <c>model.assetId</c> includes <c>/versions/N</c> is also open (no page says): this
 /// type keeps the id as given, with its version, as the documented forms do, so a restricted entry without the
 /// version does not match a versioned id.
 /// </para>

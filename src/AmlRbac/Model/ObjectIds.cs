@@ -4,8 +4,8 @@ namespace AmlRbac.Model;
 /// Normal forms for ids that Azure writes in several ways. Principal ids are GUIDs that appear with
 /// and without dashes (the deny all-principals id is documented as 00000000-0000-0000-0000-000000000000
 /// and appears in the wild as 32 zeros); role definition ids appear bare or as
-/// "{scope}/providers/Microsoft.Authorization/roleDefinitions/{guid}" (../shared/reference/notes.md (d):
-/// "The shape of roleDefinitionId varies ... Match on the trailing GUID").
+/// "{scope}/providers/Microsoft.Authorization/roleDefinitions/{guid}", with or without a subscription before
+/// "/providers" ([SPEC-RA] examples, [RAL] output), so they are matched on the trailing GUID.
 /// </summary>
 public static class ObjectIds
 {

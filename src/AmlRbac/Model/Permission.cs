@@ -3,8 +3,8 @@ namespace AmlRbac.Model;
 /// <summary>
 /// One permission block of a role definition (ARM <c>properties.permissions[i]</c>, Az's PSPermission).
 /// NotActions subtract only from the Actions of this same block; NotDataActions likewise from DataActions.
-/// A block may carry a condition (seen on built-in roles such as Azure AI Account Owner); see
-/// ../shared/reference/notes.md section (b) "Conditions".
+/// A block may carry a condition (seen on built-in roles such as Azure AI Account Owner; [CO], [CF],
+/// [AZPS-PERMISSIONS]).
 /// </summary>
 public sealed record Permission
 {

@@ -14,7 +14,7 @@ namespace AmlRbac.Output;
 /// </summary>
 public static class ModelPolicyText
 {
-    // The stable policy api-version of the specs read (shared/reference/policy/notes.md (c)).
+    // The stable policy api-version of the specs read ([SPEC-PD], stable/2025-03-01).
     private const string DefinitionApiVersion = "2025-03-01";
 
     // The names the commands use for files the caller did not write.

@@ -4,8 +4,9 @@ using AmlRbac.Model;
 namespace AmlRbac.Policy;
 
 /// <summary>
-/// Judges one assignment against one model deployment, following the recipe of notes.md b11: scope, notScopes,
-/// definition (or each initiative member) with its parameters, mode, effect, exemptions, rule, enforcement.
+/// Judges one assignment against one model deployment, in an order assembled from the docs (inference): scope and
+/// notScopes [SCOPE], definition (or each initiative member) with its parameters [ASSIGN][INIT][PARAMS], mode [BASICS],
+/// effect [EFFECTS], exemptions [EXEMPT], rule [RULE], enforcement [ASSIGN].
 /// </summary>
 internal sealed class AssignmentJudge
 {

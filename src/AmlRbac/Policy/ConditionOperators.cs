@@ -4,9 +4,10 @@ namespace AmlRbac.Policy;
 /// The condition operators of [RULE]: equals, notEquals, like, notLike, match, matchInsensitively, notMatch,
 /// notMatchInsensitively, contains, notContains, in, notIn, containsKey, notContainsKey, less, lessOrEquals,
 /// greater, greaterOrEquals (and exists, which looks at presence and is handled by <see cref="RuleEvaluator"/>).
-/// Operator keys are matched case-insensitively: 12e5dd16 writes <c>notin</c> [POL] (inference, notes.md 1.4).
+/// Operator keys are matched case-insensitively: 12e5dd16 writes <c>notin</c> [POL] (inference).
 /// Strings compare case-insensitively except in match/notMatch [RULE]. A missing field is null: equal to nothing,
-/// in no list, like nothing, containing nothing (inference, notes.md b9).
+/// in no list, like nothing, containing nothing (inference: [ARRAYS] says a missing field selects null; no page says
+/// what each operator returns on null).
 /// </summary>
 internal static class ConditionOperators
 {

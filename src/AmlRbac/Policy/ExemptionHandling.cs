@@ -1,8 +1,7 @@
 namespace AmlRbac.Policy;
 
 /// <summary>
-/// How exemptions on assignments of data-plane (Resource Provider) modes are treated. The sources conflict
-/// (notes.md b3):
+/// How exemptions on assignments of data-plane (Resource Provider) modes are treated. The sources conflict:
 /// <list type="bullet">
 /// <item>[EXEMPT]: "Azure Policy exemptions work with Resource Manager modes, Microsoft.Kubneretes.Data [sic],
 /// Microsoft.KeyVault.Data and Microsoft.Network.Data and don't work with the other Resource Provider modes"; [BASICS]:

@@ -5,7 +5,7 @@ namespace AmlRbac.Policy;
 /// <summary>
 /// Property lookup in policy JSON without regard to case: the built-ins already vary the case of keys (12e5dd16
 /// writes the operator <c>notin</c> [POL]), so keys such as <c>if</c>, <c>then</c>, <c>effect</c> are matched the same way
-/// (inference, notes.md 1.4).
+/// (inference).
 /// </summary>
 internal static class JsonProperties
 {

@@ -3,8 +3,8 @@ namespace AmlRbac.Policy;
 /// <summary>
 /// A field value of which only the beginning is known: the asset id of a deployment that names a registry model by
 /// label (<c>Label</c>). The id the policy sees is either the label id or the resolved version's id,
-/// both starting with <c>azureml://registries/{registry}/models/{name}/</c>, and which one is not documented (notes.md
-/// (a)3). A condition is decided when every completion of the beginning gives the same answer; otherwise it is Unknown
+/// both starting with <c>azureml://registries/{registry}/models/{name}/</c>, and which one is not documented ([MLREG]
+/// and [FOUNDRY] give versioned ids only). A condition is decided when every completion of the beginning gives the same answer; otherwise it is Unknown
 /// (<see cref="CannotEvaluateException"/>). Comparisons ignore case as [RULE] says for all but match/notMatch.
 /// </summary>
 internal sealed record KnownPrefix(string Prefix, string AsGiven)
@@ -53,7 +53,7 @@ internal sealed record KnownPrefix(string Prefix, string AsGiven)
             : throw Undecided($"whether it contains \"{part}\" depends on the rest of the id");
 
     private CannotEvaluateException Undecided(string why) =>
-        new($"the asset id {AsGiven} names a label, so only its beginning \"{Prefix}\" is known (notes.md (a)3): {why}; give the version to decide.");
+        new($"the asset id {AsGiven} names a label, so only its beginning \"{Prefix}\" is known (which id the policy sees is not documented: https://learn.microsoft.com/azure/machine-learning/how-to-regulate-registry-deployments): {why}; give the version to decide.");
 
     private static bool StartsWith(string text, string start) => text.StartsWith(start, StringComparison.InvariantCultureIgnoreCase);
 

@@ -5,7 +5,8 @@ namespace AmlRbac.Policy;
 /// <summary>
 /// The parameter values one evaluation of a definition sees: the value given (by the assignment, or by the
 /// initiative member), else the definition's <c>defaultValue</c> ("Sets the value of the parameter in an assignment if
-/// no value is given" [PARAMS]). A parameter with neither has no value; reading it cannot be evaluated (notes.md 1.3).
+/// no value is given" [PARAMS]). A parameter with neither has no value; reading it cannot be evaluated (inference:
+/// [PARAMS] gives no value to use; 19539b54's effect has no default [POL]).
 /// </summary>
 internal sealed class ParameterValues
 {

@@ -18,8 +18,9 @@ internal static class PolicyValues
     /// <summary>
     /// Equality as the conditions use it. Strings compare case-insensitively [RULE]. A boolean equals its text
     /// ("true"/"false", any case): the built-ins write both <c>"notEquals": true</c> and <c>"equals": "false"</c>
-    /// against the same kind of property (inference, notes.md b7). A number equals a string holding the same number
-    /// (inference, same reason). Null equals only null (inference, notes.md b9).
+    /// against the same kind of property [POL] (inference). A number equals a string holding the same number
+    /// (inference, same reason). Null equals only null (inference: [ARRAYS] says a missing field is null, no page says
+    /// what it equals).
     /// </summary>
     public static bool AreEqual(object? left, object? right) => (left, right) switch
     {

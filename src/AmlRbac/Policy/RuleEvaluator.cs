@@ -150,7 +150,7 @@ internal static class RuleEvaluator
         }
         if (lookup.State == FieldState.Absent)
         {
-            context.Note($"{shown} is absent; a missing field is taken as null: equal to nothing, in no list, like nothing (inference, notes.md b9).");
+            context.Note($"{shown} is absent; a missing field is taken as null: equal to nothing, in no list, like nothing (inference: a missing field is null, https://learn.microsoft.com/azure/governance/policy/how-to/author-policies-for-arrays, which says nothing of the operators on null).");
         }
         var value = lookup.Value;
         bool result;
@@ -244,7 +244,7 @@ internal static class RuleEvaluator
         return Result(outcomes[0], condition, path, $"count of {members.Count} member(s) is {counted}; {op} {PolicyValues.Show(right)} is {Lower(outcomes[0])}");
     }
 
-    // exists takes true/false as a JSON bool or as text: the built-ins write both (notes.md b7).
+    // exists takes true/false as a JSON bool or as text: the built-ins write both, "exists": false and "exists": "false" [POL].
     private static bool Expected(object? right) => right switch
     {
         bool b => b,

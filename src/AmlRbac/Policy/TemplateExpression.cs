@@ -7,7 +7,7 @@ namespace AmlRbac.Policy;
 /// The template-expression language of policy values ([RULE]: "Values can be literals, the values of parameters, or
 /// the returned values of any supported template functions"; "All Resource Manager template functions are available").
 /// Its syntax is ARM's ("Syntax and expressions in ARM templates",
-/// https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions, outside notes.md): a string
+/// https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions [TEMPLATE-EXPR]): a string
 /// that starts with "[" and ends with "]" is an expression, one starting "[[" is a literal without the first "[";
 /// function calls <c>name(arg, ...)</c> with case-insensitive names, 'single-quoted' strings ('' is a quote),
 /// integers, member access <c>.name</c> and indexing <c>[expr]</c>. Functions are in <see cref="TemplateFunctions"/>.

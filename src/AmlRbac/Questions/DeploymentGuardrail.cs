@@ -7,7 +7,7 @@ using AmlRbac.Sources;
 namespace AmlRbac.Questions;
 
 /// <summary>
-/// Combines the two controls over a model deployment (seed 002: "RBAC ... restrict ... model deployments for
+/// Combines the two controls over a model deployment ([SEED2]: "RBAC ... restrict ... model deployments for
 /// specific users or groups"; Azure Policy "restricting specific OSS and private pretrained models from being
 /// deployed"): the RBAC decision on a deployment activity, and the Azure Policy verdict on deploying one model
 /// into the workspace. Every host asks here, so the cmdlets and the CLI combine them the same way.
@@ -16,7 +16,7 @@ public sealed class DeploymentGuardrail
 {
     /// <summary>
     /// The operation that creates a model deployment under an online endpoint: "For SDK/CLI deployments, you need
-    /// Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write" (seed 001, section
+    /// Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write" ([MLROLES], section
     /// "Troubleshooting"). An activity that requires it deploys a model, so the policy layer applies to it.
     /// </summary>
     public const string DeploymentWrite = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write";

@@ -495,7 +495,7 @@ public sealed class AccessEvaluator
         Catalog.Activities.Select(a => CheckActivity(principal, a, scope)).ToList();
 
     // An activity whose least scope is above the question's scope is decided at the ancestor at that
-    // level: quota is requested at the subscription even when asked about a workspace (seed 001,
+    // level: quota is requested at the subscription even when asked about a workspace ([MLROLES],
     // "Common scenarios": Request quota is "Not authorized" at resource group and workspace scope).
     private static Scope ActivityScope(Scope scope, Activity activity)
     {

@@ -6,7 +6,7 @@ namespace AmlRbac.Rbac;
 /// <summary>
 /// The answer for a catalog activity: allowed only when every required operation is allowed. The
 /// combined outcome is the weakest of the operations' outcomes (<see cref="OutcomeOrder"/>). <see cref="Scope"/> is where it was decided: the query
-/// scope, or its ancestor at the activity's least scope (quota needs the subscription, seed 001).
+/// scope, or its ancestor at the activity's least scope (quota needs the subscription, [MLROLES]).
 /// </summary>
 public sealed record ActivityDecision
 {

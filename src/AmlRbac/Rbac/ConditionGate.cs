@@ -6,7 +6,7 @@ namespace AmlRbac.Rbac;
 /// Which operations an ABAC condition restricts. Azure writes conditions as AND-ed clauses of the form
 /// "((!(ActionMatches{'op'})) OR (expression))": an action the ActionMatches gate does not select
 /// passes that clause, so a condition restricts only the actions it names ([CO] conditions-overview.md,
-/// [CF] conditions-format.md; notes.md (b) "Conditions"). ActionMatches "is equivalent to the action
+/// [CF] conditions-format.md). ActionMatches "is equivalent to the action
 /// matching logic that the SDK uses when comparing an action to an action pattern inside a Permission"
 /// [CF], so it reuses <see cref="ActionPattern"/>.
 /// A clause that names no ActionMatches restricts every action (read conservatively: the offline

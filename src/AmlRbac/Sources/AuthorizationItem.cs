@@ -6,7 +6,7 @@ namespace AmlRbac.Sources;
 /// Tells which of the shapes an item is and reads it, for inputs that mix them: a file that is a JSON
 /// array (<c>Get-AzRoleAssignment | ConvertTo-Json</c>), one ARM list page, a single exported object,
 /// or Az objects piped into a cmdlet. ARM and the Azure CLI name the resource type in "type"; Az objects
-/// have no type, so their fields decide (notes.md (c)).
+/// have no type, so their fields decide ([AZPS-AUTH]).
 /// </summary>
 internal static class AuthorizationItem
 {

@@ -5,7 +5,7 @@ namespace AmlRbac.Sources;
 
 /// <summary>
 /// Reads one object piped from the Az cmdlets (PSRoleAssignment, PSRoleDefinition in both its pre-10.0
-/// and its Permissions shape, PSDenyAssignment; notes.md (c)), given as its property bag. Which it is
+/// and its Permissions shape, PSDenyAssignment; [AZPS-AUTH], [AZPS-PERMISSIONS]), given as its property bag. Which it is
 /// follows from the properties present; the fields are read by the same shape readers as exported JSON.
 /// </summary>
 public static class AzObjectReader

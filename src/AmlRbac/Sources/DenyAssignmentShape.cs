@@ -7,7 +7,7 @@ namespace AmlRbac.Sources;
 /// scope, doNotApplyToChildScopes, principals: [{ id, type }], excludePrincipals, isSystemProtected } }</c>
 /// or Get-AzDenyAssignment's <c>{ Id, DenyAssignmentName, Description, Actions..., Scope,
 /// DoNotApplyToChildScopes, Principals: [{ ObjectId, ObjectType, DisplayName }], ExcludePrincipals,
-/// IsSystemProtected }</c> (notes.md (b) "Deny assignments", (c) PSDenyAssignment, (d)).
+/// IsSystemProtected }</c> ([DA], [AZPS-AUTH] PSDenyAssignment, [SPEC-DA]).
 /// </summary>
 internal static class DenyAssignmentShape
 {

@@ -5,8 +5,8 @@ namespace AmlRbac.Sources;
 /// <summary>
 /// One permission block: ARM's <c>permissions[i]</c>, Az's PSPermission, or the flat Actions / NotActions /
 /// DataActions / NotDataActions / Condition of a pre-10.0 PSRoleDefinition or a PSDenyAssignment
-/// (notes.md (c)). The live data carries condition and conditionVersion inside permissions[] although
-/// the 2022-04-01 swagger does not (notes.md (b) "Schema gap"), so they are read when present.
+/// ([AZPS-AUTH]). The live data carries condition and conditionVersion inside permissions[] although
+/// the 2022-04-01 swagger's Permission does not [SPEC-RD], so they are read when present.
 /// </summary>
 internal static class PermissionShape
 {
@@ -23,7 +23,7 @@ internal static class PermissionShape
     /// <summary>
     /// The blocks of a role or deny assignment: its <c>permissions</c> list when it has one (ARM, Azure
     /// CLI, Az.Resources 10.0+), otherwise one block from its flat fields (older Az, PSDenyAssignment).
-    /// notes.md (c): "probe for Permissions first, then fall back to the flat properties".
+    /// Permissions is probed first, as Az.Resources 10.0 writes it, then the flat properties [AZPS-PERMISSIONS].
     /// </summary>
     public static IReadOnlyList<Permission> ReadAll(SourceItem body) =>
         body.Has("permissions") ? body.Items("permissions").Select(Read).ToList() : new[] { Read(body) };

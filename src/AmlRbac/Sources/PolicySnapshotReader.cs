@@ -7,7 +7,7 @@ namespace AmlRbac.Sources;
 /// <summary>
 /// Reads the Azure Policy sections of a snapshot document: <c>policyDefinitions</c>, <c>policySetDefinitions</c>,
 /// <c>policyAssignments</c> and <c>policyExemptions</c>, each an array of ARM resources as the list operations return
-/// them ([SPEC-PA], [SPEC-PD], [SPEC-PSD], [SPEC-EX]; the shapes of arm-examples/*.json). A section may also be one
+/// them ([SPEC-PA], [SPEC-PD], [SPEC-PSD], [SPEC-EX]; the shapes of their examples, copied to tests/fixtures/policy-arm-examples). A section may also be one
 /// pasted list page <c>{"value": [...]}</c>. Every section is optional. A malformed item fails the whole read with
 /// <see cref="ErrorIds.PolicyInvalid"/> and its JSON path: nothing is evaluated from a half-read state.
 /// </summary>

@@ -3,7 +3,7 @@ using AmlRbac.Model;
 namespace AmlRbac.Sources;
 
 /// <summary>
-/// A role assignment, or a PIM eligible one, in any of the shapes users have (notes.md (c), (d)):
+/// A role assignment, or a PIM eligible one, in any of the shapes users have ([AZPS-AUTH], [SPEC-RA]):
 /// ARM <c>{ id, name, properties: { roleDefinitionId, principalId, principalType, scope, condition, conditionVersion } }</c>
 /// (roleEligibilityScheduleInstances, api-version 2020-10-01, have the same properties plus status,
 /// roleEligibilityScheduleId, startDateTime, endDateTime, memberType: the spec example
@@ -19,7 +19,7 @@ internal static class RoleAssignmentShape
         return new RoleAssignment
         {
             Id = item.RequiredString("id", "roleAssignmentId"),
-            // Matched by GUID: the prefix varies (/providers/... or /subscriptions/{id}/providers/...), notes.md (d).
+            // Matched by GUID: the prefix varies (/providers/... in the [SPEC-RA] examples, /subscriptions/{id}/providers/... in [RAL]'s output).
             RoleDefinitionId = ObjectIds.NormalizeRoleDefinition(body.RequiredString("roleDefinitionId")),
             PrincipalId = ObjectIds.NormalizePrincipal(body.RequiredString("principalId", "objectId")),
             PrincipalType = body.PrincipalType(body.Has("principalType") ? "principalType" : "objectType"),

@@ -13,7 +13,7 @@ namespace AmlRbac.Sources;
 /// NotDataActions, AssignableScopes}: read by the Azure CLI and by Az.Resources before 10.0;
 /// <see cref="RoleShape.Permissions"/> writes {Name, Id, IsCustom, Description, AssignableScopes,
 /// Permissions: [{actions, notActions, dataActions, notDataActions}]}: read by the Azure CLI and by
-/// Az.Resources 10.0 and later (notes.md (c)).
+/// Az.Resources 10.0 and later ([AZPS-PERMISSIONS]).
 /// </summary>
 public static class RoleDefinitionJson
 {
@@ -63,7 +63,7 @@ public static class RoleDefinitionJson
 
     /// <summary>
     /// The one block the flat shape can hold. The flat shape has no condition and no second block
-    /// (notes.md (c): Az 10 replaced it because roles can have several blocks, each with a condition).
+    /// ([AZPS-PERMISSIONS]: Az 10 replaced it because roles can have several blocks, each with a condition).
     /// </summary>
     public static Permission FlatBlock(RoleDefinition role) => role.Permissions switch
     {

@@ -3,7 +3,7 @@ using AmlRbac.Model;
 namespace AmlRbac.Sources;
 
 /// <summary>
-/// A role definition in any of the shapes users have (notes.md (c), (d)):
+/// A role definition in any of the shapes users have ([AZPS-AUTH], [SPEC-RD]):
 /// ARM <c>{ id, name: guid, properties: { roleName, description, type, permissions, assignableScopes } }</c>;
 /// <c>az role definition list</c> <c>{ id, name: guid, roleName, roleType, permissions, assignableScopes }</c>;
 /// Get-AzRoleDefinition <c>{ Id: guid, Name: role name, IsCustom, Description, AssignableScopes }</c> with

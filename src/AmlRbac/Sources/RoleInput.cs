@@ -32,7 +32,7 @@ public static class RoleInput
 
     /// <summary>
     /// The role in <paramref name="json"/>. Text that is not JSON gives a <see cref="LintRules.JsonSyntax"/>
-    /// finding with line and column, not an exception: seed 001's MLOps example has a trailing comma, which
+    /// finding with line and column, not an exception: the MLOps example custom role of [MLROLES] has a trailing comma, which
     /// RFC 8259 does not allow and az role definition create (Python's json module) refuses. Valid JSON that
     /// is not one role is RoleDefinitionInvalid.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace AmlRbac.Sources;
 
 /// <summary>
-/// The two shapes of Az's PSRoleDefinition (notes.md (c)): before Az.Resources 10.0 the permissions are
+/// The two shapes of Az's PSRoleDefinition ([AZPS-AUTH], [AZPS-PERMISSIONS]): before Az.Resources 10.0 the permissions are
 /// the flat Actions / NotActions / DataActions / NotDataActions; from 10.0 (Az 16.0) they are a
 /// Permissions list. Users have both, so New-AmlCustomRole writes either.
 /// </summary>

@@ -126,7 +126,7 @@ public static class SnapshotReader
         collected.ManagementGroups.AddRange(document.Items("managementGroups").Select(DirectoryShapes.ReadManagementGroup));
     }
 
-    // One page of an ARM list ({ "value": [...], "nextLink": ... }, notes.md (e)). A page with a nextLink
+    // One page of an ARM list ({ "value": [...], "nextLink": ... }, x-ms-pageable [SPEC-RA]). A page with a nextLink
     // is not the whole list, and a missing assignment would read as "not granted".
     private static void ReadListPage(SourceItem page, Collected collected)
     {

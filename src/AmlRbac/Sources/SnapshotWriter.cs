@@ -130,7 +130,7 @@ public static class SnapshotWriter
         json.WriteEndObject();
     }
 
-    // Deny assignments name each principal's type (notes.md (b)): SystemDefined for the all-principals
+    // Deny assignments name each principal's type ([DA], [SPEC-DA]): SystemDefined for the all-principals
     // id, otherwise what the tenant knows of it.
     private static Dictionary<string, string> PrincipalTypes(Tenant tenant)
     {

@@ -8,7 +8,7 @@ namespace AmlRbac.Sources;
 /// One object of input, read field by field: a JSON object of a snapshot file (turned into plain values by
 /// <see cref="JsonValues"/>) or the property bag of an Az object piped into a cmdlet. Field names match
 /// case-insensitively, because the same field is "roleDefinitionId" in ARM and the Azure CLI and
-/// "RoleDefinitionId" in Az PowerShell (notes.md (c), (d)). Every accessor checks the value's type and
+/// "RoleDefinitionId" in Az PowerShell ([AZPS-AUTH], [SPEC-RA]). Every accessor checks the value's type and
 /// fails with the field's path, so each shape reader states only which fields it reads.
 /// </summary>
 internal sealed class SourceItem
@@ -130,7 +130,7 @@ internal sealed class SourceItem
     /// A principal type: a name (User, Group, ServicePrincipal, ForeignGroup, Device; any casing) or a
     /// number. A number is read as the value of <see cref="Model.PrincipalType"/>, which is what ConvertTo-Json
     /// writes for an enum; the Az classes carry ObjectType as a string (PSRoleAssignment.cs, PSPrincipal.cs).
-    /// An unknown name is Unknown, not an error: ARM's principalType enum is "modelAsString" (notes.md (d)),
+    /// An unknown name is Unknown, not an error: ARM's principalType enum is "modelAsString" ([SPEC-RA]),
     /// so new values can appear.
     /// </summary>
     public Model.PrincipalType PrincipalType(string name)

@@ -12,8 +12,8 @@ namespace AmlRbac.WorkspaceIdentity;
 /// <item>Plan from reads alone (the workspace, the identity's assignments); a plan with nothing to write
 /// is AlreadyConverted and nothing is written (idempotent).</item>
 /// <item>Azure AI Administrator: PATCH allowRoleAssignmentOnRG = true so that Azure itself grants the role
-/// (seed 001 "convert workspaces created before 11/19/2024"; property name and api-version from
-/// workspaceRP.json 2025-01-01-preview, notes.md (d)); then poll the assignments until the grant shows,
+/// ([MLROLES] "convert workspaces created before 11/19/2024"; property name and api-version from
+/// workspaceRP.json 2025-01-01-preview, [SPEC-WS]); then poll the assignments until the grant shows,
 /// within <see cref="ConversionOptions.Timeout"/>; only then, with RemoveLegacyContributor, DELETE the
 /// Contributor assignment on the resource group.</item>
 /// <item>Contributor: PUT a new Contributor assignment on the resource group, then poll until it shows.</item>

@@ -5,7 +5,7 @@ public enum WorkspaceRole
 {
     /// <summary>
     /// The narrower role Azure gives the identity of workspaces created after 2024-11-19, and of older ones
-    /// once allowRoleAssignmentOnRG is set (seed 001 "Azure AI Administrator role"; notes.md (d) "AML workspace").
+    /// once allowRoleAssignmentOnRG is set ([MLROLES] "Azure AI Administrator role"; [SPEC-WS]).
     /// </summary>
     AzureAIAdministrator,
 

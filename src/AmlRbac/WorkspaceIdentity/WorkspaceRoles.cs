@@ -6,7 +6,7 @@ namespace AmlRbac.WorkspaceIdentity;
 /// <summary>
 /// The two built-in roles of the conversion, taken from the catalog (builtin-roles.json, copied from the
 /// azure-docs built-in-roles pages): Contributor, and Azure AI Administrator, the role workspaces created
-/// after 2024-11-19 give their identity (seed 001).
+/// after 2024-11-19 give their identity ([MLROLES]).
 /// </summary>
 internal sealed class WorkspaceRoles
 {

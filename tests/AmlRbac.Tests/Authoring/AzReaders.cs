@@ -6,7 +6,7 @@ namespace AmlRbac.Tests.Authoring;
 /// <summary>
 /// How the two creators read a role file, mimicked for tests (no Az or Azure CLI runs here).
 /// New-AzRoleDefinition -InputFile deserializes with Newtonsoft, whose property matching ignores case, into
-/// PSRoleDefinition: flat lists before Az.Resources 10.0, Permissions from 10.0 (notes.md (c)).
+/// PSRoleDefinition: flat lists before Az.Resources 10.0, Permissions from 10.0 ([AZPS-PERMISSIONS]).
 /// az role definition create (Azure/azure-cli, role module custom.py) lower-cases the first letter of each
 /// top-level key, then reads permissions[] with inner keys exactly actions / notActions / dataActions /
 /// notDataActions, or else the flat top-level lists.

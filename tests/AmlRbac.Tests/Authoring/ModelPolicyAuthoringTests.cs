@@ -174,7 +174,7 @@ public sealed class ModelPolicyAuthoringTests
         Assert.Contains(ModelPolicyAuthoring.CustomDataModeWarning, assignment.Warnings);
         Assert.Contains("only support built-in policy definitions", ModelPolicyAuthoring.CustomDataModeWarning);
         Assert.Contains("[BASICS]", ModelPolicyAuthoring.CustomDataModeWarning);
-        Assert.Contains("002_79bab8155f463608.txt", ModelPolicyAuthoring.CustomDataModeWarning);
+        Assert.Contains("https://techcommunity.microsoft.com/t5/ai-machine-learning-blog/control-model-catalog-deployments-with-azure-rbac-and-azure/ba-p/4147633", ModelPolicyAuthoring.CustomDataModeWarning);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using AmlRbac.Sources;
 namespace AmlRbac.Tests.Authoring;
 
 /// <summary>
-/// For each persona of seed 000: the role New-AmlCustomRole builds from the persona's allowed list
+/// For each persona of [PERSONAS]: the role New-AmlCustomRole builds from the persona's allowed list
 /// (-Action ... -Compact, so wildcards replace the explicit entries), written to a file and read back,
 /// passes Test-AmlPermission -RoleDefinition for every allowed item and fails it for every not-allowed item.
 /// </summary>

@@ -9,7 +9,7 @@ using AmlRbac.Sources;
 namespace AmlRbac.Tests.Authoring;
 
 /// <summary>
-/// Each example role of seed 001: template -> object -> JSON (both shapes) -> lint. The published JSON
+/// Each example role of [MLROLES]: template -> object -> JSON (both shapes) -> lint. The published JSON
 /// shows its known defects as findings; the catalog template records each correction, and the corrected
 /// role has no error-severity finding.
 /// </summary>
@@ -108,7 +108,7 @@ public sealed class TemplateRoundTripTests : IDisposable
         foreach (var entry in changed)
         {
             Assert.True(template.Corrections.Any(c => c.Entry.Contains(entry, StringComparison.Ordinal) || c.Change.Contains(entry, StringComparison.Ordinal)),
-                $"{name}: '{entry}' differs from seed 001 with no correction recorded.");
+                $"{name}: '{entry}' differs from the published example with no correction recorded.");
         }
     }
 }

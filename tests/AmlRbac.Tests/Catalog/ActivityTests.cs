@@ -6,7 +6,7 @@ using AmlRbac.Model;
 
 namespace AmlRbac.Tests.Catalog;
 
-/// <summary>The activities of seed 001 "Common scenarios": named as users type them, and every action real.</summary>
+/// <summary>The activities of [MLROLES] "Common scenarios": named as users type them, and every action real.</summary>
 public sealed class ActivityTests
 {
     private static readonly AmlCatalog Catalog = AmlCatalog.Default;

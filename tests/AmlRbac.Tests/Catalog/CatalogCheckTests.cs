@@ -78,7 +78,7 @@ public sealed class CatalogCheckTests
     [Fact]
     public void Reports_a_control_plane_operation_listed_as_a_data_action()
     {
-        // The Microsoft.MachineLearningServices operations are all control-plane Actions (notes.md (b)).
+        // The Microsoft.MachineLearningServices operations are all control-plane Actions ([OPS-ML]).
         var role = Roles.Of(dataActions: new[] { "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action" });
 
         var finding = Assert.Single(CatalogCheck.CheckRole(Catalog, CatalogSubject.Template, "Plane", role));

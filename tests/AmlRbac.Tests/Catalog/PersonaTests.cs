@@ -6,7 +6,7 @@ using AmlRbac.Model;
 namespace AmlRbac.Tests.Catalog;
 
 /// <summary>
-/// Each persona of seed 000 agrees with its template role: the role grants every operation of every
+/// Each persona of the "Azure Machine Learning MLOps &amp; RBAC" slides [PERSONAS] agrees with its template role: the role grants every operation of every
 /// allowed statement and none of any not-allowed statement. The grant is computed here, independently
 /// of the evaluator, as a test oracle.
 /// </summary>

@@ -12,7 +12,7 @@ namespace AmlRbac.Tests.Cli;
 
 /// <summary>
 /// The model deployment guardrails through the CLI: 'amlrbac test --activity DeployModel --model', 'amlrbac access
-/// --by model' and 'amlrbac policy new', on the seed's example [SEED2] and on the sample tenant.
+/// --by model' and 'amlrbac policy new', on the blog's example [SEED2] and on the sample tenant.
 /// </summary>
 public sealed class CliGuardrailTests : IDisposable
 {
@@ -22,7 +22,7 @@ public sealed class CliGuardrailTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    // The seed's assignment at the subscription, the sandbox resource group left out, as a snapshot file.
+    // The blog's assignment [SEED2] at the subscription, the sandbox resource group left out, as a snapshot file.
     private string SeedSnapshot(string extra = "")
     {
         var path = Path.Combine(_folder, "seed.snapshot.json");

@@ -17,7 +17,7 @@ public sealed class EnforcementModeTests
     private const string Restrict = ModelPolicyAuthoring.RestrictToRegistryDefinitionId;
     private const string ReportOnly = ",\n\"enforcementMode\": \"DoNotEnforce\"";
 
-    // The asset id of a label is only known up to the label, so the seed's "restrictedModels" clause is Unknown.
+    // The asset id of a label is only known up to the label, so the blog's [SEED2] "restrictedModels" clause is Unknown.
     private const string FalconLatest = "azureml://registries/azureml/models/tiiuae-falcon-7b/labels/latest";
 
     [Theory]

@@ -56,7 +56,7 @@ internal static class PolicyFixtures
 
     public static string AssignmentId(Scope scope, string name) => $"{scope}/providers/Microsoft.Authorization/policyAssignments/{name}";
 
-    /// <summary>The seed's assignment of 19539b54: only registry azureml, tiiuae-falcon-7b restricted, effect Deny [SEED2].</summary>
+    /// <summary>The blog's assignment of 19539b54: only registry azureml, tiiuae-falcon-7b restricted, effect Deny [SEED2].</summary>
     public static string SeedParameters(string registry = "azureml", string effect = "Deny") => $$"""
         {
           "allowedRegistryName": { "value": "{{registry}}" },

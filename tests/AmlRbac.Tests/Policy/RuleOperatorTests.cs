@@ -14,7 +14,7 @@ public sealed class RuleOperatorTests
         """;
 
     [Theory]
-    // equals / notEquals: strings case-insensitive [RULE]; booleans equal their text (notes.md b7).
+    // equals / notEquals: strings case-insensitive [RULE]; booleans equal their text (the built-ins write both [POL]; inference).
     [InlineData("""{ "field": "name", "equals": "cluster-01" }""", true)]
     [InlineData("""{ "field": "name", "equals": "cluster-02" }""", false)]
     [InlineData("""{ "field": "name", "notEquals": "CLUSTER-01" }""", false)]
@@ -55,7 +55,7 @@ public sealed class RuleOperatorTests
     [InlineData("""{ "field": "name", "exists": true }""", true)]
     [InlineData("""{ "field": "owner", "exists": "false" }""", true)]
     [InlineData("""{ "field": "nothing", "exists": true }""", true)]
-    // A missing field is null: equal to nothing, in no list, like nothing (notes.md b9).
+    // A missing field is null: equal to nothing, in no list, like nothing ([ARRAYS]; inference).
     [InlineData("""{ "field": "owner", "equals": "" }""", false)]
     [InlineData("""{ "field": "owner", "notIn": ["a"] }""", true)]
     [InlineData("""{ "field": "owner", "like": "*" }""", false)]

@@ -18,7 +18,7 @@ namespace AmlRbac.Tests.PowerShell;
 /// The cmdlets' public contract, read from their attributes: names, output types and every parameter
 /// with its type, aliases, parameter sets, mandatory flags and pipeline binding. Scripts depend on all
 /// of it; a change here is a breaking change and must be deliberate. The pipeline names are those of
-/// the Az objects users pipe (notes.md (c)): PSRoleAssignment.ObjectId and .Scope, and the Id /
+/// the Az objects users pipe ([AZPS-AUTH]): PSRoleAssignment.ObjectId and .Scope, and the Id /
 /// ResourceId of resources (Get-AzMLWorkspace, Get-AzResource).
 /// </summary>
 public sealed class CmdletContractTests

@@ -39,7 +39,7 @@ internal static class GuardrailTenant
 
     public static AccessEvaluator Evaluator(string assignments, string exemptions = "[]") => new(With(assignments, exemptions));
 
-    /// <summary>The seed's assignment [SEED2] at the subscription, with <paramref name="extra"/> properties (notScopes, enforcementMode).</summary>
+    /// <summary>The blog's assignment [SEED2] at the subscription, with <paramref name="extra"/> properties (notScopes, enforcementMode).</summary>
     public static string SeedAssignment(string extra = "", string name = "restrict-registry") =>
         $"[{Assignment(name, Subscription, AmlRbac.Authoring.ModelPolicyAuthoring.RestrictToRegistryDefinitionId, SeedParameters(), extra)}]";
 

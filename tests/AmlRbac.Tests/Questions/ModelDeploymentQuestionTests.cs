@@ -13,7 +13,7 @@ using AmlRbac.Tests.Policy;
 namespace AmlRbac.Tests.Questions;
 
 /// <summary>
-/// The seed's example [SEED2] through Test-AmlPermission's engine path (PermissionQuestion with -Model): RBAC decides
+/// The Model Catalog curation blog's example [SEED2] through Test-AmlPermission's engine path (PermissionQuestion with -Model): RBAC decides
 /// who may deploy, Azure Policy what, and the answer is both, with reasons that name the layer and the assignment.
 /// </summary>
 public sealed class ModelDeploymentQuestionTests
@@ -129,7 +129,7 @@ public sealed class ModelDeploymentQuestionTests
     [Fact]
     public void A_policy_that_cannot_be_evaluated_makes_an_rbac_allowed_answer_unknown()
     {
-        // 12e5dd16 reads model.publisher, which no asset id carries (notes.md 1.4).
+        // 12e5dd16 reads model.publisher, which no asset id carries ([POL]).
         var parameters = """{ "effect": { "value": "Deny" }, "allowedPublishers": { "value": [ "Microsoft" ] }, "allowedAssetIds": { "value": [] } }""";
         var evaluator = Evaluator($"[{Assignment("approved", Subscription, ModelPolicyAuthoring.ApprovedRegistryModelsDefinitionId, parameters)}]");
 

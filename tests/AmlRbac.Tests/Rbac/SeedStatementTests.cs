@@ -7,9 +7,9 @@ using AmlRbac.Rbac;
 namespace AmlRbac.Tests.Rbac;
 
 /// <summary>
-/// Every can / cannot statement of the seeds about a built-in role, as a test of what the role alone
-/// grants. Sources: seed 001 "Default roles" and the AzureML Data Scientist / Compute Operator /
-/// Registry User descriptions; seed 000 "Standard RBAC in AML".
+/// Every can / cannot statement of the source documents about a built-in role, as a test of what the role alone
+/// grants. Sources: [MLROLES] "Default roles" and the AzureML Data Scientist / Compute Operator /
+/// Registry User descriptions; [PERSONAS] "Existing Roles in AML" (the slides' "Standard RBAC in AML").
 /// </summary>
 public sealed class SeedStatementTests
 {

@@ -8,7 +8,7 @@ namespace AmlRbac.Tests.Sources;
 /// <summary>
 /// Az objects piped into a cmdlet arrive as property bags (the cmdlets' PropertyBag); nested objects may
 /// be bags or plain objects. Property names and types follow Azure/azure-powershell
-/// Models.Authorization (notes.md (c)).
+/// Models.Authorization ([AZPS-AUTH]).
 /// </summary>
 public sealed class AzObjectReaderTests
 {

@@ -8,7 +8,7 @@ namespace AmlRbac.Tests.Sources;
 /// <summary>
 /// Files users already have read as snapshots: Get-AzRoleAssignment / Get-AzRoleDefinition (both shapes) /
 /// Get-AzDenyAssignment piped to ConvertTo-Json, and the Azure CLI's role lists. The samples follow the
-/// classes and outputs in notes.md (c) and the CLI's lower-camel output.
+/// classes of [AZPS-AUTH] and [AZPS-PERMISSIONS] and the CLI's lower-camel output.
 /// </summary>
 public sealed class ExportedShapeTests
 {

@@ -8,7 +8,7 @@ namespace AmlRbac.Tests.Sources;
 
 /// <summary>
 /// The tenant built from Az objects piped into a cmdlet, one property bag at a time, with the property
-/// names of Get-AzRoleAssignment, Get-AzRoleDefinition and Get-AzDenyAssignment output (notes.md (c)).
+/// names of Get-AzRoleAssignment, Get-AzRoleDefinition and Get-AzDenyAssignment output ([AZPS-AUTH]).
 /// </summary>
 public sealed class PipelineTenantTests
 {

@@ -41,7 +41,7 @@ public sealed class SampleTenantTests
     [Fact]
     public void Role_definition_ids_lose_their_prefix_in_both_forms()
     {
-        // The Reader assignment uses "/providers/...", the Owner one "/subscriptions/{id}/providers/..." (notes.md (d)).
+        // The Reader assignment uses "/providers/...", the Owner one "/subscriptions/{id}/providers/..." (both occur: [SPEC-RA], [RAL]).
         var reader = Sample.RoleAssignments.Single(a => a.Scope == "/providers/Microsoft.Management/managementGroups/contoso-ml");
         var owner = Sample.RoleAssignments.Single(a => a.Scope == "/subscriptions/" + Prod);
 

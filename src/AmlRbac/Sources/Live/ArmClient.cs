@@ -9,7 +9,7 @@ public sealed record ArmPage(int Number, IReadOnlyList<JsonElement> Items);
 
 /// <summary>
 /// Azure Resource Manager over HttpClient: GET, lists followed page by page through nextLink
-/// (x-ms-pageable, notes.md (d) and (e)), and PATCH / PUT / DELETE. Pacing, retries, timeout and errors
+/// (x-ms-pageable, [SPEC-RA]), and PATCH / PUT / DELETE. Pacing, retries, timeout and errors
 /// are <see cref="RestTransport"/>'s. Paths are scopes or resource ids ("/subscriptions/…"), relative to
 /// <see cref="AzureEndpoints.ResourceManager"/>.
 /// </summary>
@@ -92,7 +92,7 @@ public sealed class ArmClient
         }
     }
 
-    // { "value": [...], "nextLink": "…" } (notes.md (e)); nextLink is absent or null on the last page.
+    // { "value": [...], "nextLink": "…" } ([SPEC-RA] RoleAssignmentListResult); nextLink is absent or null on the last page (inference).
     private static (IReadOnlyList<JsonElement> Items, string? NextLink) ReadPage(HttpMethod method, Uri url, JsonElement? body)
     {
         if (body is not { ValueKind: JsonValueKind.Object } page || !page.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)

@@ -11,7 +11,7 @@ public static class ArmRoutes
     /// <summary>
     /// Role assignments, role definitions and deny assignments: stable 2022-04-01, the first version with
     /// condition and conditionVersion on assignments ([RAL] role-assignments-list-rest: "2022-04-01 or later
-    /// to include conditions") and the first stable deny-assignment version (notes.md (d)).
+    /// to include conditions") and the first stable deny-assignment version ([SPEC-DA]).
     /// </summary>
     public const string AuthorizationApiVersion = "2022-04-01";
 
@@ -30,21 +30,21 @@ public static class ArmRoutes
 
     /// <summary>
     /// Azure ML workspaces as the collection reads them (id, name, identity): stable 2025-09-01, the newest
-    /// stable workspaceRP.json (notes.md (d) "AML workspace").
+    /// stable workspaceRP.json ([SPEC-WS-STABLE]).
     /// </summary>
     public const string WorkspacesApiVersion = "2025-09-01";
 
     /// <summary>
     /// Azure ML workspaces with allowRoleAssignmentOnRG: 2025-01-01-preview, the version whose
     /// WorkspaceProperties and WorkspacePropertiesUpdateParameters carry it (absent from stable 2024-10-01
-    /// and 2025-09-01; notes.md (d) "AML workspace"). Read or PATCH it with this version.
+    /// and 2025-09-01; [SPEC-WS], [SPEC-WS-STABLE]). Read or PATCH it with this version.
     /// </summary>
     public const string WorkspacesPreviewApiVersion = "2025-01-01-preview";
 
     /// <summary>
     /// Role definitions "at scope and above" plus those whose assignable scopes lie below it, so a custom
     /// role assignable only to a resource group is found when a subscription is asked (spec filter
-    /// atScopeAndBelow(), notes.md (d) "Role definitions").
+    /// atScopeAndBelow() of RoleDefinitions_List, [SPEC-RD]).
     /// </summary>
     public const string DefinitionsAtScopeAndBelow = "atScopeAndBelow()";
 
@@ -53,13 +53,13 @@ public static class ArmRoutes
 
     /// <summary>
     /// Policy assignments, definitions and set definitions: stable 2025-03-01, the version whose swagger was read
-    /// (policy/notes.md (c), [SPEC-PA] [SPEC-PD] [SPEC-PSD] stable/2025-03-01).
+    /// ([SPEC-PA] [SPEC-PD] [SPEC-PSD] stable/2025-03-01).
     /// </summary>
     public const string PolicyApiVersion = "2025-03-01";
 
     /// <summary>
-    /// Policy exemptions: 2024-12-01-preview. The type has preview api-versions only (policy/notes.md (c)
-    /// "Only preview api-versions exist in the specs read"); this is the one whose swagger was read ([SPEC-EX]).
+    /// Policy exemptions: 2024-12-01-preview. The type has preview api-versions only (azure-rest-api-specs has
+    /// policyExemptions.json under policy/preview/ only); this is the one whose swagger was read ([SPEC-EX]).
     /// </summary>
     public const string PolicyExemptionsApiVersion = "2024-12-01-preview";
 
@@ -88,7 +88,7 @@ public static class ArmRoutes
     /// <summary>One role assignment (PUT / DELETE): {scope}/providers/Microsoft.Authorization/roleAssignments/{name}.</summary>
     public static string RoleAssignment(Scope scope, string name) => RoleAssignments(scope) + "/" + name;
 
-    /// <summary>The workspaces of a subscription or a resource group (workspaceRP.json list routes, notes.md (d)).</summary>
+    /// <summary>The workspaces of a subscription or a resource group (Workspaces_ListBySubscription / _ListByResourceGroup, [SPEC-WS]).</summary>
     public static string WorkspacesIn(Scope scope) => scope.Level switch
     {
         ScopeLevel.Subscription => $"/subscriptions/{scope.SubscriptionId}{Workspaces}",

@@ -9,9 +9,9 @@ namespace AmlRbac.Sources.Live;
 /// <see cref="IWorkspaceArm"/> over the live <see cref="ArmClient"/> (its pacing, retries on 429 and 5xx,
 /// and errors). Workspaces are read and patched with <see cref="ArmRoutes.WorkspacesPreviewApiVersion"/>
 /// (2025-01-01-preview): allowRoleAssignmentOnRG exists only in preview api-versions (2024-07-01-preview
-/// in azure-ai-docs how-to-assign-roles.md, 2025-01-01-preview in workspaceRP.json), not in stable
-/// 2024-10-01 or 2025-09-01 (notes.md (d) "AML workspace"); a stable version would drop it silently.
-/// Role assignments use stable 2022-04-01 (notes.md (d) "Role assignments").
+/// in [MLROLES], 2025-01-01-preview in [SPEC-WS]), not in stable 2024-10-01 or 2025-09-01
+/// ([SPEC-WS-STABLE]); a stable version would drop it silently.
+/// Role assignments use stable 2022-04-01 ([SPEC-RA], [RAL]).
 /// </summary>
 public sealed class ArmWorkspaceGateway : IWorkspaceArm
 {
@@ -19,7 +19,7 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
 
     public ArmWorkspaceGateway(ArmClient arm) => _arm = arm ?? throw new ArgumentNullException(nameof(arm));
 
-    /// <summary>The PATCH body, exactly: the property spelled as in workspaceRP.json (the seed article misspells it).</summary>
+    /// <summary>The PATCH body, exactly: the property spelled as in [SPEC-WS] (an older revision of [MLROLES] misspells it).</summary>
     public static JsonObject AllowRoleAssignmentBody() => new()
     {
         ["properties"] = new JsonObject { ["allowRoleAssignmentOnRG"] = true },
@@ -61,9 +61,9 @@ public sealed class ArmWorkspaceGateway : IWorkspaceArm
     }
 
     /// <summary>
-    /// GET {scope}/providers/Microsoft.Authorization/permissions (stable 2022-04-01; notes.md (d) "Permissions
-    /// for the caller"): at a resource group, Permissions_ListForResourceGroup ("Gets all permissions the caller
-    /// has for a resource group"); at a workspace id, Permissions_ListForResource ("Permissions - List For
+    /// GET {scope}/providers/Microsoft.Authorization/permissions (stable 2022-04-01, [SPEC-RD]): at a resource
+    /// group, Permissions_ListForResourceGroup ("Gets all permissions the caller has for a resource group"); at a
+    /// workspace id, Permissions_ListForResource ("Permissions - List For
     /// Resource", {resource group}/providers/{namespace}/{type}/{name}/providers/Microsoft.Authorization/permissions),
     /// which also counts assignments on the resource itself. The effective Actions/NotActions blocks of the
     /// calling identity; a 403 means it may not read them.

@@ -2,8 +2,8 @@ namespace AmlRbac.Sources.Live;
 
 /// <summary>
 /// Where ARM and Microsoft Graph answer. Sovereign clouds have their own hosts, so both are parameters;
-/// the public cloud (https://management.azure.com, notes.md (d); https://graph.microsoft.com/v1.0, Graph's
-/// API reference) is only the default. Tokens are sent to these hosts and nowhere else: a nextLink to
+/// the public cloud (https://management.azure.com, the host of [SPEC-RA]; https://graph.microsoft.com/v1.0,
+/// [GRAPH-MEMBERS]) is only the default. Tokens are sent to these hosts and nowhere else: a nextLink to
 /// another host is refused.
 /// </summary>
 public sealed record AzureEndpoints

@@ -20,7 +20,7 @@ public sealed class GraphClient
     /// <summary>Ids per getByIds call (directoryobject-getbyids).</summary>
     public const int GetByIdsLimit = 1000;
 
-    // Members pages hold 100 by default and up to 999 (notes.md (d), transitiveMemberOf); fewer pages, fewer requests.
+    // Members pages hold 100 by default and up to 999 ([GRAPH-MEMBERS], transitiveMemberOf); fewer pages, fewer requests.
     private const string MemberQuery = "?$select=" + DirectoryObjectShape.Select + "&$top=999";
 
     private readonly RestTransport _transport;

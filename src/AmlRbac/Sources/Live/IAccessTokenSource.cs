@@ -12,7 +12,7 @@ public enum AzureApi
 /// <summary>
 /// Gives the Authorization header value ("Bearer ...") for one request, asked just before the request is
 /// sent and used only for it. A host can therefore keep the token as Az.Accounts hands it over (a
-/// SecureString since Az.Accounts 5.0, a string before: notes.md (c) Get-AzAccessToken) or let
+/// SecureString since Az.Accounts 5.0, a string before: [AZPS-TOKEN]) or let
 /// Azure.Identity refresh it, and the engine never holds it longer than one request.
 /// </summary>
 public interface IAccessTokenSource

@@ -12,7 +12,7 @@ public sealed partial class LiveTenantCollector
 {
     /// <summary>
     /// The policy assignments and exemptions at, above and below <paramref name="scope"/>, each list unfiltered.
-    /// policy/notes.md (c) quotes [SPEC-PA]: atScope() returns "everything in the unfiltered list except those
+    /// [SPEC-PA]: atScope() returns "everything in the unfiltered list except those
     /// applied to resources contained within the resource group" (at a subscription including those "from
     /// management groups that contain the given subscription"), and "Without a filter the list also contains
     /// assignments on child resources"; [SPEC-EX] says the same of exemptions ("everything in the unfiltered list
@@ -37,9 +37,9 @@ public sealed partial class LiveTenantCollector
     /// <summary>
     /// Each definition and initiative the assignments name, read by its id (PolicyDefinitions_GetBuiltIn /
     /// _Get / _GetAtManagementGroup and the set-definition equivalents address a definition by the path its id
-    /// is, policy/notes.md (c)), then the members of each initiative. Built-ins are read too, not taken from the
-    /// embedded catalog: Azure's copy is the one in force (a built-in gains versions over time, notes.md
-    /// section 1.1), and the export then holds every definition its assignments need.
+    /// is, [SPEC-PD] [SPEC-PSD]), then the members of each initiative. Built-ins are read too, not taken from the
+    /// embedded catalog: Azure's copy is the one in force (a built-in gains versions over time, as 19539b54's
+    /// "versions" list shows [POL]), and the export then holds every definition its assignments need.
     /// </summary>
     private async Task ReadPolicyDefinitionsAsync(Run run)
     {

@@ -1,7 +1,7 @@
 namespace AmlRbac.Sources.Live;
 
 /// <summary>
-/// An Azure ML workspace as ARM lists it (workspaceRP.json; notes.md (d) "AML workspace"): its id, the
+/// An Azure ML workspace as ARM lists it (workspaceRP.json, [SPEC-WS] [SPEC-WS-STABLE]): its id, the
 /// identities it acts as, and whether its identity gets its role on the resource group
 /// (allowRoleAssignmentOnRG; null when ARM did not say, as stable versions never do).
 /// </summary>

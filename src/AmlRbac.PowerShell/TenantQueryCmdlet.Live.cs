@@ -21,7 +21,7 @@ public abstract partial class TenantQueryCmdlet
         _subjects.Clear();
         _subjects.AddRange(result.Subjects);
         WriteVerbose($"Read live Azure for {subjects.Count} subject(s) in {result.Requests} requests.");
-        return new AccessEvaluator(TenantChoice.Live(result.Tenant, null, null).Tenant);
+        return new AccessEvaluator(TenantChoice.Live(result.Tenant).Tenant);
     }
 
     // The parameters only live Azure uses, as the user typed them, for TenantChoice's one-source rule.

@@ -131,7 +131,7 @@ internal sealed class LiveOptions
         return await RunAsync(parsed, terminal, cancellationToken, async (collector, progress, cancel) =>
         {
             var collected = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancel).ConfigureAwait(false);
-            var choice = TenantChoice.Live(collected.Tenant, null, null);
+            var choice = TenantChoice.Live(collected.Tenant);
             return (new AccessEvaluator(choice.Tenant), collected.Subjects.Single());
         }).ConfigureAwait(false);
     }

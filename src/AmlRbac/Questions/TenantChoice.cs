@@ -61,13 +61,12 @@ public sealed class TenantChoice
     }
 
     /// <summary>
-    /// The tenant a live collection read (<see cref="LiveQuery"/>). Live Azure is one source: a snapshot or
-    /// piped objects as well would be two (SourceConflict).
+    /// The tenant a live collection read (<see cref="LiveQuery"/>). That it is the only source was checked before
+    /// anything was read (<see cref="CheckOneSource"/>).
     /// </summary>
-    public static TenantChoice Live(Tenant tenant, IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    public static TenantChoice Live(Tenant tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        CheckLiveAlone(snapshotPaths, piped);
         return new TenantChoice(tenant, TenantOrigin.Live);
     }
 

@@ -74,7 +74,7 @@ public sealed class LiveRoundTripTests
         Assert.Equal(new[] { "f654bbdb-76f3-4d0a-8bc9-337e384a70b8", "5a95c1c1-0507-470d-ac29-fc08dcb97738", "6e046c79-bbbe-4071-9866-a468e620b5df" },
             live.Subjects.Select(s => s.Principal));
 
-        var liveChoice = TenantChoice.Live(live.Tenant, null, null);
+        var liveChoice = TenantChoice.Live(live.Tenant);
         var question = new PermissionQuestion(new AccessEvaluator(liveChoice.Tenant), new[] { "Microsoft.MachineLearningServices/workspaces/computes/write" }, null);
         var offline = new PermissionQuestion(new AccessEvaluator(SampleTenant.Load()), new[] { "Microsoft.MachineLearningServices/workspaces/computes/write" }, null);
         for (var i = 0; i < subjects.Length; i++)
@@ -114,8 +114,8 @@ public sealed class LiveRoundTripTests
     [Fact]
     public void LiveAndASnapshotTogetherAreASourceConflict()
     {
-        var error = Assert.Throws<AmlRbacException>(() => TenantChoice.Live(Tenant.Empty, new[] { "f.json" }, null));
+        var error = Assert.Throws<AmlRbacException>(() => TenantChoice.CheckOneSource(live: true, "-Live", Array.Empty<string>(), new[] { "f.json" }, null));
         Assert.Equal(ErrorIds.SourceConflict, error.ErrorId);
-        Assert.Equal(TenantOrigin.Live, TenantChoice.Live(Tenant.Empty, null, null).Origin);
+        Assert.Equal(TenantOrigin.Live, TenantChoice.Live(Tenant.Empty).Origin);
     }
 }

@@ -1,7 +1,6 @@
 using AmlRbac.Catalog;
 using AmlRbac.Model;
 using AmlRbac.Rbac;
-using AmlRbac.Sources;
 
 namespace AmlRbac.Authoring;
 

@@ -1,5 +1,4 @@
 using AmlRbac.Model;
-using AmlRbac.Sources.Live;
 
 namespace AmlRbac.Catalog;
 

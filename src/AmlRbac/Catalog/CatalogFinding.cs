@@ -1,4 +1,3 @@
-using AmlRbac.Questions;
 
 namespace AmlRbac.Catalog;
 

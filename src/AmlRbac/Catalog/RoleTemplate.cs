@@ -1,5 +1,4 @@
 using AmlRbac.Model;
-using AmlRbac.Rbac;
 
 namespace AmlRbac.Catalog;
 

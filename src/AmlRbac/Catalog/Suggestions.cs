@@ -1,4 +1,3 @@
-using AmlRbac.Rbac;
 
 namespace AmlRbac.Catalog;
 

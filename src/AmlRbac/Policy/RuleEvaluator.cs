@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using AmlRbac.Model;
-using AmlRbac.Questions;
 
 namespace AmlRbac.Policy;
 

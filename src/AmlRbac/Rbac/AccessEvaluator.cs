@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using AmlRbac.Catalog;
 using AmlRbac.Model;
-using AmlRbac.Policy;
 
 namespace AmlRbac.Rbac;
 

@@ -1,4 +1,3 @@
-using AmlRbac.Policy;
 
 namespace AmlRbac.Rbac;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AmlRbac.Policy;
 using AmlRbac.Model;
 
 namespace AmlRbac.Sources;

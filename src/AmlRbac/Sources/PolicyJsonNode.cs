@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AmlRbac.Model;
-using AmlRbac.Policy;
 
 namespace AmlRbac.Sources;
 

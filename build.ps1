@@ -103,6 +103,7 @@ Invoke-Native -FilePath 'dotnet' -ArgumentList @(
 $null = New-Item -ItemType Directory -Path $moduleDir -Force
 Copy-Item -LiteralPath $manifestSource -Destination $moduleDir
 Copy-Item -LiteralPath (Join-Path $root 'module/AmlRbac.Format.ps1xml') -Destination $moduleDir
+Copy-Item -LiteralPath (Join-Path $root 'LICENSE') -Destination $moduleDir
 Get-ChildItem -LiteralPath $publish -Filter '*.dll' | Copy-Item -Destination $moduleDir
 
 $expected = 'AmlRbac.dll, AmlRbac.PowerShell.dll'

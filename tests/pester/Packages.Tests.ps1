@@ -15,6 +15,10 @@ BeforeAll {
         param([string] $HomePath, [string] $Script)
         $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; XDG_CACHE_HOME = $env:XDG_CACHE_HOME; USERPROFILE = $env:USERPROFILE; LOCALAPPDATA = $env:LOCALAPPDATA }
         try {
+            # .NET gives '' (the current folder, to PSResourceGet and NuGet) for a special folder that does not exist.
+            foreach ($folder in 'AppData/Local', '.local/share', '.config', '.cache') {
+                $null = New-Item -ItemType Directory -Path (Join-Path $HomePath $folder) -Force
+            }
             $env:HOME = $HomePath
             $env:USERPROFILE = $HomePath
             $env:LOCALAPPDATA = Join-Path $HomePath 'AppData/Local'
@@ -28,8 +32,14 @@ BeforeAll {
             $output | ForEach-Object { "$_" }
         }
         finally {
+            # An unset variable is removed again: set to empty, .NET would take '' for a folder, the current one.
             foreach ($name in $saved.Keys) {
-                Set-Item -Path "env:$name" -Value $saved[$name]
+                if ($null -eq $saved[$name]) {
+                    Remove-Item -Path "env:$name" -ErrorAction SilentlyContinue
+                }
+                else {
+                    Set-Item -Path "env:$name" -Value $saved[$name]
+                }
             }
         }
     }
@@ -44,7 +54,7 @@ Describe 'The PSResourceGet package' {
         Remove-Item -LiteralPath $HomePath -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    It 'is written as AmlRbac.<version>.nupkg' {
+    It 'is written as AmlRbac.{version}.nupkg' {
         Join-Path $Packages "psresource/AmlRbac.$ModuleVersion.nupkg" | Should -Exist
     }
 

@@ -27,7 +27,8 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Azure', 'AzureML', 'MachineLearning', 'RBAC', 'Authorization', 'Security', 'PSEdition_Core')
-            ReleaseNotes = 'First release: Test-AmlPermission, Get-AmlEffectiveAccess and New-AmlCustomRole, offline (snapshot files, piped Az objects, or the built-in sample tenant).'
+            ReleaseNotes = '0.1.0: Test-AmlPermission, Get-AmlEffectiveAccess, New-AmlCustomRole, New-AmlModelPolicy, Export-AmlRbacSnapshot and Set-AmlWorkspaceIdentityRole, with the amlrbac CLI beside them; offline first (the embedded catalog, snapshot files, piped Az objects, the built-in sample tenant) and live Azure as one more source.'
+            LicenseUri   = 'https://opensource.org/license/mit'
         }
     }
 }

@@ -16,7 +16,9 @@ PowerShell Gallery is needed.
    there: the module loads beside Az.Accounts and must bring no third-party assembly.
 3. Writes the help from docs/*.md (build/New-ModuleHelp.ps1, in its own pwsh so this session does not
    load the module): en-US/AmlRbac.PowerShell.dll-Help.xml and en-US/about_AmlRbac.help.txt.
-4. With -Test: runs 'dotnet test', then the Pester suite (tests/pester) in a fresh 'pwsh -NoProfile'
+4. With -Package, -Test or -Pester: writes output/packages/ (build/New-Packages.ps1): the module as a
+   PSResourceGet package, the zip Azure Automation imports, and the CLI as a .NET tool package.
+5. With -Test: runs 'dotnet test', then the Pester suite (tests/pester) in a fresh 'pwsh -NoProfile'
    against the built module (build/Test-Module.ps1), and fails on any failure. With -Pester: the
    Pester suite alone.
 
@@ -24,6 +26,11 @@ PowerShell Gallery is needed.
 ./build.ps1
 
 Builds output/AmlRbac/<version>/ in Release. Import it with Import-Module ./output/AmlRbac/<version>/AmlRbac.psd1.
+
+.EXAMPLE
+./build.ps1 -Package
+
+Builds, then writes the three packages into output/packages/.
 
 .EXAMPLE
 ./build.ps1 -Test
@@ -40,7 +47,11 @@ param(
     [switch] $Test,
 
     # Run only the Pester suite after building.
-    [switch] $Pester
+    [switch] $Pester,
+
+    # Write the module package (PSResourceGet), the Azure Automation zip and the CLI's .NET tool package
+    # into output/packages/ (-Test writes them too: the Pester suite installs them).
+    [switch] $Package
 )
 
 $ErrorActionPreference = 'Stop'
@@ -92,6 +103,7 @@ Invoke-Native -FilePath 'dotnet' -ArgumentList @(
 $null = New-Item -ItemType Directory -Path $moduleDir -Force
 Copy-Item -LiteralPath $manifestSource -Destination $moduleDir
 Copy-Item -LiteralPath (Join-Path $root 'module/AmlRbac.Format.ps1xml') -Destination $moduleDir
+Copy-Item -LiteralPath (Join-Path $root 'LICENSE') -Destination $moduleDir
 Get-ChildItem -LiteralPath $publish -Filter '*.dll' | Copy-Item -Destination $moduleDir
 
 $expected = 'AmlRbac.dll, AmlRbac.PowerShell.dll'
@@ -109,7 +121,17 @@ Invoke-Native -FilePath $pwsh -ArgumentList @(
 
 Write-Host "Built $moduleDir" -ForegroundColor Green
 
-# 4. Tests.
+# 4. Packages.
+if ($Package -or $Test -or $Pester) {
+    Invoke-Native -FilePath $pwsh -ArgumentList @(
+        '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/New-Packages.ps1'),
+        '-ModulePath', $moduleDir,
+        '-CliProject', (Join-Path $root 'src/AmlRbac.Cli/AmlRbac.Cli.csproj'),
+        '-OutputPath', (Join-Path $output 'packages'),
+        '-Configuration', $Configuration)
+}
+
+# 5. Tests.
 if ($Test) {
     Push-Location -LiteralPath $root
     try {

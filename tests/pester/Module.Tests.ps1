@@ -23,6 +23,16 @@ Describe 'The built module' {
         @($exported | Where-Object CommandType -NE 'Cmdlet').Count | Should -Be 0
     }
 
+    It 'has release notes that name every cmdlet it exports, and its license' {
+        $psData = $Manifest.PrivateData.PSData
+
+        foreach ($command in $Manifest.CmdletsToExport) {
+            $psData.ReleaseNotes | Should -BeLike "*$command*"
+        }
+        $psData.LicenseUri | Should -BeLike 'https://*'
+        Join-Path $ModuleFolder 'LICENSE' | Should -FileContentMatch 'MIT License'
+    }
+
     It 'holds no assembly but its own two' {
         $assemblies = @(Get-ChildItem -LiteralPath $ModuleFolder -Filter '*.dll' -Recurse | ForEach-Object Name | Sort-Object)
 

@@ -44,4 +44,14 @@ public sealed class ModuleAssemblyTests
         var project = File.ReadAllText(ModuleFiles.InRepository("src", "AmlRbac.PowerShell", "AmlRbac.PowerShell.csproj"));
         Assert.Matches("Include=\"PowerShellStandard.Library\"[^>]*ExcludeAssets=\"runtime\"", project);
     }
+
+    [Fact]
+    public void The_cmdlets_compile_against_a_stable_PowerShellStandard_release()
+    {
+        // 5.1.1 is the stable release; the 5.1.0 previews were what the module first built with.
+        var packages = File.ReadAllText(ModuleFiles.InRepository("Directory.Packages.props"));
+        var version = System.Text.RegularExpressions.Regex.Match(packages, "Include=\"PowerShellStandard.Library\" Version=\"([^\"]+)\"").Groups[1].Value;
+
+        Assert.True(Version.TryParse(version, out var parsed) && parsed >= new Version(5, 1, 1), $"PowerShellStandard.Library {version}");
+    }
 }

@@ -28,7 +28,7 @@ internal static class EngineLayers
         IsFileOrNetwork: IsFileOrNetwork);
 
     // The file system and the network. Streams, readers and writers are not listed: the engine reads embedded
-    // resources (Assembly.GetManifestResourceStream in Catalog and Policy) and writes to a TextWriter it is given.
+    // resources (Assembly.GetManifestResourceStream in Catalog and Sources) and writes to a TextWriter it is given.
     private static readonly string[] FileSystemTypes = ["File", "Directory", "FileStream", "FileInfo", "DirectoryInfo", "FileSystemInfo"];
 
     public static bool IsFileOrNetwork(TypeName type) =>

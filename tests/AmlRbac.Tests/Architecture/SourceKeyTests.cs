@@ -152,6 +152,7 @@ public sealed class SourceKeyTests
             new SourceFile("src/b.json", "{ \"notes\": \"See NOTES.md (b)\",\n  \"evidence\": \"Seed 000 slide 'Custom Roles'\" }\n"),
             new SourceFile("src/c.json", "{ \"source\": \"shared/reference/policy/definitions\", \"x\": \"ml-operations.tsv\" }\n"),
             new SourceFile("src/d.json", "{ \"id\": \"003_1DEC96969C78D65B\", \"seed\": 10012, \"guid\": \"0007_d2a5e7216ac9b403\" }\n"),
+            new SourceFile("src/e.json", "{ \"scope\": \"/resourceGroups/rg-ml-prod-shared/providers\", \"from\": \"../shared/seeds\" }\n"),
         };
 
         Assert.Equal(
@@ -163,6 +164,7 @@ public sealed class SourceKeyTests
                 "src/c.json:1 shared/",
                 "src/c.json:1 ml-operations.tsv",
                 "src/d.json:1 003_1DEC96969C78D65B",
+                "src/e.json:1 shared/",
             },
             SourceKeys.DataReferences(files));
     }
@@ -185,9 +187,10 @@ internal static partial class SourceKeys
     private static readonly string[] Outside = { "notes.md", "../shared", "shared/seeds" };
 
     // What embedded data must not name, in the order a line is reported: a seed by number ("seed 001") or by file
-    // name (000_ to 009_ and 16 hex digits, as the seed folder names them), the reference notes, the shared folder,
-    // and the reference operation list the catalog's operations.tsv was copied from.
-    [GeneratedRegex(@"\bseeds? 00[0-9]\b|(?<![0-9A-Za-z])00[0-9]_[0-9a-f]{16}(?![0-9A-Za-z])|notes\.md|shared/|ml-operations\.tsv",
+    // name (000_ to 009_ and 16 hex digits, as the seed folder names them), the reference notes, the shared folder
+    // (not a resource group named "...-shared"), and the reference operation list the catalog's operations.tsv was
+    // copied from.
+    [GeneratedRegex(@"\bseeds? 00[0-9]\b|(?<![0-9A-Za-z])00[0-9]_[0-9a-f]{16}(?![0-9A-Za-z])|notes\.md|(?<![0-9A-Za-z_-])shared/|ml-operations\.tsv",
         RegexOptions.IgnoreCase)]
     private static partial Regex NamedInData();
 

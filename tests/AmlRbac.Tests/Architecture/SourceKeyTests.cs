@@ -8,8 +8,9 @@ namespace AmlRbac.Tests.Architecture;
 /// <summary>
 /// Facts about Azure in src/ cite public sources: every [KEY] a comment or message uses is a row of docs/SOURCES.md,
 /// each row points at an https page, and no file points at notes or seeds outside the repository (notes.md,
-/// ../shared, shared/seeds). A failure names the file, the line and the key. The specimen tests feed the same checks
-/// made-up text, so each check is seen to fail.
+/// ../shared, shared/seeds). The embedded data (the catalog and the built-in policy definitions) reaches users in
+/// "source", "notes" and "evidence" strings, so it names no seed, note or reference file at all. A failure names the
+/// file, the line and the key. The specimen tests feed the same checks made-up text, so each check is seen to fail.
 /// </summary>
 public sealed class SourceKeyTests
 {
@@ -17,6 +18,8 @@ public sealed class SourceKeyTests
         SourceKeys.ReadTable(File.ReadAllLines(Path.Combine(TestFiles.RepositoryRoot, "docs", "SOURCES.md"))));
 
     private static readonly Lazy<IReadOnlyList<SourceFile>> Src = new(() => SourceKeys.ReadSources(TestFiles.RepositoryRoot));
+
+    private static readonly Lazy<IReadOnlyList<SourceFile>> Data = new(() => SourceKeys.ReadData(TestFiles.RepositoryRoot));
 
     [Fact]
     public void Every_key_used_in_src_is_a_row_of_the_table()
@@ -44,6 +47,24 @@ public sealed class SourceKeyTests
 
         Assert.True(outside.Count == 0,
             $"Cite the public source instead (docs/SOURCES.md):{Environment.NewLine}{string.Join(Environment.NewLine, outside)}");
+    }
+
+    [Fact]
+    public void No_embedded_data_file_names_a_seed_a_note_or_a_reference_file()
+    {
+        var named = SourceKeys.DataReferences(Data.Value);
+
+        Assert.True(named.Count == 0,
+            $"Name the public page instead (docs/SOURCES.md gives the URLs):{Environment.NewLine}{string.Join(Environment.NewLine, named)}");
+    }
+
+    [Fact]
+    public void The_data_read_is_the_catalog_and_the_policy_definitions()
+    {
+        // Guards the test above against reading nothing: both folders of embedded data, JSON and TSV.
+        Assert.Contains(Data.Value, f => f.Path == "src/AmlRbac/Catalog/Data/activities.json");
+        Assert.Contains(Data.Value, f => f.Path == "src/AmlRbac/Catalog/Data/operations.tsv");
+        Assert.Contains(Data.Value, f => f.Path == "src/AmlRbac/Sources/PolicyData/ml-registry-deployments-allowed-registry.json");
     }
 
     [Fact]
@@ -121,9 +142,35 @@ public sealed class SourceKeyTests
             new[] { "src/A.cs:2 notes.md", "src/B.cs:3 ../shared", "src/C.cs:1 shared/seeds" },
             SourceKeys.OutsideReferences(files));
     }
+
+    [Fact]
+    public void Specimen_a_seed_a_note_or_a_reference_file_in_data_is_reported_with_file_and_line()
+    {
+        var files = new[]
+        {
+            new SourceFile("src/a.json", "// Source: seed 001_d2a5e7216ac9b403.txt\n[{ \"source\": \"https://learn.microsoft.com/azure/x\" }]\n"),
+            new SourceFile("src/b.json", "{ \"notes\": \"See NOTES.md (b)\",\n  \"evidence\": \"Seed 000 slide 'Custom Roles'\" }\n"),
+            new SourceFile("src/c.json", "{ \"source\": \"shared/reference/policy/definitions\", \"x\": \"ml-operations.tsv\" }\n"),
+            new SourceFile("src/d.json", "{ \"id\": \"003_1DEC96969C78D65B\", \"seed\": 10012, \"guid\": \"0007_d2a5e7216ac9b403\" }\n"),
+            new SourceFile("src/e.json", "{ \"scope\": \"/resourceGroups/rg-ml-prod-shared/providers\", \"from\": \"../shared/seeds\" }\n"),
+        };
+
+        Assert.Equal(
+            new[]
+            {
+                "src/a.json:1 001_d2a5e7216ac9b403",
+                "src/b.json:1 NOTES.md",
+                "src/b.json:2 Seed 000",
+                "src/c.json:1 shared/",
+                "src/c.json:1 ml-operations.tsv",
+                "src/d.json:1 003_1DEC96969C78D65B",
+                "src/e.json:1 shared/",
+            },
+            SourceKeys.DataReferences(files));
+    }
 }
 
-/// <summary>One .cs file of src, its path relative to the repository with '/' separators.</summary>
+/// <summary>One file of src (C# or embedded data), its path relative to the repository with '/' separators.</summary>
 internal sealed record SourceFile(string Path, string Text);
 
 /// <summary>One row of docs/SOURCES.md's table.</summary>
@@ -139,6 +186,17 @@ internal static partial class SourceKeys
 
     private static readonly string[] Outside = { "notes.md", "../shared", "shared/seeds" };
 
+    // What embedded data must not name, in the order a line is reported: a seed by number ("seed 001") or by file
+    // name (000_ to 009_ and 16 hex digits, as the seed folder names them), the reference notes, the shared folder
+    // (not a resource group named "...-shared"), and the reference operation list the catalog's operations.tsv was
+    // copied from.
+    [GeneratedRegex(@"\bseeds? 00[0-9]\b|(?<![0-9A-Za-z])00[0-9]_[0-9a-f]{16}(?![0-9A-Za-z])|notes\.md|(?<![0-9A-Za-z_-])shared/|ml-operations\.tsv",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex NamedInData();
+
+    // The embedded data files: what the catalog loads and the built-in policy definitions (AmlRbac.csproj).
+    private static readonly string[] DataFolders = { "src/AmlRbac/Catalog/Data", "src/AmlRbac/Sources/PolicyData" };
+
     public static IReadOnlyList<SourceFile> ReadSources(string root)
     {
         var src = Path.Combine(root, "src");
@@ -149,6 +207,14 @@ internal static partial class SourceKeys
             .Select(p => new SourceFile(p, File.ReadAllText(Path.Combine(root, p))))
             .ToList();
     }
+
+    public static IReadOnlyList<SourceFile> ReadData(string root) =>
+        DataFolders
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+            .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => new SourceFile(p, File.ReadAllText(Path.Combine(root, p))))
+            .ToList();
 
     /// <summary>The rows after the "| key |" header and its |---| line, up to the first line that is not a row.</summary>
     public static IReadOnlyList<SourceRow> ReadTable(IReadOnlyList<string> lines)
@@ -204,6 +270,12 @@ internal static partial class SourceKeys
                 .SelectMany(l => Outside
                     .Where(o => l.line.Contains(o, StringComparison.OrdinalIgnoreCase))
                     .Select(o => $"{f.Path}:{l.number} {o}")))
+            .ToList();
+
+    /// <summary>"file:line text" for each seed, note or reference file an embedded data file names.</summary>
+    public static IReadOnlyList<string> DataReferences(IEnumerable<SourceFile> files) =>
+        files.SelectMany(f => f.Text.Split('\n').Select((line, i) => (line, number: i + 1))
+                .SelectMany(l => NamedInData().Matches(l.line).Select(m => $"{f.Path}:{l.number} {m.Value}")))
             .ToList();
 
     private static int LinesBefore(string text, int index) => text.AsSpan(0, index).Count('\n');

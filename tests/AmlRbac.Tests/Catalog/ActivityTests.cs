@@ -54,7 +54,7 @@ public sealed class ActivityTests
     [MemberData(nameof(ActivityNames))]
     public void Carries_its_source(string name)
     {
-        Assert.Contains("001_d2a5e7216ac9b403", Catalog.GetActivity(name).Source);
+        Assert.Contains("https://learn.microsoft.com/azure/machine-learning/how-to-assign-roles", Catalog.GetActivity(name).Source);
     }
 
     [Theory]

@@ -160,7 +160,7 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
             {
                 WriteWarning(failure);
             }
-            foreach (var finding in result.Findings.Where(f => f.Severity != FindingSeverity.Error))
+            foreach (var finding in result.Findings.Where(f => !f.IsError))
             {
                 WriteVerbose($"{finding.Severity} {finding.Id} {finding.Rule}: {finding.Message}");
             }

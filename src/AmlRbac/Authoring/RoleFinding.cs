@@ -28,11 +28,11 @@ public sealed record RoleFinding
     public int? Line { get; init; }
     public int? Column { get; init; }
 
-    /// <summary>
-    /// Whether any finding is at error severity: the role fails its check (New-AmlCustomRole warns, amlrbac
-    /// role new and role lint exit 1).
-    /// </summary>
-    public static bool AnyError(IEnumerable<RoleFinding> findings) => findings.Any(f => f.Severity == FindingSeverity.Error);
+    /// <summary>The finding fails the role's check (New-AmlCustomRole warns, amlrbac role new and role lint exit 1).</summary>
+    public bool IsError => Severity == FindingSeverity.Error;
+
+    /// <summary>Whether any finding fails the role's check (<see cref="IsError"/>).</summary>
+    public static bool AnyError(IEnumerable<RoleFinding> findings) => findings.Any(f => f.IsError);
 
     public override string ToString() =>
         $"{Severity} {Id} {Rule}{(Line is null ? string.Empty : $" (line {Line}, column {Column})")}: {Message}";

@@ -22,14 +22,14 @@ public sealed record CustomRoleResult
     /// severity, then what the role grants beyond the reference role. Empty when it passes.
     /// </summary>
     public IReadOnlyList<string> Failures =>
-        Findings.Where(f => f.Severity == FindingSeverity.Error).Select(f => $"{f.Id} {f.Rule}: {f.Message}")
+        Findings.Where(f => f.IsError).Select(f => $"{f.Id} {f.Rule}: {f.Message}")
             .Concat(Comparison is { GrantsNoMore: false } comparison
                 ? new[] { $"Role '{comparison.RoleName}' grants {comparison.OnlyInRole.Count} catalog operation(s) that '{comparison.ReferenceName}' does not: {string.Join(", ", comparison.OnlyInRole)}." }
                 : Array.Empty<string>())
             .ToList();
 
     /// <summary>The role passes its check: no finding at error severity, and nothing granted beyond the reference role.</summary>
-    public bool Passed => !RoleFinding.AnyError(Findings) && Comparison is not { GrantsNoMore: false };
+    public bool Passed => Failures.Count == 0;
 
     /// <summary>The role as the JSON file of its shape (what -OutFile writes).</summary>
     public string Json => RoleDefinitionJson.Write(Role, Shape);

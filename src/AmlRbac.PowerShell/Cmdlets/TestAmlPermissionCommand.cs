@@ -13,55 +13,45 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// operations and activities? $true or $false, or with -Detailed one decision per operation and
 /// activity, with its reasons.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "AmlPermission", DefaultParameterSetName = PrincipalActionSet)]
+[Cmdlet(VerbsDiagnostic.Test, "AmlPermission", DefaultParameterSetName = PrincipalSet)]
 [OutputType(typeof(bool), typeof(AmlPermissionDecision))]
 public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
 {
-    // Who (a principal, a role object or a role name) by what (-Action, or -Activity with optional
-    // -Action): -Action is mandatory unless -Activity is given, and both may be given together.
-    public const string PrincipalActionSet = "PrincipalAction";
-    public const string PrincipalActivitySet = "PrincipalActivity";
-    public const string RoleDefinitionActionSet = "RoleDefinitionAction";
-    public const string RoleDefinitionActivitySet = "RoleDefinitionActivity";
-    public const string RoleNameActionSet = "RoleNameAction";
-    public const string RoleNameActivitySet = "RoleNameActivity";
+    // Who: a principal at a scope (or, piped alone, a role definition), a role object, or a role name.
+    // What: -Action, -Activity, or both; the question refuses neither (ActionMissing). One set per "who"
+    // keeps the sets apart by their mandatory parameters, so PowerShell always resolves them.
+    public const string PrincipalSet = "Principal";
+    public const string RoleDefinitionSet = "RoleDefinition";
+    public const string RoleNameSet = "RoleName";
 
     private Subject? _role;
 
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalActionSet, ValueFromPipelineByPropertyName = true)]
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalActivitySet, ValueFromPipelineByPropertyName = true)]
+    // -PrincipalId and -Scope are not mandatory, so that a role definition piped alone (it has neither)
+    // binds to this set too and is answered for that role alone; the subject rules are checked once all
+    // input is in (SubjectMissing, ParameterCombinationInvalid).
+    [Parameter(ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ObjectId")]
     [ValidateNotNullOrEmpty]
     public string? PrincipalId { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = RoleDefinitionActionSet)]
-    [Parameter(Mandatory = true, ParameterSetName = RoleDefinitionActivitySet)]
+    [Parameter(Mandatory = true, ParameterSetName = RoleDefinitionSet)]
     [ValidateNotNull]
     public PSObject? RoleDefinition { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = RoleNameActionSet)]
-    [Parameter(Mandatory = true, ParameterSetName = RoleNameActivitySet)]
+    [Parameter(Mandatory = true, ParameterSetName = RoleNameSet)]
     [ValidateNotNullOrEmpty]
     public string? RoleName { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalActionSet)]
-    [Parameter(Mandatory = true, ParameterSetName = RoleDefinitionActionSet)]
-    [Parameter(Mandatory = true, ParameterSetName = RoleNameActionSet)]
-    [Parameter(ParameterSetName = PrincipalActivitySet)]
-    [Parameter(ParameterSetName = RoleDefinitionActivitySet)]
-    [Parameter(ParameterSetName = RoleNameActivitySet)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? Action { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalActivitySet)]
-    [Parameter(Mandatory = true, ParameterSetName = RoleDefinitionActivitySet)]
-    [Parameter(Mandatory = true, ParameterSetName = RoleNameActivitySet)]
+    [Parameter]
     [ArgumentCompleter(typeof(ActivityCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Activity { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalActionSet, ValueFromPipelineByPropertyName = true)]
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalActivitySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ResourceId", "Id")]
     [ValidateNotNullOrEmpty]
     public string? Scope { get; set; }
@@ -70,12 +60,12 @@ public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
     /// The model asset id a deployment activity (DeployModel ...) would deploy: those activities are then
     /// answered with RBAC and Azure Policy together.
     /// </summary>
-    [Parameter(ParameterSetName = PrincipalActivitySet)]
+    [Parameter(ParameterSetName = PrincipalSet)]
     [ValidateNotNullOrEmpty]
     public string? Model { get; set; }
 
     /// <summary>How exemptions on data-plane policy assignments are treated: as documented (not honoured), or honoured.</summary>
-    [Parameter(ParameterSetName = PrincipalActivitySet)]
+    [Parameter(ParameterSetName = PrincipalSet)]
     public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
 
     /// <summary>Take -Action names outside the catalog as data actions.</summary>
@@ -106,7 +96,7 @@ public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
         RoleName is not null ? Subject.ForRoleName(RoleName)
         : _role ?? (PrincipalId is not null && Scope is not null ? Subject.PrincipalAt(PrincipalId, Scope) : null);
 
-    protected override bool AsksAboutPrincipals => ParameterSetName is PrincipalActionSet or PrincipalActivitySet;
+    protected override bool PipedObjectsAreRoles => ParameterSetName == PrincipalSet;
 
     protected override IQuestion Ask(AccessEvaluator evaluator) => new PermissionQuestion(evaluator, Action, Activity, DataAction, Model, ExemptionHandling);
 

@@ -53,7 +53,7 @@ public sealed class CmdletContractTests
 
     public static TheoryData<string, string[], string, string> Commands => new()
     {
-        { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "PrincipalAction" },
+        { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "Principal" },
         { "Get-AmlEffectiveAccess", new[] { "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "GetAmlEffectiveAccessCommand", "Principal" },
         { "New-AmlCustomRole", new[] { "AmlRbac.PowerShell.Output.AmlRoleDefinition" }, "NewAmlCustomRoleCommand", "Lists" },
         { "New-AmlModelPolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlModelPolicyCommand", "Registry" },
@@ -123,22 +123,21 @@ public sealed class CmdletContractTests
     [Fact]
     public void Test_AmlPermission_parameters()
     {
-        const string PrincipalAction = "PrincipalAction", PrincipalActivity = "PrincipalActivity";
-        const string RoleDefinitionAction = "RoleDefinitionAction", RoleDefinitionActivity = "RoleDefinitionActivity";
-        const string RoleNameAction = "RoleNameAction", RoleNameActivity = "RoleNameActivity";
+        // One set per "who"; -PrincipalId and -Scope are optional so that a role definition piped alone
+        // binds to the principal set (the cmdlet checks the subject once all input is in).
+        const string Principal = "Principal", RoleDefinition = "RoleDefinition", RoleName = "RoleName";
         var expected = new[]
         {
-            Expect("Action", Strings, None, (PrincipalAction, Mandatory), (RoleDefinitionAction, Mandatory), (RoleNameAction, Mandatory),
-                (PrincipalActivity, Optional), (RoleDefinitionActivity, Optional), (RoleNameActivity, Optional)),
-            Expect("Activity", Strings, None, (PrincipalActivity, Mandatory), (RoleDefinitionActivity, Mandatory), (RoleNameActivity, Mandatory)),
+            Expect("Action", Strings, None, (AllSets, Optional)),
+            Expect("Activity", Strings, None, (AllSets, Optional)),
             Expect("DataAction", Switch, None, (AllSets, Optional)),
             Expect("Detailed", Switch, None, (AllSets, Optional)),
-            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (PrincipalActivity, Optional)),
-            Expect("Model", String, None, (PrincipalActivity, Optional)),
-            Expect("PrincipalId", String, new[] { "ObjectId" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
-            Expect("RoleDefinition", PSObject, None, (RoleDefinitionAction, Mandatory), (RoleDefinitionActivity, Mandatory)),
-            Expect("RoleName", String, None, (RoleNameAction, Mandatory), (RoleNameActivity, Mandatory)),
-            Expect("Scope", String, new[] { "ResourceId", "Id" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
+            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (Principal, Optional)),
+            Expect("Model", String, None, (Principal, Optional)),
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName)),
+            Expect("RoleDefinition", PSObject, None, (RoleDefinition, Mandatory)),
+            Expect("RoleName", String, None, (RoleName, Mandatory)),
+            Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
         };
 
         AssertParameters("Test-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
@@ -158,8 +157,9 @@ public sealed class CmdletContractTests
             Expect("DeployableModel", Switch, None, (DeployableModel, Mandatory)),
             Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (DeployableModel, Optional)),
             Expect("Model", Strings, None, (DeployableModel, Optional)),
-            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
-            Expect("Scope", String, new[] { "ResourceId", "Id" }, (AllSets, Mandatory | ByPropertyName)),
+            // Optional in the principal set, so that a role definition piped alone binds there.
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
+            Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName), (WhoCan, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
         };
 
         AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters).Concat(LiveParameters));

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using AmlRbac.Model;
+using AmlRbac.Output;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
 using AmlRbac.Sources;
@@ -188,6 +189,10 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         if (choice.SampleWarning(HowToGiveSource) is { } warning)
         {
             WriteWarning(warning);
+        }
+        if (choice.Origin != TenantOrigin.CatalogOnly)
+        {
+            WriteVerbose(TenantSummary.Describe(choice.Tenant));
         }
         return new AccessEvaluator(choice.Tenant);
     }

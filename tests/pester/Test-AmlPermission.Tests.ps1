@@ -104,6 +104,24 @@ Describe 'Test-AmlPermission asks about operations and activities' {
         $warnings.Count | Should -Be 0
     }
 
+    It 'completes operation names, with Azure''s description as the tooltip' {
+        $line = 'Test-AmlPermission -Action Microsoft.MachineLearningServices/workspaces/computes/wr'
+        $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $found.CompletionText | Should -Be @($ComputeWrite)
+        $found[0].ToolTip | Should -Not -Be $ComputeWrite
+        $found[0].ToolTip | Should -Not -BeNullOrEmpty
+    }
+
+    It 'completes built-in role names, quoted when they hold a space' {
+        $line = 'Test-AmlPermission -RoleName AzureML'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Contain "'AzureML Data Scientist'"
+        $completions | Should -Not -Contain "'Reader'"
+        $completions | Should -Not -Contain 'Reader'
+    }
+
     It 'completes activity names' {
         $line = 'Test-AmlPermission -Activity CreateComp'
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
@@ -114,6 +132,24 @@ Describe 'Test-AmlPermission asks about operations and activities' {
 }
 
 Describe 'Test-AmlPermission sources' {
+    It 'says with -Verbose what it read' {
+        $snapshot = Get-Content -LiteralPath $ContosoSnapshot -Raw | ConvertFrom-Json
+        # Eligible (PIM) assignments are role assignments too, marked eligible.
+        $assignments = $snapshot.roleAssignments.Count + $snapshot.roleEligibilityScheduleInstances.Count
+
+        $verbose = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -LiteralSnapshotPath $ContosoSnapshot -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        "$verbose" | Should -BeLike "Read $ContosoSnapshot`: $assignments role assignments, $($snapshot.roleDefinitions.Count) role definitions*, $($snapshot.denyAssignments.Count) deny assignments, $($snapshot.principals.Count) principals, $($snapshot.groups.Count) groups*, $($snapshot.policyAssignments.Count) policy assignments, $($snapshot.policyExemptions.Count) policy exemption*"
+    }
+
+    It 'says with -Verbose what it read from piped objects' {
+        $verbose = $DanaComputeOperator, $EveReader | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        "$verbose" | Should -BeLike 'Read piped objects: 2 role assignments, 0 role definitions (0 custom), 0 deny assignments, 2 principals*'
+    }
+
     It 'warns when it answers from the built-in sample tenant' {
         $null = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue
 

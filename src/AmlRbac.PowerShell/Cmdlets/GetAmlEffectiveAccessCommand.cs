@@ -33,6 +33,7 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = WhoCanSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ActionCompleter))]
     public string[]? Action { get; set; }
 
     [Parameter(ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]

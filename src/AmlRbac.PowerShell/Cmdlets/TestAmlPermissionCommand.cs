@@ -39,11 +39,13 @@ public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
     public PSObject? RoleDefinition { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = RoleNameSet)]
+    [ArgumentCompleter(typeof(RoleNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? RoleName { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ActionCompleter))]
     public string[]? Action { get; set; }
 
     [Parameter]

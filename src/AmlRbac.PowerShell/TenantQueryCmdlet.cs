@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using AmlRbac.Model;
+using AmlRbac.Output;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
 using AmlRbac.Sources;
@@ -19,7 +20,9 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
 
     private readonly PipelineTenant _piped = new();
     private readonly List<Subject> _subjects = new();
+    private readonly List<Subject> _pipedRoles = new();
     private Subject? _commandLineSubject;
+    private bool _scopeOnCommandLine;
     private int _position;
 
     /// <summary>A snapshot file (wildcards allowed; they must match one file).</summary>
@@ -40,8 +43,12 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
     /// <summary>The subject of the current record, or null while its parameters are not all bound.</summary>
     protected abstract Subject? CurrentSubject();
 
-    /// <summary>False when the question is about a role alone: with no source given it needs no tenant, not the sample.</summary>
-    protected virtual bool AsksAboutPrincipals => true;
+    /// <summary>
+    /// True in the parameter sets where a piped role definition that gave no principal is a role to
+    /// answer for alone (`$role | Test-AmlPermission -Action ...`). Such roles are the subjects only when
+    /// no piped object named a principal: piped beside role assignments, a definition is tenant data.
+    /// </summary>
+    protected virtual bool PipedObjectsAreRoles => false;
 
     /// <summary>The question to ask of the tenant; throws AmlRbacException for bad names.</summary>
     protected abstract IQuestion Ask(AccessEvaluator evaluator);
@@ -54,6 +61,7 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
     {
         // Pipeline parameters are not bound yet: this is the subject the command line names, if any.
         _commandLineSubject = CurrentSubject();
+        _scopeOnCommandLine = MyInvocation.BoundParameters.ContainsKey("Scope");
     }
 
     protected override void ProcessRecord()
@@ -70,7 +78,10 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
                 : new[] { InputObject };
             foreach (var item in items)
             {
-                Collect(item, isSubject);
+                if (Collect(item, isSubject) is { } role && PipedObjectsAreRoles && !isSubject)
+                {
+                    _pipedRoles.Add(Subject.ForRole(role));
+                }
             }
         }
         Remember(subject);
@@ -82,6 +93,21 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         if (_subjects.Count == 0)
         {
             Remember(CurrentSubject());
+        }
+        if (_subjects.Count == 0 && _pipedRoles.Count > 0)
+        {
+            if (_scopeOnCommandLine)
+            {
+                ThrowTerminatingError(ErrorRecords.From(new AmlRbacException(ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument,
+                    "-Scope was given with piped role definitions and no principal: a role alone is answered without a scope; add -PrincipalId to ask about a principal there.",
+                    "-Scope")));
+            }
+            _subjects.AddRange(_pipedRoles);
+        }
+        // Nothing to answer for is an error, unless the upstream command listed nothing.
+        if (_subjects.Count == 0 && (_position > 0 || !MyInvocation.ExpectingInput))
+        {
+            ThrowTerminatingError(ErrorRecords.From(SubjectMissing()));
         }
         IQuestion question;
         try
@@ -121,17 +147,31 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         }
     }
 
-    private void Collect(PSObject item, bool isSubject)
+    // Returns the role definition the item is, if it is one.
+    private RoleDefinition? Collect(PSObject item, bool isSubject)
     {
         _position++;
         try
         {
-            _piped.Add(PropertyBag.From(item), PropertyBag.Describe(item, _position), isSubject);
+            return _piped.Add(PropertyBag.From(item), PropertyBag.Describe(item, _position), isSubject);
         }
         catch (AmlRbacException exception)
         {
             WriteError(ErrorRecords.From(exception));
+            return null;
         }
+    }
+
+    private AmlRbacException SubjectMissing()
+    {
+        var bound = MyInvocation.BoundParameters;
+        var what = bound.TryGetValue("PrincipalId", out var principal) && !bound.ContainsKey("Scope")
+            ? $"-PrincipalId {principal} was given without -Scope, and nothing piped in gave a scope"
+            : _position > 0 ? "nothing piped in named a principal (role assignments) or a role (role definitions), and the command line names none"
+            : "no principal or role was given";
+        return new AmlRbacException(ErrorIds.SubjectMissing, FailureCategory.InvalidArgument,
+            $"{char.ToUpperInvariant(what[0])}{what[1..]}: name -PrincipalId with -Scope, -RoleName or -RoleDefinition, or pipe role assignments or role definitions.",
+            MyInvocation.InvocationName);
     }
 
     private void Remember(Subject? subject)
@@ -144,10 +184,15 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
 
     private AccessEvaluator OpenEvaluator(IReadOnlyCollection<string> snapshots, PipelineTenant? piped)
     {
-        var choice = TenantChoice.Choose(snapshots, piped, AsksAboutPrincipals);
+        // A role asked about alone needs no tenant: with no source given, the sample is not loaded for it.
+        var choice = TenantChoice.Choose(snapshots, piped, _subjects.Any(s => !s.IsRoleAlone));
         if (choice.SampleWarning(HowToGiveSource) is { } warning)
         {
             WriteWarning(warning);
+        }
+        if (choice.Origin != TenantOrigin.CatalogOnly)
+        {
+            WriteVerbose(TenantSummary.Describe(choice.Tenant));
         }
         return new AccessEvaluator(choice.Tenant);
     }

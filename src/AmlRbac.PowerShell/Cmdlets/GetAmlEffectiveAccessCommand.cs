@@ -22,7 +22,10 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
     public const string WhoCanSet = "WhoCan";
     public const string DeployableModelSet = "DeployableModel";
 
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
+    // In the principal set -PrincipalId and -Scope are not mandatory, so that a role definition piped
+    // alone (it has neither) binds there too and its grants are listed; the subject rules are checked
+    // once all input is in (SubjectMissing, ParameterCombinationInvalid).
+    [Parameter(ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, ParameterSetName = DeployableModelSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ObjectId")]
     [ValidateNotNullOrEmpty]
@@ -30,9 +33,12 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = WhoCanSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ActionCompleter))]
     public string[]? Action { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = WhoCanSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = DeployableModelSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ResourceId", "Id")]
     [ValidateNotNullOrEmpty]
     public string? Scope { get; set; }
@@ -67,6 +73,8 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
     /// <summary>Take -Action names outside the catalog as data actions.</summary>
     [Parameter(ParameterSetName = WhoCanSet)]
     public SwitchParameter DataAction { get; set; }
+
+    protected override bool PipedObjectsAreRoles => ParameterSetName == PrincipalSet;
 
     protected override Subject? CurrentSubject() =>
         Scope is null ? null

@@ -92,6 +92,12 @@ public static class ErrorIds
     public const string OutFileNotWritten = "OutFileNotWritten";
     /// <summary>Inputs that do not go together were given (two kinds of model guardrail, a definition file for a built-in definition).</summary>
     public const string ParameterCombinationInvalid = "ParameterCombinationInvalid";
+    /// <summary>Assert-AmlPermission: an answer's outcome is not the one expected (-Decision, Allowed by default).</summary>
+    public const string PermissionAssertionFailed = "PermissionAssertionFailed";
+    /// <summary>A permission question names no operation and no activity to test.</summary>
+    public const string ActionMissing = "ActionMissing";
+    /// <summary>A question names no principal and no role, and nothing was piped that names one.</summary>
+    public const string SubjectMissing = "SubjectMissing";
 
     // Custom roles (Authoring: New-AmlCustomRole, amlrbac role).
 

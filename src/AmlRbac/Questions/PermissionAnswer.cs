@@ -86,6 +86,13 @@ public sealed class PermissionAnswer
     public static PermissionAnswer ForModelDeployment(ActivityDecision rbac, ModelDeployment deployment, Outcome combined, string? principalName = null) =>
         new(combined, null, rbac, principalName, null, deployment);
 
+    /// <summary>
+    /// The answers whose outcome is none of <paramref name="expected"/>: what an assertion fails on
+    /// (Assert-AmlPermission). No answers at all is not a pass: the caller says so (nothing was asked).
+    /// </summary>
+    public static IReadOnlyList<PermissionAnswer> Unexpected(IEnumerable<PermissionAnswer> answers, IReadOnlyCollection<Outcome> expected) =>
+        answers.Where(a => !expected.Contains(a.Outcome)).ToList();
+
     /// <summary>True when there are answers and every one is Allowed: what a yes/no test returns.</summary>
     public static bool AllAllowed(IReadOnlyCollection<PermissionAnswer> answers) =>
         answers.Count > 0 && answers.All(a => a.Outcome == Outcome.Allowed);

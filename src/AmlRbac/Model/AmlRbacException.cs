@@ -96,6 +96,8 @@ public static class ErrorIds
     public const string PermissionAssertionFailed = "PermissionAssertionFailed";
     /// <summary>A permission question names no operation and no activity to test.</summary>
     public const string ActionMissing = "ActionMissing";
+    /// <summary>A question about principals names no tenant to answer from (no snapshot, no live Azure, no piped objects, no sample).</summary>
+    public const string TenantMissing = "TenantMissing";
     /// <summary>A question names no principal and no role, and nothing was piped that names one.</summary>
     public const string SubjectMissing = "SubjectMissing";
 

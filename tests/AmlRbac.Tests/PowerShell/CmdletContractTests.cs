@@ -36,6 +36,7 @@ public sealed class CmdletContractTests
     {
         Expect("InputObject", PSObject, None, (AllSets, Pipeline)),
         Expect("LiteralSnapshotPath", String, None, (AllSets, Optional)),
+        Expect("Sample", Switch, None, (AllSets, Optional)),
         Expect("SnapshotPath", String, None, (AllSets, Optional)),
     };
 

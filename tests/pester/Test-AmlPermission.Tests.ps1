@@ -150,11 +150,21 @@ Describe 'Test-AmlPermission sources' {
         "$verbose" | Should -BeLike 'Read piped objects: 2 role assignments, 0 role definitions (0 custom), 0 deny assignments, 2 principals*'
     }
 
-    It 'warns when it answers from the built-in sample tenant' {
-        $null = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue
+    It 'refuses a principal question with no tenant, saying how to give one (TenantMissing)' {
+        $thrown = { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite } |
+            Should -Throw -ErrorId 'TenantMissing,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand' -PassThru
+        $thrown.Exception.Message | Should -BeLike 'No tenant to answer from: give -SnapshotPath, pipe Get-AzRoleAssignment output, add -Live, or add -Sample*'
+        $thrown.CategoryInfo.Category.ToString() | Should -Be 'InvalidArgument'
+    }
 
-        $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike '*built-in sample tenant Contoso*-SnapshotPath*'
+    It 'answers from the built-in sample tenant with -Sample, without a warning' {
+        Test-AmlPermission -Sample -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings | Should -BeTrue
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'refuses -Sample with a snapshot: one source' {
+        { Test-AmlPermission -Sample -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite } |
+            Should -Throw -ErrorId 'SourceConflict,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
     }
 
     It 'expands a wildcard in -SnapshotPath' {

@@ -140,6 +140,7 @@ public sealed class CmdletContractTests
             Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName)),
             Expect("RoleDefinition", PSObject, None, (RoleDefinition, Mandatory)),
             Expect("RoleName", String, None, (RoleName, Mandatory)),
+            Expect("Strict", Switch, None, (AllSets, Optional)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
         };
 

@@ -16,7 +16,8 @@ namespace AmlRbac.PowerShell;
 /// </summary>
 public abstract partial class TenantQueryCmdlet : LiveCmdlet
 {
-    private const string HowToGiveSource = "pass -SnapshotPath or pipe Get-AzRoleAssignment output";
+    private const string HowToGiveSource =
+        "give -SnapshotPath, pipe Get-AzRoleAssignment output, add -Live, or add -Sample for the built-in sample tenant Contoso";
 
     private readonly PipelineTenant _piped = new();
     private readonly List<Subject> _subjects = new();
@@ -35,6 +36,10 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? LiteralSnapshotPath { get; set; }
+
+    /// <summary>Answer from the built-in sample tenant Contoso (samples/contoso.snapshot.json), to try the module without a tenant of your own.</summary>
+    [Parameter]
+    public SwitchParameter Sample { get; set; }
 
     /// <summary>Az role assignments, role definitions and deny assignments, and Az policy assignments, exemptions, definitions and set definitions, to answer from.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -116,7 +121,7 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
             // or when -InputObject was given directly.
             var piped = MyInvocation.ExpectingInput || _position > 0 ? _piped : null;
             var snapshots = SnapshotPaths();
-            TenantChoice.CheckOneSource(Live, "-" + nameof(Live), LiveOnlyParametersGiven(), snapshots, piped);
+            TenantChoice.CheckOneSource(Live, "-" + nameof(Live), LiveOnlyParametersGiven(), snapshots, piped, Sample);
             question = Ask(Live ? OpenLive() : OpenEvaluator(snapshots, piped));
         }
         catch (AmlRbacException exception)
@@ -184,12 +189,8 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
 
     private AccessEvaluator OpenEvaluator(IReadOnlyCollection<string> snapshots, PipelineTenant? piped)
     {
-        // A role asked about alone needs no tenant: with no source given, the sample is not loaded for it.
-        var choice = TenantChoice.Choose(snapshots, piped, _subjects.Any(s => !s.IsRoleAlone));
-        if (choice.SampleWarning(HowToGiveSource) is { } warning)
-        {
-            WriteWarning(warning);
-        }
+        // A role asked about alone needs no tenant.
+        var choice = TenantChoice.Choose(snapshots, piped, Sample, _subjects.Any(s => !s.IsRoleAlone), HowToGiveSource);
         if (choice.Origin != TenantOrigin.CatalogOnly)
         {
             WriteVerbose(TenantSummary.Describe(choice.Tenant));

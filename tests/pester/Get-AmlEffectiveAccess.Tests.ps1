@@ -149,6 +149,12 @@ Describe 'Get-AmlEffectiveAccess with a role definition piped alone' {
 }
 
 Describe 'Get-AmlEffectiveAccess error ids' {
+    It 'TenantMissing for a who-can question with no tenant; -Sample answers it' {
+        { Get-AmlEffectiveAccess -Action $ComputeWrite -Scope $DevWorkspace } |
+            Should -Throw -ErrorId 'TenantMissing,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+        (Get-AmlEffectiveAccess -Sample -Action $ComputeWrite -Scope $DevWorkspace).PrincipalName | Should -Contain 'Alice Chen'
+    }
+
     It 'ScopeInvalid for a scope that is not one' {
         Get-ErrorId { Get-AmlEffectiveAccess -PrincipalId $Alice -Scope '/subscriptions/not-a-guid' -LiteralSnapshotPath $ContosoSnapshot } |
             Should -BeExactly 'ScopeInvalid,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'

@@ -150,11 +150,21 @@ Describe 'Test-AmlPermission sources' {
         "$verbose" | Should -BeLike 'Read piped objects: 2 role assignments, 0 role definitions (0 custom), 0 deny assignments, 2 principals*'
     }
 
-    It 'warns when it answers from the built-in sample tenant' {
-        $null = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue
+    It 'refuses a principal question with no tenant, saying how to give one (TenantMissing)' {
+        $thrown = { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite } |
+            Should -Throw -ErrorId 'TenantMissing,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand' -PassThru
+        $thrown.Exception.Message | Should -BeLike 'No tenant to answer from: give -SnapshotPath, pipe Get-AzRoleAssignment output, add -Live, or add -Sample*'
+        $thrown.CategoryInfo.Category.ToString() | Should -Be 'InvalidArgument'
+    }
 
-        $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike '*built-in sample tenant Contoso*-SnapshotPath*'
+    It 'answers from the built-in sample tenant with -Sample, without a warning' {
+        Test-AmlPermission -Sample -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings | Should -BeTrue
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'refuses -Sample with a snapshot: one source' {
+        { Test-AmlPermission -Sample -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite } |
+            Should -Throw -ErrorId 'SourceConflict,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
     }
 
     It 'expands a wildcard in -SnapshotPath' {
@@ -288,6 +298,58 @@ Describe 'Test-AmlPermission with a role definition piped alone' {
 
     It 'writes nothing when the upstream command lists nothing' {
         @() | Test-AmlPermission -Action $ComputeWrite | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Test-AmlPermission says when an answer is neither yes nor no' {
+    BeforeAll {
+        $Frank = '2534770b-545c-4579-9733-258a6602b0d0'   # eligible (PIM) for Owner on the prod workspace
+        $DaveId = 'b1179b1a-7e6d-4df4-bed1-e312b1de3932'   # may assign roles there under an ABAC condition
+    }
+
+    It 'returns $false for Eligible with a warning naming the outcome and the eligible assignment' {
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Frank -Scope $ProdWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue |
+            Should -BeFalse
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*$ComputeWrite is Eligible, not Allowed:*Owner*"
+    }
+
+    It 'fails with -Strict, with an error id per outcome' -ForEach @(
+        @{ Principal = '2534770b-545c-4579-9733-258a6602b0d0'; Action = 'Microsoft.MachineLearningServices/workspaces/computes/write'; ErrorId = 'PermissionEligible' }
+        @{ Principal = 'b1179b1a-7e6d-4df4-bed1-e312b1de3932'; Action = 'Microsoft.Authorization/roleAssignments/write'; ErrorId = 'PermissionConditional' }
+    ) {
+        $thrown = { Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Principal -Scope $ProdWorkspace -Action $Action -Strict } |
+            Should -Throw -ErrorId "$ErrorId,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand" -PassThru
+        $thrown.CategoryInfo.Category.ToString() | Should -Be 'PermissionDenied'
+    }
+
+    It 'fails with -Strict for an Unknown model deployment' {
+        # RBAC allows Dana to deploy; an enforced assignment of a custom definition that was not piped could deny
+        # it and cannot be evaluated, so the answer is Unknown.
+        $danaDataScientist = New-AzRoleAssignmentShape -ObjectId $Dana -DisplayName 'Dana Ruiz' -SignInName 'dana@contoso.com' `
+            -RoleDefinitionName 'AzureML Data Scientist' -RoleDefinitionId 'f6c7c914-8db3-469d-8ca1-694a8f32e121' -Scope $ProdWorkspace
+        $prodSubscription = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0'
+        $unknownDefinition = [pscustomobject]@{
+            Id                 = "$prodSubscription/providers/Microsoft.Authorization/policyAssignments/custom-models"
+            Name               = 'custom-models'
+            Type               = 'Microsoft.Authorization/policyAssignments'
+            Scope              = $prodSubscription
+            NotScope           = @()
+            PolicyDefinitionId = "$prodSubscription/providers/Microsoft.Authorization/policyDefinitions/not-piped"
+            EnforcementMode    = 'Default'
+        }
+        $piped = $danaDataScientist, $unknownDefinition
+
+        ($piped | Test-AmlPermission -PrincipalId $Dana -Scope $ProdWorkspace -Activity DeployModel -Model $Phi -Detailed).Decision.ToString() | Should -Be 'Unknown'
+        { $piped | Test-AmlPermission -PrincipalId $Dana -Scope $ProdWorkspace -Activity DeployModel -Model $Phi -Strict } |
+            Should -Throw -ErrorId 'PermissionUnknown,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'writes no warning for Allowed or NotGranted, with or without -Strict' {
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Alice -Scope $ProdWorkspace -Action $ComputeWrite -Strict -WarningVariable warnings | Should -BeFalse
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -Strict -WarningVariable more | Should -BeTrue
+        ($warnings.Count + $more.Count) | Should -Be 0
     }
 }
 

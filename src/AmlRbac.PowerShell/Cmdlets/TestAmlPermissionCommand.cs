@@ -2,6 +2,7 @@ using System.Management.Automation;
 using AmlRbac.Catalog;
 using AmlRbac.Model;
 using AmlRbac.Policy;
+using AmlRbac.Output;
 using AmlRbac.PowerShell.Output;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
@@ -21,15 +22,31 @@ public sealed class TestAmlPermissionCommand : PermissionQueryCmdlet
     [Parameter]
     public SwitchParameter Detailed { get; set; }
 
+    /// <summary>
+    /// Fail, instead of writing $false with a warning, when an answer is Eligible, Conditional or Unknown: a
+    /// runbook's `if (Test-AmlPermission ...)` then cannot take "could activate Owner" for "cannot".
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Strict { get; set; }
+
     protected override void Write(IReadOnlyList<PermissionAnswer> answers)
     {
         if (Detailed)
         {
             WriteObject(answers.Select(AmlPermissionDecision.From), enumerateCollection: true);
+            return;
         }
-        else
+        // $true only for Allowed; an answer that is neither yes nor no is said out loud, or fails under -Strict.
+        foreach (var undecided in PermissionAnswer.Undecided(answers))
         {
-            WriteObject(PermissionAnswer.AllAllowed(answers));
+            var message = AssertionText.Undecided(undecided);
+            if (Strict)
+            {
+                ThrowTerminatingError(ErrorRecords.From(new AmlRbacException(PermissionAnswer.StrictErrorId(undecided.Outcome),
+                    FailureCategory.PermissionDenied, message, undecided.Operation?.Action ?? undecided.Activity?.Activity.Name)));
+            }
+            WriteWarning(message);
         }
+        WriteObject(PermissionAnswer.AllAllowed(answers));
     }
 }

@@ -24,6 +24,16 @@ public static class AssertionText
         return string.Join(Environment.NewLine, lines);
     }
 
+    /// <summary>
+    /// One undecided answer (Eligible, Conditional, Unknown) in one line, for the warning a yes/no test writes
+    /// beside its false, or the error it fails with under -Strict: who, what, the outcome and why.
+    /// </summary>
+    public static string Undecided(PermissionAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return $"{Subject(answer)}: {What(answer)} is {answer.Outcome}, not Allowed: {string.Join(" ", DecisionText.Explain(answer))}";
+    }
+
     private static string Count(int count) => count == 1 ? "1 answer is" : $"{count} answers are";
 
     private static string Subject(PermissionAnswer answer)

@@ -43,7 +43,7 @@ public sealed class LiveCliTests
 
             // The written snapshot answers as the served tenant does, through the CLI too.
             var fromSnapshot = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--snapshot", path, "--format", "json");
-            var fromSample = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
+            var fromSample = CliRunner.InProcess("test", "--sample", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
             Assert.Equal(fromSample.ExitCode, fromSnapshot.ExitCode);
             Assert.Equal(fromSample.Out, fromSnapshot.Out);
         }
@@ -61,7 +61,7 @@ public sealed class LiveCliTests
     {
         await using var harness = await LiveHarness.StartAsync();
         var live = CliRunner.InProcess(LiveArgs(harness, "test", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json"));
-        var offline = CliRunner.InProcess("test", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
+        var offline = CliRunner.InProcess("test", "--sample", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
         Assert.Equal(offline.ExitCode, live.ExitCode);
         Assert.Equal(offline.Out, live.Out);
         Assert.Equal(string.Empty, live.Error);
@@ -72,9 +72,9 @@ public sealed class LiveCliTests
     {
         await using var harness = await LiveHarness.StartAsync();
         var access = CliRunner.InProcess(LiveArgs(harness, "access", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json"));
-        Assert.Equal(CliRunner.InProcess("access", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json").Out, access.Out);
+        Assert.Equal(CliRunner.InProcess("access", "--sample", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json").Out, access.Out);
         var who = CliRunner.InProcess(LiveArgs(harness, "who", "--action", ComputeWrite, "--scope", Workspace, "--format", "json"));
-        Assert.Equal(CliRunner.InProcess("who", "--action", ComputeWrite, "--scope", Workspace, "--format", "json").Out, who.Out);
+        Assert.Equal(CliRunner.InProcess("who", "--sample", "--action", ComputeWrite, "--scope", Workspace, "--format", "json").Out, who.Out);
         Assert.Equal(0, who.ExitCode);
     }
 
@@ -91,7 +91,7 @@ public sealed class LiveCliTests
         var question = new[] { "--principal", "alice@contoso.com", "--scope", Prod, option, value }.Concat(models).Concat(new[] { "--format", "json" }).ToArray();
 
         var live = CliRunner.InProcess(LiveArgs(harness, command, question));
-        var offline = CliRunner.InProcess(new[] { command }.Concat(question).ToArray());
+        var offline = CliRunner.InProcess(new[] { command, "--sample" }.Concat(question).ToArray());
 
         Assert.Equal(string.Empty, live.Error);
         Assert.Equal(offline.ExitCode, live.ExitCode);

@@ -47,7 +47,7 @@ public sealed class CaseCorpusTests
         var isRole = query.GetProperty("kind").GetString() == "role";
         var snapshot = testCase.GetProperty("snapshot").GetString() == "contoso" ? new[] { Contoso.SnapshotPath } : Array.Empty<string>();
 
-        var evaluator = new AccessEvaluator(TenantChoice.Choose(snapshot, piped: null, fallBackToSample: !isRole).Tenant);
+        var evaluator = new AccessEvaluator(TenantChoice.Choose(snapshot, piped: null, sample: false, needsTenant: !isRole, "give a snapshot").Tenant);
         var question = new PermissionQuestion(evaluator, new[] { query.GetProperty("action").GetString()! }, null,
             query.TryGetProperty("isDataAction", out var data) && data.GetBoolean());
         var subject = isRole

@@ -36,6 +36,7 @@ public sealed class CmdletContractTests
     {
         Expect("InputObject", PSObject, None, (AllSets, Pipeline)),
         Expect("LiteralSnapshotPath", String, None, (AllSets, Optional)),
+        Expect("Sample", Switch, None, (AllSets, Optional)),
         Expect("SnapshotPath", String, None, (AllSets, Optional)),
     };
 
@@ -139,6 +140,7 @@ public sealed class CmdletContractTests
             Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName)),
             Expect("RoleDefinition", PSObject, None, (RoleDefinition, Mandatory)),
             Expect("RoleName", String, None, (RoleName, Mandatory)),
+            Expect("Strict", Switch, None, (AllSets, Optional)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
         };
 

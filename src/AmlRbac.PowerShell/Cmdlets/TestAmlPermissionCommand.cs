@@ -114,7 +114,8 @@ public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
     {
         if (Detailed)
         {
-            WriteObject(answers.Select(AmlPermissionDecision.From), enumerateCollection: true);
+            // Detailed is about the reasons: its own view shows them (the type name selects it).
+            WriteObject(answers.Select(a => ViewOf(AmlPermissionDecision.From(a), DecisionCells.DetailedTypeName)), enumerateCollection: true);
         }
         else
         {

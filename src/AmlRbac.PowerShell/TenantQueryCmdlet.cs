@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using AmlRbac.PowerShell.Output;
 using AmlRbac.Model;
 using AmlRbac.Output;
 using AmlRbac.Questions;
@@ -60,6 +61,17 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
 
     /// <summary>Writes the answers for one subject.</summary>
     protected abstract void Write(IReadOnlyList<PermissionAnswer> answers);
+
+    /// <summary>
+    /// The decision with <paramref name="typeName"/> first among its type names, which selects that view of
+    /// AmlRbac.Format.ps1xml; the object, its type and its properties stay the same.
+    /// </summary>
+    protected static PSObject ViewOf(AmlPermissionDecision decision, string typeName)
+    {
+        var shown = new PSObject(decision);
+        shown.TypeNames.Insert(0, typeName);
+        return shown;
+    }
 
     /// <summary>Derived cmdlets that read parameters here call this last, once their subject is known.</summary>
     protected override void BeginProcessing()

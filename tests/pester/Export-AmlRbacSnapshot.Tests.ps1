@@ -42,6 +42,7 @@ Describe 'Export-AmlRbacSnapshot' {
         $file = Export-AmlRbacSnapshot -Scope /providers/Microsoft.Management/managementGroups/contoso-ml -Path $path -ArmUrl $ArmUrl -PassThru
 
         $file.FullName | Should -Be $path
+        $file | Out-String -Width 120 | Get-ViewProblem | Should -BeNullOrEmpty
         # One token for ARM, one for Graph; both asked for the emulator's URL (it serves both).
         Should -Invoke Get-AzAccessToken -Times 2 -Exactly -ParameterFilter { $ResourceUrl -eq $ArmUrl }
         $exported = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json

@@ -99,3 +99,17 @@ $ComputeCreatorCli = @"
   "type": "Microsoft.Authorization/roleDefinitions"
 }
 "@ | ConvertFrom-Json
+
+function Get-ViewProblem {
+    # What is wrong with output as a person reads it at 120 columns (Out-String -Width 120 of a default view, or
+    # Format-List *): a line wider than 120, a .NET type name (System.Collections.Generic.List`1[...], AmlRbac.*)
+    # or a record dumped as 'RoleComparison { RoleName = ... }'. Nothing when all is well.
+    param([Parameter(Mandatory, ValueFromPipeline)] [AllowEmptyString()] [string] $Text)
+    process {
+        foreach ($line in $Text -split '\r?\n') {
+            if ($line.Length -gt 120) { "wider than 120 ($($line.Length)): $line" }
+            if ($line -match 'System\.(Collections|Object|String)|AmlRbac\.\w') { "a type name: $line" }
+            if ($line -match '\b[A-Z]\w+ \{ [A-Z]\w* = ') { "a record dump: $line" }
+        }
+    }
+}

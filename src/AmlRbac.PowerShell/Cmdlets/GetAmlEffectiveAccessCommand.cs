@@ -88,6 +88,9 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
         _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision),
     };
 
+    // A who-can answer is one line per principal, grouped by the operation: its own view (the type name selects it).
     protected override void Write(IReadOnlyList<PermissionAnswer> answers) =>
-        WriteObject(answers.Select(AmlPermissionDecision.From), enumerateCollection: true);
+        WriteObject(answers.Select(a => ParameterSetName == WhoCanSet
+            ? ViewOf(AmlPermissionDecision.From(a), DecisionCells.WhoCanTypeName)
+            : (object)AmlPermissionDecision.From(a)), enumerateCollection: true);
 }

@@ -33,7 +33,8 @@ public sealed class TestAmlPermissionCommand : PermissionQueryCmdlet
     {
         if (Detailed)
         {
-            WriteObject(answers.Select(AmlPermissionDecision.From), enumerateCollection: true);
+            // Detailed is about the reasons: its own view shows them (the type name selects it).
+            WriteObject(answers.Select(a => ViewOf(AmlPermissionDecision.From(a), DecisionCells.DetailedTypeName)), enumerateCollection: true);
             return;
         }
         // $true only for Allowed; an answer that is neither yes nor no is said out loud, or fails under -Strict.

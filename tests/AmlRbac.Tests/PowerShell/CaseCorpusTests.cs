@@ -91,9 +91,9 @@ public sealed class CaseCorpusTests
         Assert.True(listed.Count == 0 || listed.SequenceEqual(new[] { expected }), $"listed as {string.Join(", ", listed)}");
     }
 
-    private static string? Field(Reason reason, string name) => name switch
+    private static string? Field(AmlReason reason, string name) => name switch
     {
-        "kind" => reason.Kind.ToString(),
+        "kind" => reason.Kind,
         "roleName" => reason.RoleName,
         "scope" => reason.Scope,
         "viaGroupName" => reason.ViaGroupName,

@@ -217,6 +217,18 @@ public sealed class LivePolicyTests
         Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, null));
         Assert.Empty(await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
         Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdWorkspace, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
+        // At a management group, only what is at it and above, filter or not: PolicyAssignments_ListForManagementGroup
+        // "retrieves the list of all policy assignments applicable to the management group", "assigned to the management
+        // group or the management group's ancestors" [SPEC-PA]; PolicyExemptions_ListForManagementGroup the same [SPEC-EX].
+        const string MlGroup = "/providers/Microsoft.Management/managementGroups/contoso-ml";
+        const string ParentGroup = "/providers/Microsoft.Management/managementGroups/contoso";
+        foreach (var filter in new[] { null, "atScope()" })
+        {
+            Assert.Equal(new[] { "restrict-model-registry" }, await Names(MlGroup, "policyAssignments", ArmRoutes.PolicyApiVersion, filter));
+            Assert.Empty(await Names(MlGroup, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, filter));
+            Assert.Empty(await Names(ParentGroup, "policyAssignments", ArmRoutes.PolicyApiVersion, filter));
+        }
+        Assert.Equal(new[] { "restrict-model-registry" }, await Names(MlGroup, "policyAssignments", ArmRoutes.PolicyApiVersion, "atExactScope()"));
         // Exemptions have preview api-versions only.
         var wrongVersion = await Assert.ThrowsAsync<AmlRbacException>(() => Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyApiVersion, null));
         Assert.Contains("InvalidApiVersionParameter", wrongVersion.Message, StringComparison.Ordinal);

@@ -21,11 +21,12 @@ public sealed class LiveRequestCountTests
         var collection = await harness.Collector.CollectAsync(new[] { Scope.ForManagementGroup("contoso-ml") });
         var requests = harness.Emulator.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
         // 1 getEntities + 4 authorization lists + 2 workspace lists (one per subscription under the group)
-        // + 2 policy lists (assignments, exemptions) + 1 GET of the one definition both policy assignments name
+        // + 2 policy lists at the group (assignments, exemptions) + 2 per subscription under it (a group's lists hold
+        // nothing below it) + 1 GET of the one definition both policy assignments name
         // + 1 getByIds + 1 member $batch (every group of the sample is assigned a role, so all are in the first level).
-        Assert.Equal(12, collection.Requests);
-        Assert.Equal(12, requests.Count);
-        Assert.Equal(10, requests.Count(r => !r.Contains("/v1.0/", StringComparison.Ordinal)));
+        Assert.Equal(1 + 4 + 2 + 2 + 2 * 2 + 1 + 2, collection.Requests);
+        Assert.Equal(16, requests.Count);
+        Assert.Equal(14, requests.Count(r => !r.Contains("/v1.0/", StringComparison.Ordinal)));
 
         harness.Emulator.ClearRequests();
         var twoSubscriptions = await harness.Collector.CollectAsync(new[] { Scope.ForSubscription(Dev), Scope.ForSubscription(Prod) });

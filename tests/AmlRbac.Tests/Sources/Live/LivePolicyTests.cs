@@ -92,6 +92,17 @@ public sealed class LivePolicyTests
     }
 
     [Fact]
+    public async Task ALiveQuestionAtAManagementGroupCollectsThePolicyBelowIt()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+
+        var live = await LiveQuery.CollectAsync(harness.Collector, new[] { Subject.PrincipalAt("alice@contoso.com", "/providers/Microsoft.Management/managementGroups/contoso-ml") });
+
+        Assert.Contains(live.Tenant.Policy.Assignments, a => a.Id == DevReportAssignment);
+        Assert.Equal(ProdWorkspaceExemption, Assert.Single(live.Tenant.Policy.Exemptions).Id);
+    }
+
+    [Fact]
     public async Task AThrottledListOfASubscriptionBelowTheGroupIsWaitedOut()
     {
         await using var harness = await LiveHarness.StartAsync(pageSize: 1);

@@ -36,6 +36,28 @@ public sealed class LiveRequestCountTests
     }
 
     [Fact]
+    public async Task EachSubscriptionUnderAnAskedGroupCostsAWorkspaceListAndTwoPolicyLists()
+    {
+        const string Third = "5b0c3f1e-2d4a-4c6b-8e9f-0a1b2c3d4e5f";
+        var tenant = SampleTenant.Load();
+        var withThird = tenant with
+        {
+            ManagementGroups = tenant.ManagementGroups.Select(g => g.Id == "contoso-ml" ? g with { Subscriptions = g.Subscriptions.Append(Third).ToList() } : g).ToList(),
+        };
+        await using var two = await LiveHarness.StartAsync();
+        await using var three = await LiveHarness.StartAsync(withThird);
+        var scope = new[] { Scope.ForManagementGroup("contoso-ml") };
+
+        var twoCount = (await two.Collector.CollectAsync(scope)).Requests;
+        var threeCount = (await three.Collector.CollectAsync(scope)).Requests;
+
+        Assert.Equal(twoCount + 3, threeCount);
+        Assert.Equal(
+            new[] { "/providers/Microsoft.MachineLearningServices/workspaces", "/providers/Microsoft.Authorization/policyAssignments", "/providers/Microsoft.Authorization/policyExemptions" },
+            three.Emulator.Requests.Where(r => r.Path.StartsWith("/subscriptions/" + Third, StringComparison.Ordinal)).Select(r => r.Path[("/subscriptions/" + Third).Length..]));
+    }
+
+    [Fact]
     public async Task MoreResourcesBelowAScopeCostNoMoreRequests()
     {
         var tenant = SampleTenant.Load();

@@ -52,6 +52,20 @@ Describe 'Export-AmlRbacSnapshot' {
         (Get-Content -LiteralPath $path -Raw) | Should -Not -Match ([regex]::Escape($ArmToken))
     }
 
+    It 'holds, at a management group, the policy assigned to the subscriptions and workspaces below it' {
+        # A management group's policy lists hold only what is assigned at it and above
+        # (PolicyAssignments_ListForManagementGroup, PolicyExemptions_ListForManagementGroup): the export reads
+        # each subscription under the group too.
+        Mock Get-AzAccessToken { New-AccessTokenObject }
+        $path = Join-Path $TestDrive 'policy-below-group.json'
+
+        Export-AmlRbacSnapshot -Scope /providers/Microsoft.Management/managementGroups/contoso-ml -Path $path -ArmUrl $ArmUrl
+
+        $exported = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json
+        $exported.policyAssignments.id | Should -Contain "$DevSubscription/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry-report"
+        $exported.policyExemptions.id | Should -Be "$ProdWorkspace/providers/Microsoft.Authorization/policyExemptions/falcon-pilot"
+    }
+
     It 'takes -AccessToken and -GraphAccessToken instead of the Az context' {
         Mock Get-AzAccessToken { throw 'Get-AzAccessToken must not be called' }
         $path = Join-Path $TestDrive 'with-tokens.json'

@@ -121,6 +121,43 @@ public sealed class LiveCliTests
         }
     }
 
+    // Issue 13 section 4: a management group's policy lists hold only what is at it and above ([SPEC-PA]), so the
+    // export must read the subscription's own assignment for the model question from the file to be denied by it.
+    [Fact]
+    public async Task ExportAtAManagementGroupThenTestModelFromTheFileIsDeniedByASubscriptionAssignment()
+    {
+        const string Falcon = "azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4";
+        const string SubscriptionAssignment = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry-report";
+        var tenant = SampleTenant.Load();
+        // The sample's report-only copy on the dev subscription, enforced: the group's own assignment leaves rg-ml-dev out
+        // (notScopes), so in mlw-dev only the subscription's assignment can deny falcon.
+        var enforced = tenant with
+        {
+            Policy = tenant.Policy with
+            {
+                Assignments = tenant.Policy.Assignments.Select(a => a.Id == SubscriptionAssignment ? a with { EnforcementMode = EnforcementMode.Default } : a).ToList(),
+            },
+        };
+        await using var harness = await LiveHarness.StartAsync(enforced);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            var export = CliRunner.InProcess(Export(harness, path, "/providers/Microsoft.Management/managementGroups/contoso-ml"));
+            Assert.True(export.ExitCode == ExitCodes.Success, export.ToString());
+
+            var answer = CliRunner.InProcess("test", "--snapshot", path, "--principal", "alice@contoso.com", "--scope", Workspace,
+                "--activity", "DeployModel", "--model", Falcon, "--format", "json");
+
+            Assert.NotEqual(ExitCodes.Success, answer.ExitCode);
+            Assert.Contains("\"Denied\"", answer.Out, StringComparison.Ordinal);
+            Assert.Contains(SubscriptionAssignment, answer.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task AFailedExportExitsThreeWithOneLineAndNoFile()
     {

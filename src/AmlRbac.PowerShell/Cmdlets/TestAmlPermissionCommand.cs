@@ -78,7 +78,7 @@ public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
     [Parameter(ParameterSetName = PrincipalActivitySet)]
     public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
 
-    /// <summary>Take -Action names outside the catalog as data actions.</summary>
+    /// <summary>Take -Action names outside the catalog (or listed as both kinds) as data actions.</summary>
     [Parameter]
     public SwitchParameter DataAction { get; set; }
 

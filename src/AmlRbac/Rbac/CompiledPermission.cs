@@ -20,12 +20,10 @@ internal sealed class CompiledPermission
     private readonly ActionPattern[] _notDataActions;
     private readonly ConditionGate? _gate;
 
-    // The rule's answer for every catalog operation, worked out once so a check of a catalog
-    // operation is a bit test: granted unconditionally, granted under the condition, and touched
-    // (granted or removed again: the only operations for which the entries are worth finding).
-    private readonly OperationSet _unconditional;
-    private readonly OperationSet _conditional;
-    private readonly OperationSet _touched;
+    // The rule's answer for every catalog operation, worked out the first time a catalog operation is asked about, so
+    // that every later check is a bit test (a role compiled and asked once, as one CLI question does, pays for no more
+    // than its own providers' operations).
+    private readonly Lazy<CatalogAnswers> _answers;
 
     public CompiledPermission(Permission permission, AmlCatalog catalog)
     {
@@ -35,28 +33,14 @@ internal sealed class CompiledPermission
         _dataActions = Compile(permission.DataActions);
         _notDataActions = Compile(permission.NotDataActions);
         _gate = string.IsNullOrWhiteSpace(permission.Condition) ? null : new ConditionGate(permission.Condition);
-
-        _unconditional = new OperationSet(catalog.Operations.Count);
-        _conditional = new OperationSet(catalog.Operations.Count);
-        _touched = new OperationSet(catalog.Operations.Count);
-        for (var i = 0; i < catalog.Operations.Count; i++)
-        {
-            var operation = catalog.Operations[i];
-            var grant = Evaluate(operation.Name, operation.IsDataAction);
-            if (grant.GrantedBy is not null)
-            {
-                _touched.Add(i);
-            }
-            if (grant.Kind == GrantKind.Unconditional)
-            {
-                _unconditional.Add(i);
-            }
-            else if (grant.Kind == GrantKind.Conditional)
-            {
-                _conditional.Add(i);
-            }
-        }
+        _answers = new Lazy<CatalogAnswers>(() => new CatalogAnswers(this, catalog));
     }
+
+    /// <summary>The catalog operations the block grants unconditionally (by index).</summary>
+    public OperationSet Unconditional => _answers.Value.Unconditional;
+
+    /// <summary>The catalog operations the block grants under its condition (by index).</summary>
+    public OperationSet Conditional => _answers.Value.Conditional;
 
     public Permission Source { get; }
 
@@ -65,7 +49,7 @@ internal sealed class CompiledPermission
     /// entry that covers it and the NotActions (NotDataActions) entry that removes it again, if any.
     /// </summary>
     public BlockGrant Grant(in ResolvedAction action) =>
-        action.CatalogIndex >= 0 && !_touched.Contains(action.CatalogIndex) ? default : Evaluate(action.Name, action.IsDataAction);
+        action.CatalogIndex >= 0 && !_answers.Value.Touched.Contains(action.CatalogIndex) ? default : Evaluate(action.Name, action.IsDataAction);
 
     /// <summary>How this block grants the operation: <c>Grant(action).Kind</c>, without finding the entries for a catalog operation.</summary>
     public GrantKind KindOf(in ResolvedAction action)
@@ -74,10 +58,18 @@ internal sealed class CompiledPermission
         {
             return Evaluate(action.Name, action.IsDataAction).Kind;
         }
-        return _unconditional.Contains(action.CatalogIndex) ? GrantKind.Unconditional
-            : _conditional.Contains(action.CatalogIndex) ? GrantKind.Conditional
+        var answers = _answers.Value;
+        return answers.Unconditional.Contains(action.CatalogIndex) ? GrantKind.Unconditional
+            : answers.Conditional.Contains(action.CatalogIndex) ? GrantKind.Conditional
             : GrantKind.None;
     }
+
+    /// <summary>
+    /// Whether the block names an operation of a provider the catalog does not list (or of any provider, through a
+    /// wildcard): then what it grants is more than the catalog operations it covers.
+    /// </summary>
+    public bool ReachesBeyond(AmlCatalog catalog) =>
+        _actions.Concat(_dataActions).Any(p => p.Provider is not { } provider || !catalog.Providers.Contains(provider));
 
     private BlockGrant Evaluate(string operation, bool isDataAction)
     {
@@ -109,6 +101,57 @@ internal sealed class CompiledPermission
 
     private static ActionPattern[] Compile(IReadOnlyList<string> entries) =>
         entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => new ActionPattern(e)).ToArray();
+
+    /// <summary>
+    /// The block's answer for every catalog operation: granted unconditionally, granted under the condition, and
+    /// touched (granted or removed again: the only operations for which the entries are worth finding). Only the
+    /// operations of the providers its Actions and DataActions can match are looked at: no other can be granted.
+    /// </summary>
+    private sealed class CatalogAnswers
+    {
+        public CatalogAnswers(CompiledPermission block, AmlCatalog catalog)
+        {
+            var count = catalog.Operations.Count;
+            Unconditional = new OperationSet(count);
+            Conditional = new OperationSet(count);
+            Touched = new OperationSet(count);
+            foreach (var i in Candidates(block, catalog))
+            {
+                var operation = catalog.Operations[i];
+                var grant = block.Evaluate(operation.Name, operation.IsDataAction);
+                if (grant.GrantedBy is not null)
+                {
+                    Touched.Add(i);
+                }
+                if (grant.Kind == GrantKind.Unconditional)
+                {
+                    Unconditional.Add(i);
+                }
+                else if (grant.Kind == GrantKind.Conditional)
+                {
+                    Conditional.Add(i);
+                }
+            }
+        }
+
+        public OperationSet Unconditional { get; }
+        public OperationSet Conditional { get; }
+        public OperationSet Touched { get; }
+
+        private static IEnumerable<int> Candidates(CompiledPermission block, AmlCatalog catalog)
+        {
+            var providers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pattern in block._actions.Concat(block._dataActions))
+            {
+                if (pattern.Provider is not { } provider)
+                {
+                    return Enumerable.Range(0, catalog.Operations.Count);
+                }
+                providers.Add(provider);
+            }
+            return providers.SelectMany(catalog.OperationIndexesOf);
+        }
+    }
 }
 
 /// <summary>

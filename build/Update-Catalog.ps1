@@ -21,7 +21,9 @@ and writes, sorted, one line per operation (text in git; the build compresses th
 - operation-sources.tsv: "provider<TAB>page<TAB>commit": where each provider's operations come from.
 - builtin-roles.json: { "source", "roles": [ every role, every permission block ] }, sorted by name.
 - role-aliases.json: the former names of renamed built-in roles (same id, new name), so an old name still finds the role.
-A provider that no excerpt and no TSV row holds keeps the rows and the source it has in operations.tsv now.
+A provider that no excerpt and no TSV row holds keeps the rows and the source it has in operations.tsv now; an
+operation of the earlier catalog that a page read again no longer lists is kept with a source saying so (printed;
+-DropMissing drops them).
 
 The check: every operation a built-in role names exactly (no wildcard) in Actions / NotActions (control) or
 DataActions / NotDataActions (data) must be in the catalog with that kind, for every provider the catalog holds;
@@ -47,6 +49,9 @@ param(
     [string] $RolesSource = 'the Azure role definitions API (RoleDefinitions_List) as dumped by the public dataset iann0036/iam-dataset, file azure/built-in-roles-raw.json, commit 2073fa52ac008a45477aa0b1b4580cd99135bf60 (2026-08-22, MIT licence): https://github.com/iann0036/iam-dataset/blob/2073fa52ac008a45477aa0b1b4580cd99135bf60/azure/built-in-roles-raw.json',
 
     # The pages operations-partial.tsv was compiled from, per provider ('*': every other provider).
+    # Drop the operations of the earlier catalog that a page read again no longer lists (when the page is known newer).
+    [switch] $DropMissing,
+
     [hashtable] $PartialPages = @{
         'Microsoft.Quantum' = @('quantum.md', '9f061c07079ac8a9aacb13f749928607dd5918ca')
         '*'                 = @('general.md', '03e5750af10b23b5ba437d5b333ec5e9437844f9')
@@ -166,28 +171,47 @@ for ($i = 1; $i -lt $partialLines.Count; $i++) {
 }
 foreach ($entry in $partial.Values) { $providers[$entry.Provider] = $entry }
 
-# ---- Providers no new file holds keep their rows ---------------------------------------------------------------
+# ---- What the catalog held before ----------------------------------------------------------------------------
+# A provider that no new file holds keeps its rows and its source. A provider whose page is read again keeps the
+# operations of its earlier copy that the page no longer lists (unless -DropMissing): the earlier copy may have come
+# from a newer revision of the page than the commit read now, and an operation dropped by mistake would turn questions
+# about it into errors, while one Azure retired only stays answerable. Each is printed, and its source says so.
 
 $operationsPath = Join-Path $DataPath 'operations.tsv'
 $sourcesPath = Join-Path $DataPath 'operation-sources.tsv'
+$earlierPages = @{}
 $kept = @{}
 foreach ($line in [IO.File]::ReadAllLines($sourcesPath) | Select-Object -Skip 1) {
     $fields = $line.Split("`t")
+    $earlierPages[$fields[0]] = "$($fields[1]) (commit $($fields[2]))"
     if (-not $providers.ContainsKey($fields[0])) {
         $kept[$fields[0]] = [pscustomobject]@{ Provider = $fields[0]; Page = $fields[1]; Commit = $fields[2]; Operations = @{} }
     }
 }
+$carried = [Collections.Generic.List[string]]::new()
 foreach ($line in [IO.File]::ReadAllLines($operationsPath) | Select-Object -Skip 1) {
     $fields = $line.Split("`t")
     $provider = Get-Provider $fields[0]
-    # Rows with a source of their own (named by a role, not on a page) are made again from the exceptions below.
-    if ($kept.ContainsKey($provider) -and $fields[3].Length -eq 0) {
-        Add-Operation $kept[$provider].Operations $fields[0] $fields[1] $fields[2] ''
+    # Rows named by a role, not on a page, are made again from the exceptions below.
+    if ($fields[3].StartsWith('named by')) {
+        continue
+    }
+    if ($kept.ContainsKey($provider)) {
+        Add-Operation $kept[$provider].Operations $fields[0] $fields[1] $fields[2] $fields[3]
+    }
+    elseif ($providers.ContainsKey($provider) -and -not $DropMissing -and -not $providers[$provider].Operations.ContainsKey((Get-Key $fields[0] $fields[1]))) {
+        $entry = $providers[$provider]
+        $source = if ($fields[3]) { $fields[3] } else { "kept from the catalog's earlier copy of permissions/$($earlierPages[$provider]); not on $($entry.Page) at commit $($entry.Commit)" }
+        Add-Operation $entry.Operations $fields[0] $fields[1] $fields[2] $source
+        $carried.Add("$($fields[0]) ($($fields[1]))")
     }
 }
 foreach ($entry in $kept.Values) {
     Write-Verbose "Keeping the $($entry.Operations.Count) operations of $($entry.Provider) from $($entry.Page) (no new excerpt)."
     $providers[$entry.Provider] = $entry
+}
+if ($carried.Count -gt 0) {
+    Write-Warning "$($carried.Count) operation(s) of the earlier catalog are on no page read now; kept (pass -DropMissing to drop them):`n  $($carried -join "`n  ")"
 }
 
 $catalog = @{}   # key (name, kind) -> operation

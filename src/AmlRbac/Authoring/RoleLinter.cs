@@ -28,9 +28,10 @@ public sealed class RoleLinter
         "Microsoft.Authorization/elevateAccess/action",
     };
 
-    // The catalog operations that return a secret, a key or a token, and what the holder gets with it. The list
-    // is every operations.tsv entry whose description says it lists, gets, reads or retrieves secrets, keys or
-    // tokens (descriptions quoted); operations that write, delete, regenerate or resync them return none.
+    // The Azure ML operations that return a secret, a key or a token, and what the holder gets with it. The list
+    // is every Microsoft.MachineLearningServices entry of operations.tsv whose description says it lists, gets, reads
+    // or retrieves secrets, keys or tokens (descriptions quoted); operations that write, delete, regenerate or resync
+    // them return none. The other providers' secret operations (storage account keys ...) are not listed yet.
     // RoleLinterTests checks the list against the catalog descriptions, so a new catalog operation is not missed.
     // What each exposes follows the response of the operation in azure-rest-api-specs machinelearningservices
     // (ListWorkspaceKeysResult, ComputeSecrets, DatastoreSecrets, EndpointAuthKeys, EndpointAuthToken, ...).

@@ -140,15 +140,17 @@ public sealed class CliQueryTests : IDisposable
     }
 
     [Fact]
-    public void Catalog_roles_in_json_lists_the_28_built_in_roles()
+    public void Catalog_roles_in_json_lists_every_built_in_role_with_its_guid()
     {
         var result = CliRunner.InProcess("catalog", "roles", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Error);
         using var json = JsonDocument.Parse(result.Out);
-        Assert.Equal(28, json.RootElement.GetArrayLength());
-        Assert.Contains(json.RootElement.EnumerateArray(), r => r.GetProperty("name").GetString() == "AzureML Data Scientist");
+        Assert.Equal(928, json.RootElement.GetArrayLength());
+        Assert.All(json.RootElement.EnumerateArray(), r => Assert.True(Guid.TryParse(r.GetProperty("id").GetString(), out _)));
+        Assert.Contains(json.RootElement.EnumerateArray(), r => r.GetProperty("name").GetString() == "AzureML Data Scientist"
+            && r.GetProperty("id").GetString() == "f6c7c914-8db3-469d-8ca1-694a8f32e121");
     }
 
     [Fact]

@@ -159,6 +159,7 @@ public sealed class CmdletContractTests
             Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (DeployableModel, Optional)),
             Expect("Model", Strings, None, (DeployableModel, Optional)),
             Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
+            Expect("Provider", Strings, None, (Principal, Optional)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (AllSets, Mandatory | ByPropertyName)),
         };
 

@@ -53,7 +53,7 @@ internal static class AccessCommand
             {
                 result.AddError("--model goes with --by model.");
             }
-            if (result.GetResult(providers) is not null && result.GetValue(by) != ByOperation)
+            if (result.GetResult(providers) is not null && (result.GetValue(by) ?? ByOperation) != ByOperation)
             {
                 result.AddError("--provider goes with --by operation.");
             }

@@ -89,6 +89,23 @@ public sealed class RoleLinterTests
         Assert.DoesNotContain(Linter.Lint(Of(new[] { ComputeRead }, dataActions: new[] { BlobRead })), f => f.Id == "AMLR013");
     }
 
+    [Theory]
+    // Typos in the providers the workspace identity's roles reach (storage.md, security.md): AMLR001 for an Actions
+    // entry, AMLR002 for a DataActions entry, each with the operation meant; before the whole catalog they were AMLR015.
+    [InlineData("Actions", "Microsoft.Storage/storageAccounts/listkeys/acton", "AMLR001", "Microsoft.Storage/storageAccounts/listkeys/action")]
+    [InlineData("Actions", "Microsoft.KeyVault/vaults/wirte", "AMLR001", "Microsoft.KeyVault/vaults/write")]
+    [InlineData("DataActions", "Microsoft.KeyVault/vaults/secrets/getSecrets/action", "AMLR002", "Microsoft.KeyVault/vaults/secrets/getSecret/action")]
+    [InlineData("DataActions", "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/raed", "AMLR002", "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read")]
+    public void A_typo_in_a_storage_or_key_vault_entry_is_unknown_with_did_you_mean(string list, string entry, string id, string meant)
+    {
+        var role = list == "Actions" ? Of(new[] { ComputeRead, entry }) : Of(new[] { ComputeRead }, dataActions: new[] { entry });
+
+        var finding = Assert.Single(Linter.Lint(role), f => f.Entry == entry);
+
+        Assert.Equal(id, finding.Id);
+        Assert.Contains($"Did you mean '{meant}'", finding.Message);
+    }
+
     [Fact]
     public void An_unknown_action_comes_with_did_you_mean()
     {

@@ -48,6 +48,9 @@ param(
     # Where builtin-roles-all.json comes from; written beside the roles (shared/reference/azure/SOURCES.md says so).
     [string] $RolesSource = 'the Azure role definitions API (RoleDefinitions_List) as dumped by the public dataset iann0036/iam-dataset, file azure/built-in-roles-raw.json, commit 2073fa52ac008a45477aa0b1b4580cd99135bf60 (2026-08-22, MIT licence): https://github.com/iann0036/iam-dataset/blob/2073fa52ac008a45477aa0b1b4580cd99135bf60/azure/built-in-roles-raw.json',
 
+    # The day the role definitions were read (SOURCES.md of the reference folder), named in the notes that cite them.
+    [string] $RolesDate = '2026-08-22',
+
     # The pages operations-partial.tsv was compiled from, per provider ('*': every other provider).
     # Drop the operations of the earlier catalog that a page read again no longer lists (when the page is known newer).
     [switch] $DropMissing,
@@ -314,7 +317,7 @@ foreach ($key in $exceptions.Keys) {
         $roleNames = $missing[$key].Roles
         $by = ($roleNames | Select-Object -First 2 | ForEach-Object { "'$_'" }) -join ', '
         if ($roleNames.Count -gt 2) { $by += " and $($roleNames.Count - 2) more" }
-        Add-Operation $catalog $missing[$key].Name $exception.Kind '' "named by the built-in role(s) $by (role definitions of 2026-08-22), not on the permissions page"
+        Add-Operation $catalog $missing[$key].Name $exception.Kind '' "named by the built-in role(s) $by (role definitions of $RolesDate), not on the permissions page"
     }
 }
 
@@ -343,7 +346,7 @@ foreach ($old in $previousRoles) {
         $aliases[$old.roleName] = [ordered]@{
             name = $old.roleName
             id   = $byId[$id].id
-            note = "Renamed '$($byId[$id].roleName)' (same id): '$($old.roleName)' is its name in $was; $RolesSource names it '$($byId[$id].roleName)'."
+            note = "Renamed '$($byId[$id].roleName)' (same id) in the role definitions of $RolesDate (builtin-roles.json); '$($old.roleName)' is its name in $was."
         }
     }
 }

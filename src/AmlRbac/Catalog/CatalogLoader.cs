@@ -5,8 +5,8 @@ namespace AmlRbac.Catalog;
 
 /// <summary>
 /// Reads the catalog's files (Catalog/Data/*, <see cref="CatalogResources"/>), each when the catalog first asks for
-/// it. build/Update-Catalog.ps1 writes operations.tsv, operation-sources.tsv, builtin-roles.json and role-aliases.json
-/// from the reference files; each data file carries its sources.
+/// it. build/Update-Catalog.ps1 writes operations.tsv and operation-sources.tsv (from the permissions pages, [OPS]),
+/// builtin-roles.json and role-aliases.json (from the role definitions API, [ROLES-API]); each data file carries its sources.
 /// </summary>
 internal static class CatalogLoader
 {

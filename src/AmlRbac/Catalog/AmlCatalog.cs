@@ -94,6 +94,12 @@ public sealed class AmlCatalog
         return index >= 0 ? Operations[index] : null;
     }
 
+    /// <summary>
+    /// The positions [Start, End) of the operations whose names start with <paramref name="prefix"/> (case-insensitive):
+    /// the only ones a pattern with that text before its '*' can match.
+    /// </summary>
+    public (int Start, int End) OperationsStartingWith(string prefix) => _operations.Value.WithPrefix(prefix);
+
     /// <summary>The positions of one provider's operations (case-insensitive), ascending; empty for a provider the catalog does not list.</summary>
     public IReadOnlyList<int> OperationIndexesOf(string provider) => _operations.Value.OfProvider(provider);
 

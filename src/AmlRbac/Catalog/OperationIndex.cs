@@ -54,6 +54,31 @@ internal sealed class OperationIndex
             : index;
     }
 
+    /// <summary>The positions of the operations whose names start with <paramref name="prefix"/> (case-insensitive): one run of the sorted list.</summary>
+    public (int Start, int End) WithPrefix(string prefix)
+    {
+        // Lower bound: the first name not ordered before the prefix; every name that starts with it follows, together.
+        int low = 0, high = Operations.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (string.Compare(Operations[middle].Name, prefix, StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        var end = low;
+        while (end < Operations.Count && Operations[end].Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            end++;
+        }
+        return (low, end);
+    }
+
     public IReadOnlyList<int> OfProvider(string provider) =>
         _byProvider.TryGetValue(provider, out var indexes) ? indexes : Array.Empty<int>();
 }

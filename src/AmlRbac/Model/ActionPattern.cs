@@ -60,6 +60,12 @@ public sealed class ActionPattern
     public bool IsApproximate { get; }
 
     /// <summary>
+    /// The text before the first '*' (all of it for a literal pattern): every operation the pattern matches starts with
+    /// it, case-insensitively (rule 3's vanishing star comes after it), so a sorted list of operations holds them in one run.
+    /// </summary>
+    public string Prefix => _literals[0];
+
+    /// <summary>
     /// The one resource provider whose operations the pattern can match (the text before its first '/'), or null
     /// when a '*' in that first segment lets it match operations of any provider (rule 2: "*/read", "*").
     /// </summary>

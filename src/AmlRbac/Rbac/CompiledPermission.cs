@@ -105,7 +105,8 @@ internal sealed class CompiledPermission
     /// <summary>
     /// The block's answer for every catalog operation: granted unconditionally, granted under the condition, and
     /// touched (granted or removed again: the only operations for which the entries are worth finding). Only the
-    /// operations of the providers its Actions and DataActions can match are looked at: no other can be granted.
+    /// operations an Actions or DataActions entry matches are looked at (no other can be granted), each entry's found in
+    /// the run of the sorted catalog that starts with its text before the '*'.
     /// </summary>
     private sealed class CatalogAnswers
     {
@@ -140,16 +141,23 @@ internal sealed class CompiledPermission
 
         private static IEnumerable<int> Candidates(CompiledPermission block, AmlCatalog catalog)
         {
-            var providers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pattern in block._actions.Concat(block._dataActions))
+            var candidates = new SortedSet<int>();
+            foreach (var (patterns, isData) in new[] { (block._actions, false), (block._dataActions, true) })
             {
-                if (pattern.Provider is not { } provider)
+                foreach (var pattern in patterns)
                 {
-                    return Enumerable.Range(0, catalog.Operations.Count);
+                    var (first, end) = catalog.OperationsStartingWith(pattern.Prefix);
+                    for (var i = first; i < end; i++)
+                    {
+                        var operation = catalog.Operations[i];
+                        if (operation.IsDataAction == isData && pattern.Matches(operation.Name))
+                        {
+                            candidates.Add(i);
+                        }
+                    }
                 }
-                providers.Add(provider);
             }
-            return providers.SelectMany(catalog.OperationIndexesOf);
+            return candidates;
         }
     }
 }

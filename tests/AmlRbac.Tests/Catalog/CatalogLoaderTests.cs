@@ -79,6 +79,21 @@ public sealed class CatalogLoaderTests
         Assert.Equal(blob, Catalog.KindOf(blob, isDataAction: false));
     }
 
+    [Theory]
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices/")]
+    [InlineData("microsoft.keyvault/VAULTS/")]
+    [InlineData("Microsoft.Network/")]
+    [InlineData("")]
+    [InlineData("Contoso.Widgets/")]
+    public void The_operations_that_start_with_a_prefix_are_one_run_of_the_sorted_list(string prefix)
+    {
+        var (start, end) = Catalog.OperationsStartingWith(prefix);
+
+        var expected = Enumerable.Range(0, Catalog.Operations.Count)
+            .Where(i => Catalog.Operations[i].Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(expected, Enumerable.Range(start, end - start));
+    }
+
     [Fact]
     public void An_operation_names_the_page_and_commit_it_was_copied_from()
     {

@@ -71,13 +71,13 @@ internal sealed class CompiledPermission
     public bool ReachesBeyond(AmlCatalog catalog) =>
         _actions.Concat(_dataActions).Any(p => p.Provider is not { } provider || !catalog.Providers.Contains(provider));
 
-    private BlockGrant Evaluate(string operation, bool isDataAction)
+    private BlockGrant Evaluate(string operation, bool isDataAction) =>
+        First(isDataAction ? _dataActions : _actions, operation) is { } grantedBy ? Decide(operation, isDataAction, grantedBy) : default;
+
+    // The rest of the rule once an Actions (DataActions) entry covers the operation: a NotActions (NotDataActions)
+    // entry removes it, else the block's condition may restrict it.
+    private BlockGrant Decide(string operation, bool isDataAction, ActionPattern grantedBy)
     {
-        var grantedBy = First(isDataAction ? _dataActions : _actions, operation);
-        if (grantedBy is null)
-        {
-            return default;
-        }
         if (First(isDataAction ? _notDataActions : _notActions, operation) is { } excludedBy)
         {
             return new BlockGrant(GrantKind.None, grantedBy, excludedBy, null);
@@ -116,14 +116,11 @@ internal sealed class CompiledPermission
             Unconditional = new OperationSet(count);
             Conditional = new OperationSet(count);
             Touched = new OperationSet(count);
-            foreach (var i in Candidates(block, catalog))
+            foreach (var (i, grantedBy) in Covered(block, catalog))
             {
                 var operation = catalog.Operations[i];
-                var grant = block.Evaluate(operation.Name, operation.IsDataAction);
-                if (grant.GrantedBy is not null)
-                {
-                    Touched.Add(i);
-                }
+                var grant = block.Decide(operation.Name, operation.IsDataAction, grantedBy);
+                Touched.Add(i);
                 if (grant.Kind == GrantKind.Unconditional)
                 {
                     Unconditional.Add(i);
@@ -139,9 +136,11 @@ internal sealed class CompiledPermission
         public OperationSet Conditional { get; }
         public OperationSet Touched { get; }
 
-        private static IEnumerable<int> Candidates(CompiledPermission block, AmlCatalog catalog)
+        // Each catalog operation an Actions or DataActions entry covers, with the first entry that does (as First finds
+        // it: the entries in order), found in the run of operations that start with the entry's text before the '*'.
+        private static Dictionary<int, ActionPattern> Covered(CompiledPermission block, AmlCatalog catalog)
         {
-            var candidates = new SortedSet<int>();
+            var covered = new Dictionary<int, ActionPattern>();
             foreach (var (patterns, isData) in new[] { (block._actions, false), (block._dataActions, true) })
             {
                 foreach (var pattern in patterns)
@@ -150,14 +149,14 @@ internal sealed class CompiledPermission
                     for (var i = first; i < end; i++)
                     {
                         var operation = catalog.Operations[i];
-                        if (operation.IsDataAction == isData && pattern.Matches(operation.Name))
+                        if (operation.IsDataAction == isData && !covered.ContainsKey(i) && pattern.Matches(operation.Name))
                         {
-                            candidates.Add(i);
+                            covered[i] = pattern;
                         }
                     }
                 }
             }
-            return candidates;
+            return covered;
         }
     }
 }

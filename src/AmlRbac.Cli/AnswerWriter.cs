@@ -6,6 +6,15 @@ namespace AmlRbac.Cli;
 /// <summary>Writes answers in the format the user chose: one object or an array as JSON, blocks as text.</summary>
 internal static class AnswerWriter
 {
+    /// <summary>The question's warnings on stderr, one line each, so stdout stays clean for JSON.</summary>
+    public static void WriteWarnings(Terminal terminal, IQuestion question)
+    {
+        foreach (var warning in question.Warnings)
+        {
+            terminal.Error.WriteLine("warning: " + warning);
+        }
+    }
+
     public static void WriteOne(Terminal terminal, string format, PermissionAnswer answer)
     {
         if (format == CommonOptions.Json)

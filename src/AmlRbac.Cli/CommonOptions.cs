@@ -55,7 +55,7 @@ internal static class CommonOptions
 
     public static Option<bool> DataAction() => new("--data-action")
     {
-        Description = "Take an --action the catalog does not list as a data action (a catalog operation keeps its own kind).",
+        Description = "Take an --action the catalog does not list as a data action (a catalog operation keeps its own kind; of a name listed as both, the data action).",
     };
 
     public static Option<string> Principal() => new("--principal")

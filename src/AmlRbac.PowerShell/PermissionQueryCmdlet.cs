@@ -66,7 +66,7 @@ public abstract class PermissionQueryCmdlet : TenantQueryCmdlet
     [Parameter(ParameterSetName = PrincipalSet)]
     public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
 
-    /// <summary>Take -Action names outside the catalog as data actions.</summary>
+    /// <summary>Take -Action names outside the catalog (or listed as both kinds) as data actions.</summary>
     [Parameter]
     public SwitchParameter DataAction { get; set; }
 

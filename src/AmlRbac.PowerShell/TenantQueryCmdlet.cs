@@ -146,6 +146,10 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
             // Ctrl+C (StopProcessing): PowerShell is stopping the pipeline already.
             return;
         }
+        foreach (var warning in question.Warnings)
+        {
+            WriteWarning(warning);
+        }
         foreach (var subject in _subjects)
         {
             try

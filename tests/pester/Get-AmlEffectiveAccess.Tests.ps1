@@ -46,10 +46,27 @@ Describe 'Get-AmlEffectiveAccess for a principal' {
         $byOperation = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -LiteralSnapshotPath $ContosoSnapshot)
     }
 
-    It 'writes one decision per catalog operation' {
+    It 'writes one decision per Azure ML operation of the catalog' {
         $byOperation.Count | Should -BeGreaterThan 300
         @($byOperation | Where-Object { -not $_.Action }).Count | Should -Be 0
+        @($byOperation | Where-Object { -not $_.Action.StartsWith('Microsoft.MachineLearningServices/') }).Count | Should -Be 0
         ($byOperation | Where-Object Action -EQ $ComputeWrite).GrantedBy | Should -Be 'AzureML Compute Operator'
+    }
+
+    It 'lists the operations of the providers -Provider names, control and data' {
+        $storage = @(Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -Provider Microsoft.Storage, Microsoft.KeyVault -LiteralSnapshotPath $ContosoSnapshot)
+
+        @($storage | ForEach-Object { $_.Action.Split('/')[0] } | Sort-Object -Unique) | Should -Be @('Microsoft.KeyVault', 'Microsoft.Storage')
+        $blob = $storage | Where-Object Action -EQ 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+        $blob.IsDataAction | Should -BeTrue
+        $blob.Decision.ToString() | Should -Be 'NotGranted'
+    }
+
+    It 'completes provider names' {
+        $line = 'Get-AmlEffectiveAccess -Provider Microsoft.Stor'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Contain 'Microsoft.Storage'
     }
 
     It 'keeps only the decisions asked for' {
@@ -101,6 +118,12 @@ Describe 'Get-AmlEffectiveAccess: who can' {
         $holders = @(Get-AmlEffectiveAccess -Action $ComputeDelete -Scope $ProdWorkspace -LiteralSnapshotPath $ContosoSnapshot)
 
         $holders.PrincipalId | Should -Not -Contain $SpMlops
+    }
+
+    It 'warns about an operation the catalog does not list' {
+        $null = Get-AmlEffectiveAccess -Action 'Contoso.Widgets/gadgets/read' -Scope $DevWorkspace -LiteralSnapshotPath $ContosoSnapshot -WarningVariable warnings -WarningAction SilentlyContinue
+
+        @($warnings | Where-Object Message -Match 'unknown to the catalog').Count | Should -Be 1
     }
 
     It 'answers from Get-AzRoleAssignment output piped in' {
@@ -163,6 +186,11 @@ Describe 'Get-AmlEffectiveAccess error ids' {
     It 'ActionUnknown for a misspelled operation' {
         Get-ErrorId { Get-AmlEffectiveAccess -Action 'Microsoft.MachineLearningServices/workspaces/computes/wirte' -Scope $DevWorkspace -LiteralSnapshotPath $ContosoSnapshot } |
             Should -BeExactly 'ActionUnknown,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+    }
+
+    It 'ProviderUnknown for a provider the catalog does not hold' {
+        Get-ErrorId { Get-AmlEffectiveAccess -PrincipalId $Alice -Scope $DevWorkspace -Provider 'Microsoft.Storag' -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -BeExactly 'ProviderUnknown,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
     }
 
     It 'ActivityUnknown for an activity the catalog does not hold' {

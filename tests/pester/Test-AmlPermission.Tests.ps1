@@ -131,6 +131,47 @@ Describe 'Test-AmlPermission asks about operations and activities' {
     }
 }
 
+Describe 'Test-AmlPermission knows data actions from the catalog' {
+    BeforeAll {
+        # storage.md lists blob read after "| **DataAction** |": no control-plane wildcard reaches it.
+        $BlobRead = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+        $StorageAccount = '/subscriptions/099041be-6a92-430e-9f47-32340e216c45/resourceGroups/rg-ml-dev/providers/Microsoft.Storage/storageAccounts/stmldevdata'
+    }
+
+    It 'answers NotGranted for alice, who holds Reader, reading a blob, and says it is a data action' {
+        Test-AmlPermission -PrincipalId alice@contoso.com -Scope $StorageAccount -Action 'Microsoft.Storage/storageAccounts/read' -LiteralSnapshotPath $ContosoSnapshot | Should -BeTrue
+        $decision = Test-AmlPermission -PrincipalId alice@contoso.com -Scope $StorageAccount -Action $BlobRead -LiteralSnapshotPath $ContosoSnapshot -Detailed
+
+        $decision.Decision.ToString() | Should -Be 'NotGranted'
+        $decision.IsDataAction | Should -BeTrue
+        $decision.WouldBeGrantedBy[0] | Should -Be 'Storage Blob Data Reader'
+    }
+
+    It 'answers Reader no and Storage Blob Data Reader yes, without -DataAction' {
+        Test-AmlPermission -RoleName Reader -Action $BlobRead | Should -BeFalse
+        Test-AmlPermission -RoleName 'Storage Blob Data Reader' -Action $BlobRead | Should -BeTrue
+    }
+
+    It 'warns about an operation the catalog does not list, with the closest names' {
+        $allowed = Test-AmlPermission -RoleName Reader -Action 'Microsoft.Storag/storageAccounts/read' -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $allowed | Should -BeTrue
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Match "unknown to the catalog"
+        $warnings[0].Message | Should -Match "Did you mean 'Microsoft.Storage/storageAccounts/read'"
+    }
+
+    It 'warns that -DataAction does not change a catalog control action' {
+        $null = Test-AmlPermission -RoleName Reader -Action 'Microsoft.Storage/storageAccounts/read' -DataAction -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings[0].Message | Should -Match 'is a control action in the catalog'
+    }
+
+    It 'finds a renamed built-in role by its former name' {
+        (Test-AmlPermission -RoleName 'Azure AI User' -Action 'Microsoft.CognitiveServices/accounts/read' -Detailed).RoleName | Should -Be 'Foundry User'
+    }
+}
+
 Describe 'Test-AmlPermission sources' {
     It 'says with -Verbose what it read' {
         $snapshot = Get-Content -LiteralPath $ContosoSnapshot -Raw | ConvertFrom-Json

@@ -31,6 +31,11 @@ internal static class AccessCommand
             Description = "With --by model: the model asset ids to list, repeated; without it, the catalog models and those the snapshot's policy assignments name.",
             HelpName = "ASSET-ID",
         };
+        var providers = new Option<string[]>("--provider")
+        {
+            Description = $"With --by operation: list the operations of this resource provider, repeated for several ('amlrbac catalog operations' lists them); without it, {EffectiveAccessQuestion.DefaultProvider}.",
+            HelpName = "PROVIDER",
+        };
         var exemptionHandling = CommonOptions.ExemptionHandling();
         var decisions = CommonOptions.Decisions();
         var snapshot = CommonOptions.Snapshot();
@@ -39,7 +44,7 @@ internal static class AccessCommand
 
         var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
         {
-            principal, scope, by, models, exemptionHandling, decisions, snapshot, format,
+            principal, scope, by, providers, models, exemptionHandling, decisions, snapshot, format,
         };
         live.AddTo(command, withSwitch: true, snapshot);
         command.Validators.Add(result =>
@@ -47,6 +52,10 @@ internal static class AccessCommand
             if (result.GetResult(models) is not null && result.GetValue(by) != ByModel)
             {
                 result.AddError("--model goes with --by model.");
+            }
+            if (result.GetResult(providers) is not null && (result.GetValue(by) ?? ByOperation) != ByOperation)
+            {
+                result.AddError("--provider goes with --by operation.");
             }
         });
         command.SetAction(async (parsed, cancellationToken) =>
@@ -58,7 +67,7 @@ internal static class AccessCommand
                 ByModel => EffectiveAccessQuestion.DeployableModels(evaluator, parsed.GetValue(models) is { Length: > 0 } named ? named : null,
                     CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)), parsed.GetValue(decisions)),
                 ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions)),
-                _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions)),
+                _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions), providers: parsed.GetValue(providers)),
             };
             var answers = question.AnswerFor(asked);
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, "No answer has the decisions asked for.");

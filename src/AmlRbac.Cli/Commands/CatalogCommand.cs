@@ -10,11 +10,11 @@ internal static class CatalogCommand
     public static Command Create(Terminal terminal)
     {
         var command = new Command("catalog", "What AmlRbac knows with no tenant: built-in roles, activities, operations and custom role templates.");
-        command.Subcommands.Add(Listing(terminal, "roles", "The built-in roles relevant to Azure ML.",
-            c => CatalogText.Roles(c.BuiltInRoles, terminal.Width), c => CatalogJson.Roles(c.BuiltInRoles)));
+        command.Subcommands.Add(Listing(terminal, "roles", "Every built-in role, with its id (JSON) and former names.",
+            c => CatalogText.Roles(c.BuiltInRoles, terminal.Width), c => CatalogJson.Roles(c.BuiltInRoles, c.RoleAliases)));
         command.Subcommands.Add(Listing(terminal, "activities", "The activities --activity takes, with the least scope they need.",
             c => CatalogText.Activities(c.Activities, terminal.Width), c => CatalogJson.Activities(c.Activities)));
-        command.Subcommands.Add(Listing(terminal, "operations", "The operations --action takes, control and data.",
+        command.Subcommands.Add(Listing(terminal, "operations", "The operations --action takes, control and data, of every provider the catalog lists, with where Azure checks those it checks only at the subscription or tenant.",
             c => CatalogText.Operations(c.Operations, terminal.Width), c => CatalogJson.Operations(c.Operations)));
         command.Subcommands.Add(Listing(terminal, "templates", "The custom role templates 'role new --template' takes.",
             c => CatalogText.Templates(c.Templates, terminal.Width), c => CatalogJson.Templates(c.Templates)));

@@ -53,6 +53,15 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Activity { get; set; }
 
+    /// <summary>
+    /// With -By Operation: the resource providers whose catalog operations are listed; without it, Azure ML's
+    /// (Microsoft.MachineLearningServices).
+    /// </summary>
+    [Parameter(ParameterSetName = PrincipalSet)]
+    [ArgumentCompleter(typeof(ProviderCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Provider { get; set; }
+
     /// <summary>Only decisions with one of these outcomes.</summary>
     [Parameter]
     public Outcome[]? Decision { get; set; }
@@ -70,7 +79,7 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
     [Parameter(ParameterSetName = DeployableModelSet)]
     public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
 
-    /// <summary>Take -Action names outside the catalog as data actions.</summary>
+    /// <summary>Take -Action names outside the catalog (or listed as both kinds) as data actions.</summary>
     [Parameter(ParameterSetName = WhoCanSet)]
     public SwitchParameter DataAction { get; set; }
 
@@ -85,7 +94,7 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
     {
         WhoCanSet => EffectiveAccessQuestion.WhoCan(evaluator, Action!, DataAction, Decision),
         DeployableModelSet => EffectiveAccessQuestion.DeployableModels(evaluator, Model, ExemptionHandling, Decision),
-        _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision),
+        _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision, Provider),
     };
 
     // A who-can answer is one line per principal, grouped by the operation: its own view (the type name selects it).

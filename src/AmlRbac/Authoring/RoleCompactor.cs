@@ -19,7 +19,8 @@ public sealed record RoleCompaction
 /// <summary>
 /// -Compact: replaces exact Actions / DataActions entries by a trailing wildcard ("prefix/*") only where
 /// the role with the wildcard grants exactly the catalog operations the role without it grants, as
-/// <see cref="AccessEvaluator.RoleAccess"/> decides. Broader wildcards are tried first, so the result is
+/// <see cref="AccessEvaluator.GrantedOperations"/> decides (over every catalog operation, so over every provider the
+/// roles name). Broader wildcards are tried first, so the result is
 /// as short as this rule allows. Only operations of providers the catalog lists in full are replaced:
 /// elsewhere the catalog cannot tell what a wildcard would add. A wildcard also covers operations a
 /// provider adds later; the proof holds for the catalog's operations.
@@ -28,13 +29,13 @@ public static class RoleCompactor
 {
     public static RoleCompaction Compact(AccessEvaluator evaluator, RoleDefinition role)
     {
-        var target = RoleComparison.Granted(evaluator, role);
+        var target = evaluator.GrantedOperations(role);
         var replacements = new List<CompactedEntry>();
         var blocks = role.Permissions.ToList();
         for (var b = 0; b < blocks.Count; b++)
         {
             RoleDefinition With(Permission block) => role with { Permissions = blocks.Select((p, i) => i == b ? block : p).ToList() };
-            bool Same(Permission block) => RoleComparison.Granted(evaluator, With(block)).SequenceEqual(target);
+            bool Same(Permission block) => evaluator.GrantedOperations(With(block)).SequenceEqual(target);
 
             var actions = CompactList(evaluator, blocks[b].Actions, "Actions", replacements, list => Same(blocks[b] with { Actions = list }));
             blocks[b] = blocks[b] with { Actions = actions };

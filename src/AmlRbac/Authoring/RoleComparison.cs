@@ -4,10 +4,11 @@ using AmlRbac.Rbac;
 namespace AmlRbac.Authoring;
 
 /// <summary>
-/// What two roles grant over the catalog, each alone: the operations one grants and the other does not.
-/// The "no new access" proof: a custom role built to match AzureML Data Scientist must have nothing in
-/// <see cref="OnlyInRole"/>. Decided by <see cref="AccessEvaluator.RoleAccess"/>; an operation counts as
-/// granted when the role allows it, with or without a condition.
+/// What two roles grant, each alone, over every catalog operation of the providers they name: the operations one
+/// grants and the other does not. The "no new access" proof: a custom role built to match AzureML Data Scientist must
+/// have nothing in <see cref="OnlyInRole"/>. Decided by <see cref="AccessEvaluator.GrantedOperations"/>; an operation
+/// counts as granted when the role allows it, with or without a condition. A role with a wildcard over providers
+/// ("*", "*/read") names every provider, so Contributor is compared over the whole catalog.
 /// </summary>
 public sealed record RoleComparison
 {
@@ -19,7 +20,7 @@ public sealed record RoleComparison
     public required IReadOnlyList<string> OnlyInReference { get; init; }
     /// <summary>How many catalog operations both grant.</summary>
     public int InBoth { get; init; }
-    /// <summary>How many catalog operations were compared.</summary>
+    /// <summary>How many catalog operations were compared: those of the providers either role names.</summary>
     public int Compared { get; init; }
 
     /// <summary>True when the role grants nothing the reference does not.</summary>
@@ -30,33 +31,35 @@ public sealed record RoleComparison
 
     public static RoleComparison Compare(AccessEvaluator evaluator, RoleDefinition role, RoleDefinition reference)
     {
-        var granted = Granted(evaluator, role);
-        var referenceGranted = Granted(evaluator, reference);
-        var onlyInRole = new List<string>();
-        var onlyInReference = new List<string>();
-        var inBoth = 0;
-        for (var i = 0; i < granted.Length; i++)
-        {
-            var operation = evaluator.Catalog.Operations[i].Name;
-            switch (granted[i], referenceGranted[i])
-            {
-                case (true, false): onlyInRole.Add(operation); break;
-                case (false, true): onlyInReference.Add(operation); break;
-                case (true, true): inBoth++; break;
-            }
-        }
+        var operations = evaluator.Catalog.Operations;
+        var granted = evaluator.GrantedOperations(role).ToHashSet();
+        var referenceGranted = evaluator.GrantedOperations(reference).ToHashSet();
+        var onlyInRole = granted.Except(referenceGranted).Order().Select(i => operations[i].Name).ToList();
+        var onlyInReference = referenceGranted.Except(granted).Order().Select(i => operations[i].Name).ToList();
         return new RoleComparison
         {
             RoleName = role.Name,
             ReferenceName = reference.Name,
             OnlyInRole = onlyInRole,
             OnlyInReference = onlyInReference,
-            InBoth = inBoth,
-            Compared = granted.Length,
+            InBoth = granted.Intersect(referenceGranted).Count(),
+            Compared = ComparedCount(evaluator, role, reference),
         };
     }
 
-    /// <summary>Per catalog operation (by index), whether the role alone grants it.</summary>
-    public static bool[] Granted(AccessEvaluator evaluator, RoleDefinition role) =>
-        evaluator.RoleAccess(role).Select(d => d.Outcome is Outcome.Allowed or Outcome.Conditional).ToArray();
+    // The catalog operations of the providers the two roles' Actions and DataActions name: no other operation can be
+    // granted by either, so the comparison covers them all.
+    private static int ComparedCount(AccessEvaluator evaluator, params RoleDefinition[] roles)
+    {
+        var providers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in roles.SelectMany(r => r.Permissions).SelectMany(p => p.Actions.Concat(p.DataActions)))
+        {
+            if (new ActionPattern(entry).Provider is not { } provider)
+            {
+                return evaluator.Catalog.Operations.Count;
+            }
+            providers.Add(provider);
+        }
+        return providers.Sum(p => evaluator.Catalog.OperationIndexesOf(p).Count);
+    }
 }

@@ -7,7 +7,7 @@ namespace AmlRbac.Authoring;
 /// <summary>
 /// Checks a role definition before anyone sends it to Azure and reports <see cref="RoleFinding"/>s by the
 /// rules of <see cref="LintRules"/>. What a role grants is decided by the evaluator
-/// (<see cref="AccessEvaluator.CheckRole"/>, <see cref="AccessEvaluator.RoleAccess"/>); whether an entry
+/// (<see cref="AccessEvaluator.CheckRole"/>, <see cref="AccessEvaluator.GrantedOperations"/>); whether an entry
 /// names something is decided by <see cref="CatalogCheck.Classify"/>.
 /// </summary>
 public sealed class RoleLinter
@@ -28,9 +28,10 @@ public sealed class RoleLinter
         "Microsoft.Authorization/elevateAccess/action",
     };
 
-    // The catalog operations that return a secret, a key or a token, and what the holder gets with it. The list
-    // is every operations.tsv entry whose description says it lists, gets, reads or retrieves secrets, keys or
-    // tokens (descriptions quoted); operations that write, delete, regenerate or resync them return none.
+    // The Azure ML operations that return a secret, a key or a token, and what the holder gets with it. The list
+    // is every Microsoft.MachineLearningServices entry of operations.tsv whose description says it lists, gets, reads
+    // or retrieves secrets, keys or tokens (descriptions quoted); operations that write, delete, regenerate or resync
+    // them return none. The other providers' secret operations (storage account keys ...) are not listed yet.
     // RoleLinterTests checks the list against the catalog descriptions, so a new catalog operation is not missed.
     // What each exposes follows the response of the operation in azure-rest-api-specs machinelearningservices
     // (ListWorkspaceKeysResult, ComputeSecrets, DatastoreSecrets, EndpointAuthKeys, EndpointAuthToken, ...).
@@ -78,13 +79,14 @@ public sealed class RoleLinter
     private static readonly string[] PrivilegedRoles = { "Owner", "Contributor", "User Access Administrator", "Role Based Access Control Administrator" };
 
     private readonly AccessEvaluator _evaluator;
-    // What each catalog built-in role grants, worked out once per linter for AMLR010 and AMLR016.
-    private readonly Lazy<IReadOnlyList<(RoleDefinition Role, bool[] Granted)>> _builtInGrants;
+    // What each catalog built-in role grants, and whether it reaches beyond the catalog's providers, worked out once
+    // per linter for AMLR010 and AMLR016.
+    private readonly Lazy<IReadOnlyList<(RoleDefinition Role, IReadOnlyList<int> Granted, bool Beyond)>> _builtInGrants;
 
     public RoleLinter(AccessEvaluator? evaluator = null)
     {
         _evaluator = evaluator ?? new AccessEvaluator(Tenant.Empty);
-        _builtInGrants = new(() => Catalog.BuiltInRoles.Select(r => (r, RoleComparison.Granted(_evaluator, r))).ToList());
+        _builtInGrants = new(() => Catalog.BuiltInRoles.Select(r => (r, _evaluator.GrantedOperations(r), _evaluator.GrantsOutsideCatalog(r))).ToList());
     }
 
     private AmlCatalog Catalog => _evaluator.Catalog;
@@ -97,7 +99,7 @@ public sealed class RoleLinter
     public IReadOnlyList<RoleFinding> Lint(RoleDefinition role)
     {
         var findings = new List<RoleFinding>();
-        var granted = RoleComparison.Granted(_evaluator, role);
+        var granted = _evaluator.GrantedOperations(role);
         for (var b = 0; b < role.Permissions.Count; b++)
         {
             var block = role.Permissions[b];
@@ -136,7 +138,9 @@ public sealed class RoleLinter
             switch (CatalogCheck.Classify(Catalog, entry, dataPlane))
             {
                 case CatalogFindingKind.Unmatched:
-                    var candidates = Catalog.Operations.Where(o => o.IsDataAction == dataPlane).Select(o => o.Name);
+                    // An unmatched entry is of a provider the catalog lists: the names of that provider are the candidates.
+                    var candidates = Catalog.OperationIndexesOf(entry.Split('/')[0]).Select(i => Catalog.Operations[i])
+                        .Where(o => o.IsDataAction == dataPlane).Select(o => o.Name);
                     var rule = dataPlane ? LintRules.UnknownDataAction : LintRules.UnknownAction;
                     yield return rule.Finding(list, entry,
                         $"{list} entry '{entry}' matches no {entry.Split('/')[0]} {(dataPlane ? "data " : string.Empty)}operation, so it {(grants ? "grants" : "removes")} nothing.{Suggestions.DidYouMean(entry, candidates)}");
@@ -150,7 +154,7 @@ public sealed class RoleLinter
                     break;
                 case CatalogFindingKind.OutsideCatalog:
                     yield return LintRules.OutsideCatalog.Finding(list, entry,
-                        $"{list} entry '{entry}' is outside the catalog's providers ({string.Join(", ", Catalog.Providers.Order(StringComparer.OrdinalIgnoreCase))}); it is not checked.");
+                        $"{list} entry '{entry}' is outside the catalog's providers ({OutsideWhat(entry)}); it is not checked.");
                     break;
             }
         }
@@ -158,7 +162,7 @@ public sealed class RoleLinter
 
     // A NotActions entry subtracts something when the role without it grants more ([RD]: the role grants
     // Actions minus NotActions). Entries reported as unknown or outside the catalog are not judged again.
-    private IEnumerable<RoleFinding> CheckSubtractions(RoleDefinition role, int blockIndex, bool[] granted)
+    private IEnumerable<RoleFinding> CheckSubtractions(RoleDefinition role, int blockIndex, IReadOnlyList<int> granted)
     {
         var block = role.Permissions[blockIndex];
         foreach (var (list, entries, dataPlane) in new[] { (NotActions, block.NotActions, false), (NotDataActions, block.NotDataActions, true) })
@@ -173,7 +177,7 @@ public sealed class RoleLinter
                     ? block with { NotDataActions = entries.Where(e => !ReferenceEquals(e, entry)).ToList() }
                     : block with { NotActions = entries.Where(e => !ReferenceEquals(e, entry)).ToList() };
                 var withoutRole = role with { Permissions = role.Permissions.Select((p, i) => i == blockIndex ? without : p).ToList() };
-                if (RoleComparison.Granted(_evaluator, withoutRole).SequenceEqual(granted))
+                if (_evaluator.GrantedOperations(withoutRole).SequenceEqual(granted))
                 {
                     yield return LintRules.NotActionSubtractsNothing.Finding(list, entry,
                         $"{list} entry '{entry}' removes nothing: the {(dataPlane ? DataActions : Actions)} grant no operation it matches (or another {list} entry already removes them).");
@@ -200,8 +204,12 @@ public sealed class RoleLinter
 
     private IEnumerable<RoleFinding> CheckSecrets(RoleDefinition role)
     {
-        var exposed = _evaluator.RoleAccess(role)
-            .Where(d => d.Outcome is Outcome.Allowed or Outcome.Conditional && SecretOperations.ContainsKey(d.Action))
+        var exposed = SecretOperations.Keys
+            .Select(o => Catalog.IndexOfOperation(o))
+            .Where(i => i >= 0)
+            .Order()
+            .Select(i => _evaluator.CheckRole(role, Catalog.Operations[i].Name))
+            .Where(d => d.Outcome is Outcome.Allowed or Outcome.Conditional)
             .GroupBy(d => d.Reasons.FirstOrDefault(r => r.Kind is ReasonKind.Grant or ReasonKind.ConditionalGrant)?.Pattern ?? d.Action, StringComparer.OrdinalIgnoreCase);
         foreach (var byEntry in exposed)
         {
@@ -211,28 +219,35 @@ public sealed class RoleLinter
         }
     }
 
+    // What an entry outside the catalog reaches: one provider the catalog does not list, or every provider by a wildcard.
+    private string OutsideWhat(string entry) => new ActionPattern(entry).Provider is { } provider
+        ? $"it lists {Catalog.Providers.Count}, not {provider}"
+        : $"a wildcard over providers reaches those it does not list; it lists {Catalog.Providers.Count}";
+
     // A role that grants every catalog operation of a privileged built-in role is a custom copy of it
     // (AMLR010), whatever it adds. Any other built-in role is reported only when the role grants exactly its
     // operations (AMLR016): covering a narrow built-in such as Reader and much more is ordinary, and
     // "assign Reader instead" would be wrong advice.
-    private IEnumerable<RoleFinding> CheckBuiltInCopies(RoleDefinition role, bool[] granted)
+    private IEnumerable<RoleFinding> CheckBuiltInCopies(RoleDefinition role, IReadOnlyList<int> granted)
     {
-        foreach (var (builtIn, builtInGranted) in _builtInGrants.Value)
+        foreach (var (builtIn, builtInGranted, beyond) in _builtInGrants.Value)
         {
-            if (string.Equals(builtIn.Id, role.Id, StringComparison.OrdinalIgnoreCase) || !builtInGranted.Any(g => g))
+            if (string.Equals(builtIn.Id, role.Id, StringComparison.OrdinalIgnoreCase) || builtInGranted.Count == 0)
             {
                 continue;
             }
             var name = builtIn.Name;
             if (PrivilegedRoles.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                if (builtInGranted.Select((g, i) => !g || granted[i]).All(covered => covered))
+                if (!builtInGranted.Except(granted).Any())
                 {
                     yield return LintRules.CustomPrivilegedRole.Finding(null, null,
                         $"Role '{role.Name}' grants every catalog operation of the built-in role '{name}' under another name; assign '{name}' itself, so reviews of privileged roles find it, or remove what the role does not need.");
                 }
             }
-            else if (builtInGranted.SequenceEqual(granted))
+            // A built-in role that also grants operations of providers the catalog does not list is no copy of a role
+            // that grants the same catalog operations: assigning it would give more.
+            else if (!beyond && builtInGranted.SequenceEqual(granted))
             {
                 yield return LintRules.BuiltInRoleCopy.Finding(null, null,
                     $"Role '{role.Name}' grants exactly the catalog operations of the built-in role '{name}': it duplicates it under another name; assign '{name}' instead, which Microsoft keeps up to date as operations are added.");

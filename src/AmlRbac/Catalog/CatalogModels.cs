@@ -12,7 +12,7 @@ namespace AmlRbac.Catalog;
 /// </summary>
 public static class CatalogModels
 {
-    private const string ResourceName = "AmlRbac.Catalog.Data.catalog-models.json";
+    private const string FileName = "catalog-models.json";
     private static readonly Lazy<IReadOnlyList<CatalogModel>> Embedded = new(Load);
 
     /// <summary>The embedded sample requests.</summary>
@@ -38,8 +38,7 @@ public static class CatalogModels
 
     private static IReadOnlyList<CatalogModel> Load()
     {
-        using var stream = typeof(CatalogModels).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
+        using var stream = CatalogResources.Open(FileName);
         using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         return document.RootElement.EnumerateArray()
             .Select(e => new CatalogModel(ModelAsset.Parse(e.GetProperty("assetId").GetString()), e.GetProperty("source").GetString()!))

@@ -8,7 +8,9 @@ public static class Suggestions
     {
         var needle = text.Trim().ToLowerInvariant();
         var limit = Math.Max(2, needle.Length / 3);
+        // The distance is at least the difference in length, so most of a long list is passed over unmeasured.
         return candidates
+            .Where(c => Math.Abs(c.Length - needle.Length) <= limit)
             .Select(c => (Candidate: c, Distance: Distance(needle, c.ToLowerInvariant())))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)

@@ -59,6 +59,26 @@ public sealed class ActionPattern
     /// <summary>More than one '*', or a '*' that is not a whole segment: matched, but not a documented form.</summary>
     public bool IsApproximate { get; }
 
+    /// <summary>
+    /// The text before the first '*' (all of it for a literal pattern): every operation the pattern matches starts with
+    /// it, case-insensitively (rule 3's vanishing star comes after it), so a sorted list of operations holds them in one run.
+    /// </summary>
+    public string Prefix => _literals[0];
+
+    /// <summary>
+    /// The one resource provider whose operations the pattern can match (the text before its first '/'), or null
+    /// when a '*' in that first segment lets it match operations of any provider (rule 2: "*/read", "*").
+    /// </summary>
+    public string? Provider
+    {
+        get
+        {
+            var slash = Text.IndexOf('/');
+            var provider = slash < 0 ? Text : Text[..slash];
+            return provider.Contains('*') ? null : provider;
+        }
+    }
+
     /// <summary>True when this pattern covers <paramref name="operation"/>.</summary>
     public bool Matches(ReadOnlySpan<char> operation)
     {

@@ -57,6 +57,8 @@ public static class ErrorIds
     public const string ActivityUnknown = "ActivityUnknown";
     public const string ActionUnknown = "ActionUnknown";
     public const string ActionInvalid = "ActionInvalid";
+    /// <summary>A resource provider named to narrow a listing (-Provider, --provider) is not one the catalog lists.</summary>
+    public const string ProviderUnknown = "ProviderUnknown";
     public const string InputObjectInvalid = "InputObjectInvalid";
     /// <summary>More than one tenant source (two snapshots, or a snapshot and piped objects) was given.</summary>
     public const string SourceConflict = "SourceConflict";

@@ -13,10 +13,18 @@ namespace AmlRbac.Output;
 /// </summary>
 public static class CatalogJson
 {
-    /// <summary>[ { "id", "name", "description", "isCustom", "permissions": [ { "actions", "notActions", "dataActions", "notDataActions", "condition", "conditionVersion" } ], "assignableScopes" } ]</summary>
-    public static string Roles(IEnumerable<RoleDefinition> roles) => Array(roles, WriteRole);
+    /// <summary>
+    /// [ { "id" (the role's GUID), "name", "description", "isCustom", "permissions": [ { "actions", "notActions", "dataActions",
+    /// "notDataActions", "condition", "conditionVersion" } ], "assignableScopes", "source", "formerNames": [ { "name", "note" } ] } ];
+    /// formerNames only for a renamed built-in role of <paramref name="aliases"/>.
+    /// </summary>
+    public static string Roles(IEnumerable<RoleDefinition> roles, IReadOnlyList<RoleAlias>? aliases = null) => Array(roles, (w, role) =>
+    {
+        var former = (aliases ?? System.Array.Empty<RoleAlias>()).Where(a => a.RoleId.Equals(role.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+        WriteRole(w, role, former);
+    });
 
-    private static void WriteRole(Utf8JsonWriter w, RoleDefinition role)
+    private static void WriteRole(Utf8JsonWriter w, RoleDefinition role, IReadOnlyList<RoleAlias> former)
     {
         w.WriteStartObject();
         w.WriteString("id", role.Id);
@@ -25,16 +33,39 @@ public static class CatalogJson
         w.WriteBoolean("isCustom", role.IsCustom);
         w.WriteArray("permissions", role.Permissions, PermissionJson.Write);
         w.WriteStrings("assignableScopes", role.AssignableScopes);
+        w.WriteStringIfSet("source", role.Source);
+        if (former.Count > 0)
+        {
+            w.WriteArray("formerNames", former, (aw, alias) =>
+            {
+                aw.WriteStartObject();
+                aw.WriteString("name", alias.Name);
+                aw.WriteString("note", alias.Note);
+                aw.WriteEndObject();
+            });
+        }
         w.WriteEndObject();
     }
 
-    /// <summary>[ { "name", "isDataAction", "description" } ]</summary>
+    /// <summary>
+    /// [ { "name", "isDataAction", "kind" ("control" or "data"), "description", "source", "checkedOnlyAt": { "level"
+    /// ("Subscription" or "Root"), "rule" } } ]; checkedOnlyAt only for an operation Azure checks only there.
+    /// </summary>
     public static string Operations(IEnumerable<Operation> operations) => Array(operations, (w, operation) =>
     {
         w.WriteStartObject();
         w.WriteString("name", operation.Name);
         w.WriteBoolean("isDataAction", operation.IsDataAction);
+        w.WriteString("kind", operation.Kind);
         w.WriteString("description", operation.Description);
+        w.WriteString("source", operation.Source);
+        if (operation.CheckedOnlyAt is { } restriction)
+        {
+            w.WriteStartObject("checkedOnlyAt");
+            w.WriteString("level", restriction.Level.ToString());
+            w.WriteString("rule", restriction.Rule);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     });
 
@@ -61,7 +92,7 @@ public static class CatalogJson
         w.WriteString("name", template.Name);
         w.WriteString("kind", template.Kind.ToString());
         w.WritePropertyName("role");
-        WriteRole(w, template.Role);
+        WriteRole(w, template.Role, System.Array.Empty<RoleAlias>());
         w.WriteArray("corrections", template.Corrections, (cw, correction) =>
         {
             cw.WriteStartObject();

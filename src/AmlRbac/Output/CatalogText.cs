@@ -10,10 +10,15 @@ public static class CatalogText
         TextTable.Render(new[] { "ROLE", "DESCRIPTION" },
             roles.Select(r => new[] { r.Name, r.Description ?? string.Empty }), width);
 
-    // Operation names run to over 100 characters: each takes the row's last column, its description under it.
+    // Operation names run to over 100 characters: each takes the row's last column, its description under it, and
+    // the scope Azure checks it at when that is only the subscription or the tenant.
     public static string Operations(IEnumerable<Operation> operations, int width) =>
         TextTable.Render(new[] { "KIND", "OPERATION" },
-            operations.Select(o => new[] { o.IsDataAction ? "data" : "control", $"{o.Name}\n{o.Description}" }), width);
+            operations.Select(o => new[] { o.Kind, $"{o.Name}\n{o.Description}{CheckedOnlyAt(o)}".TrimEnd() }), width);
+
+    private static string CheckedOnlyAt(Operation operation) => operation.CheckedOnlyAt is { } restriction
+        ? $"\nChecked only at the {(restriction.Level == ScopeLevel.Root ? "tenant root" : "subscription")}: {restriction.Rule}."
+        : string.Empty;
 
     public static string Activities(IEnumerable<Activity> activities, int width) =>
         TextTable.Render(new[] { "ACTIVITY", "LEAST SCOPE", "WHAT" },

@@ -175,6 +175,7 @@ public static class DecisionJson
             writer.WriteString("roleDefinitionId", suggestion.RoleDefinitionId);
             writer.WriteString("roleName", suggestion.RoleName);
             writer.WriteNumber("grantedOperationCount", suggestion.GrantedOperationCount);
+            writer.WriteBoolean("grantsOutsideCatalog", suggestion.GrantsOutsideCatalog);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

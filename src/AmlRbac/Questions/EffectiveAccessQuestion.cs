@@ -16,6 +16,12 @@ public sealed class EffectiveAccessQuestion : IQuestion
     /// <summary>The catalog activity a deployable-models listing decides RBAC with (activities.json).</summary>
     public const string DeployModelActivity = "DeployModel";
 
+    /// <summary>
+    /// The provider a per-operation listing covers when none is named: the workspace's own operations, which is what
+    /// "everything a principal may do in the workspace" means; the catalog's other providers are asked for by name.
+    /// </summary>
+    public const string DefaultProvider = "Microsoft.MachineLearningServices";
+
     private readonly AccessEvaluator _evaluator;
     private readonly EffectiveAccessBy _by;
     private readonly IReadOnlyList<Activity> _activities;
@@ -24,11 +30,13 @@ public sealed class EffectiveAccessQuestion : IQuestion
     private readonly IReadOnlySet<Outcome> _decisions;
     private readonly IReadOnlyList<ModelAsset> _models;
     private readonly DeploymentGuardrail? _guardrail;
+    private readonly IReadOnlyList<string> _providers;
 
     private EffectiveAccessQuestion(AccessEvaluator evaluator, EffectiveAccessBy by, IReadOnlyList<Activity> activities,
         IReadOnlyList<string> actions, bool isDataAction, IEnumerable<Outcome>? decisions,
-        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null)
+        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null, IReadOnlyList<string>? providers = null)
     {
+        _providers = providers ?? new[] { DefaultProvider };
         _models = models ?? Array.Empty<ModelAsset>();
         _guardrail = guardrail;
         _evaluator = evaluator;
@@ -42,12 +50,30 @@ public sealed class EffectiveAccessQuestion : IQuestion
     /// <summary>
     /// What a principal may do. <paramref name="activities"/>, when given, narrows the listing to those
     /// activities (by Activity) or to the operations they require (by Operation); <paramref name="decisions"/>,
-    /// when given, keeps only answers with one of those outcomes. Throws ActivityUnknown.
+    /// when given, keeps only answers with one of those outcomes. A listing by operation covers the operations of
+    /// <paramref name="providers"/>, <see cref="DefaultProvider"/> when none is named. Throws ActivityUnknown and
+    /// ProviderUnknown.
     /// </summary>
     public static EffectiveAccessQuestion ForPrincipal(AccessEvaluator evaluator, EffectiveAccessBy by,
-        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null) =>
+        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null, IEnumerable<string>? providers = null) =>
         new(evaluator, by, (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList(),
-            Array.Empty<string>(), false, decisions);
+            Array.Empty<string>(), false, decisions, providers: Providers(evaluator.Catalog, providers));
+
+    // The providers as the catalog spells them, each once; none named is the default.
+    private static IReadOnlyList<string>? Providers(AmlCatalog catalog, IEnumerable<string>? providers)
+    {
+        var named = (providers ?? Array.Empty<string>()).Select(p => p.Trim()).ToList();
+        if (named.Count == 0)
+        {
+            return null;
+        }
+        var known = catalog.Providers.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return named.Select(p => known.FirstOrDefault(k => k.Equals(p, StringComparison.OrdinalIgnoreCase))
+                ?? throw new AmlRbacException(ErrorIds.ProviderUnknown, FailureCategory.InvalidArgument,
+                    $"Provider '{p}' is not one the catalog lists.{Suggestions.DidYouMean(p, known)} It lists {known.Count}: {string.Join(", ", known)}.", p))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
 
     /// <summary>
     /// Which models a principal could deploy into a workspace: one DeployModel answer per model, RBAC and the
@@ -73,8 +99,14 @@ public sealed class EffectiveAccessQuestion : IQuestion
         {
             throw new ArgumentException("A who-can question needs at least one action.", nameof(actions));
         }
-        return new(evaluator, EffectiveAccessBy.Operation, Array.Empty<Activity>(), resolved, isDataAction, decisions);
+        return new(evaluator, EffectiveAccessBy.Operation, Array.Empty<Activity>(), resolved, isDataAction, decisions)
+        {
+            Warnings = OperationWarnings.For(evaluator.Catalog, resolved, isDataAction),
+        };
     }
+
+    /// <summary>About the operations a who-can question names that the catalog does not list (<see cref="OperationWarnings"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; private init; } = Array.Empty<string>();
 
     /// <summary>
     /// A principal subject gets its listing; a role subject the listing of what the role alone grants; a
@@ -102,7 +134,7 @@ public sealed class EffectiveAccessQuestion : IQuestion
         {
             return _by == EffectiveAccessBy.Activity
                 ? _evaluator.Catalog.Activities.Select(a => PermissionAnswer.ForActivity(_evaluator.CheckRoleActivity(role, a)))
-                : _evaluator.RoleAccess(role).Select(d => PermissionAnswer.ForOperation(d));
+                : _evaluator.RoleAccess(role, _providers).Select(d => PermissionAnswer.ForOperation(d));
         }
         var decided = _activities.Select(a => _evaluator.CheckRoleActivity(role, a)).ToList();
         return _by == EffectiveAccessBy.Activity
@@ -125,7 +157,7 @@ public sealed class EffectiveAccessQuestion : IQuestion
         {
             return _by == EffectiveAccessBy.Activity
                 ? _evaluator.EffectiveActivities(principal, scope).Select(d => PermissionAnswer.ForActivity(d, name))
-                : _evaluator.EffectiveAccess(principal, scope).Select(d => PermissionAnswer.ForOperation(d, name));
+                : _evaluator.EffectiveAccess(principal, scope, _providers).Select(d => PermissionAnswer.ForOperation(d, name));
         }
         var decided = _activities.Select(a => _evaluator.CheckActivity(principal, a, scope)).ToList();
         return _by == EffectiveAccessBy.Activity

@@ -22,7 +22,8 @@ public sealed class PermissionQuestion : IQuestion
     /// <summary>
     /// Throws ActionInvalid or ActionUnknown for a bad operation name and ActivityUnknown for a name
     /// the catalog does not hold. <paramref name="isDataAction"/> applies to operations outside the
-    /// catalog (a catalog operation keeps the catalog's flag). <paramref name="model"/>, when given, is
+    /// catalog, and to a name the catalog lists both as a control and as a data action (a catalog
+    /// operation keeps the catalog's kind); <see cref="Warnings"/> says when it was ignored or needed. <paramref name="model"/>, when given, is
     /// the asset id a deployment activity would deploy: each such activity (DeployModel ...) is answered
     /// with RBAC and the tenant's Azure Policy together, exemptions treated as <paramref name="exemptionHandling"/>
     /// says. Throws ModelAssetIdInvalid for a bad id and ModelWithoutDeployment when no activity deploys.
@@ -33,6 +34,7 @@ public sealed class PermissionQuestion : IQuestion
         _evaluator = evaluator;
         _isDataAction = isDataAction;
         _actions = (actions ?? Array.Empty<string>()).Select(a => ResolvedAction.Resolve(a, isDataAction, evaluator.Catalog).Name).ToList();
+        Warnings = OperationWarnings.For(evaluator.Catalog, _actions, isDataAction);
         _activities = (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList();
         if (_actions.Count == 0 && _activities.Count == 0)
         {
@@ -52,6 +54,9 @@ public sealed class PermissionQuestion : IQuestion
             _guardrail = DeploymentGuardrail.For(evaluator.Tenant, exemptionHandling);
         }
     }
+
+    /// <summary>About operations the catalog does not list, or -DataAction given for one it lists as a control action.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>
     /// One answer per operation, then one per activity, in the order given. A principal subject needs

@@ -50,7 +50,8 @@ public sealed class AccessEvaluator
         _scopes = new ScopeTree(tenant.ManagementGroups);
         _principals = new PrincipalDirectory(tenant);
 
-        // Built-in roles come from the catalog unless the source carries its own copy (newer data wins).
+        // Built-in roles come from the catalog unless the source carries its own copy (newer data wins). A compiled
+        // role works nothing out until it is asked about, so holding all of them costs little.
         _builtInRoles = CompiledBuiltInRoles.GetValue(Catalog, c => c.BuiltInRoles.Select(r => new CompiledRole(r, c)).ToArray());
         _buildGrants = BuildGrants;
         _collectDenies = CollectDenies;
@@ -148,7 +149,10 @@ public sealed class AccessEvaluator
     public string? DisplayNameOf(string principalId) =>
         _principals.TryFind(principalId, out var index) ? _principals.NameOf(index) : null;
 
-    /// <summary>A role by name (case-insensitive) or id: the source's roles first, then the catalog's built-in roles.</summary>
+    /// <summary>
+    /// A role by name (case-insensitive) or id: the source's roles first, then the catalog's built-in roles; last, a
+    /// built-in role by its former name (<see cref="AmlCatalog.RoleAliases"/>: "Azure AI User" is "Foundry User").
+    /// </summary>
     public RoleDefinition? FindRole(string nameOrId)
     {
         var text = nameOrId.Trim();
@@ -156,7 +160,11 @@ public sealed class AccessEvaluator
         {
             return byName[^1].Definition;
         }
-        return _rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(text), out var byId) ? byId.Definition : null;
+        if (_rolesById.TryGetValue(ObjectIds.NormalizeRoleDefinition(text), out var byId))
+        {
+            return byId.Definition;
+        }
+        return Catalog.FindRoleAlias(text) is { } alias && _rolesById.TryGetValue(alias.RoleId, out var renamed) ? renamed.Definition : null;
     }
 
     /// <summary>A role by name or id, or RoleNotFound with the closest names.</summary>
@@ -437,27 +445,50 @@ public sealed class AccessEvaluator
 
     // ---- Effective access and activities --------------------------------------------------------
 
-    /// <summary>A decision for every catalog operation, for one principal at one scope.</summary>
-    public IReadOnlyList<Decision> EffectiveAccess(string principal, string scope)
+    /// <summary>
+    /// A decision for every catalog operation of the given providers (every provider when null), for one principal at
+    /// one scope, in catalog order.
+    /// </summary>
+    public IReadOnlyList<Decision> EffectiveAccess(string principal, string scope, IReadOnlyCollection<string>? providers = null)
     {
         var principalId = ResolvePrincipal(principal);
         var node = _scopes.Get(scope);
         var applicable = ApplicableAt(principalId, node);
-        var decisions = new Decision[Catalog.Operations.Count];
-        for (var i = 0; i < decisions.Length; i++)
+        return OperationsOfProviders(providers).Select(i =>
         {
             var operation = Catalog.Operations[i];
-            decisions[i] = Explain(applicable, new ResolvedAction(operation.Name, i, operation.IsDataAction));
-        }
-        return decisions;
+            return Explain(applicable, new ResolvedAction(operation.Name, i, operation.IsDataAction));
+        }).ToList();
     }
 
-    /// <summary>What a role alone grants over every catalog operation.</summary>
-    public IReadOnlyList<Decision> RoleAccess(RoleDefinition role)
+    /// <summary>
+    /// What a role alone grants over every catalog operation of the given providers (every provider when null), in
+    /// catalog order: the listing for a role definition piped alone, as <see cref="EffectiveAccess"/> is for a principal.
+    /// </summary>
+    public IReadOnlyList<Decision> RoleAccess(RoleDefinition role, IReadOnlyCollection<string>? providers = null)
     {
         var compiled = Compile(role);
-        return Catalog.Operations.Select((o, i) => ExplainRole(compiled, new ResolvedAction(o.Name, i, o.IsDataAction))).ToList();
+        return OperationsOfProviders(providers).Select(i =>
+        {
+            var operation = Catalog.Operations[i];
+            return ExplainRole(compiled, new ResolvedAction(operation.Name, i, operation.IsDataAction));
+        }).ToList();
     }
+
+    // The catalog operations of the given providers (all when null), by index, ascending.
+    private IEnumerable<int> OperationsOfProviders(IReadOnlyCollection<string>? providers) =>
+        providers is null
+            ? Enumerable.Range(0, Catalog.Operations.Count)
+            : providers.SelectMany(Catalog.OperationIndexesOf).Distinct().Order();
+
+    /// <summary>
+    /// The catalog operations (by index, ascending) that a role alone grants, with or without a condition: what
+    /// comparing roles and proving a compact role compare.
+    /// </summary>
+    public IReadOnlyList<int> GrantedOperations(RoleDefinition role) => Compile(role).GrantedIndexes();
+
+    /// <summary>Whether a role also grants operations of providers the catalog does not list (or of every provider, by a wildcard).</summary>
+    public bool GrantsOutsideCatalog(RoleDefinition role) => Compile(role).ReachesBeyondCatalog;
 
     /// <summary>Whether a principal can carry out an activity at a scope (every required operation allowed).</summary>
     public ActivityDecision CheckActivity(string principal, Activity activity, string scope)
@@ -578,6 +609,7 @@ public sealed class AccessEvaluator
         // Fast path: an exact catalog operation needs no validation and allocates nothing.
         if (_operationIndex.TryGetValue(action, out var index))
         {
+            index = Catalog.KindOf(index, isDataAction);
             var operation = Catalog.Operations[index];
             return new ResolvedAction(operation.Name, index, operation.IsDataAction);
         }
@@ -605,17 +637,26 @@ public sealed class AccessEvaluator
             .SelectMany(ancestor => _deniesByScope.TryGetValue(ancestor, out var atScope) ? atScope : Enumerable.Empty<CompiledDeny>())
             .ToArray();
 
+    // The advice is the narrowest roles: with every built-in role in the catalog, hundreds grant a common operation
+    // (278 grant Microsoft.Resources/deployments/write), and past the first few each is broader than the last.
+    public const int MaxSuggestions = 10;
+
     private RoleSuggestion[] SuggestionsFor(ResolvedAction action)
     {
         if (action.CatalogIndex >= 0 && _suggestionsByOperation[action.CatalogIndex] is { } cached)
         {
             return cached;
         }
+        // Every built-in role is looked at by matching its entries (working out each one's answers for the whole
+        // catalog would cost far more); only those that grant the operation are measured. A role that also reaches
+        // providers the catalog does not list is broader than its count, so it comes after every role measured whole.
         var suggestions = _builtInRoles
-            .Where(r => r.Grant(action) == GrantKind.Unconditional)
-            .OrderBy(r => r.GrantedOperationCount)
-            .ThenBy(r => r.Definition.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(r => new RoleSuggestion(r.Definition.Id, r.Definition.Name, r.GrantedOperationCount))
+            .Where(r => r.BestOfBlocks(action) == GrantKind.Unconditional)
+            .Select(r => new RoleSuggestion(r.Definition.Id, r.Definition.Name, r.GrantedOperationCount) { GrantsOutsideCatalog = r.ReachesBeyondCatalog })
+            .OrderBy(r => r.GrantsOutsideCatalog)
+            .ThenBy(r => r.GrantedOperationCount)
+            .ThenBy(r => r.RoleName, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxSuggestions)
             .ToArray();
         if (action.CatalogIndex >= 0)
         {

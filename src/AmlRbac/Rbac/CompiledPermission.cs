@@ -20,12 +20,10 @@ internal sealed class CompiledPermission
     private readonly ActionPattern[] _notDataActions;
     private readonly ConditionGate? _gate;
 
-    // The rule's answer for every catalog operation, worked out once so a check of a catalog
-    // operation is a bit test: granted unconditionally, granted under the condition, and touched
-    // (granted or removed again: the only operations for which the entries are worth finding).
-    private readonly OperationSet _unconditional;
-    private readonly OperationSet _conditional;
-    private readonly OperationSet _touched;
+    // The rule's answer for every catalog operation, worked out the first time a catalog operation is asked about, so
+    // that every later check is a bit test (a role compiled and asked once, as one CLI question does, pays for no more
+    // than its own providers' operations).
+    private readonly Lazy<CatalogAnswers> _answers;
 
     public CompiledPermission(Permission permission, AmlCatalog catalog)
     {
@@ -35,28 +33,14 @@ internal sealed class CompiledPermission
         _dataActions = Compile(permission.DataActions);
         _notDataActions = Compile(permission.NotDataActions);
         _gate = string.IsNullOrWhiteSpace(permission.Condition) ? null : new ConditionGate(permission.Condition);
-
-        _unconditional = new OperationSet(catalog.Operations.Count);
-        _conditional = new OperationSet(catalog.Operations.Count);
-        _touched = new OperationSet(catalog.Operations.Count);
-        for (var i = 0; i < catalog.Operations.Count; i++)
-        {
-            var operation = catalog.Operations[i];
-            var grant = Evaluate(operation.Name, operation.IsDataAction);
-            if (grant.GrantedBy is not null)
-            {
-                _touched.Add(i);
-            }
-            if (grant.Kind == GrantKind.Unconditional)
-            {
-                _unconditional.Add(i);
-            }
-            else if (grant.Kind == GrantKind.Conditional)
-            {
-                _conditional.Add(i);
-            }
-        }
+        _answers = new Lazy<CatalogAnswers>(() => new CatalogAnswers(this, catalog));
     }
+
+    /// <summary>The catalog operations the block grants unconditionally (by index).</summary>
+    public OperationSet Unconditional => _answers.Value.Unconditional;
+
+    /// <summary>The catalog operations the block grants under its condition (by index).</summary>
+    public OperationSet Conditional => _answers.Value.Conditional;
 
     public Permission Source { get; }
 
@@ -65,7 +49,7 @@ internal sealed class CompiledPermission
     /// entry that covers it and the NotActions (NotDataActions) entry that removes it again, if any.
     /// </summary>
     public BlockGrant Grant(in ResolvedAction action) =>
-        action.CatalogIndex >= 0 && !_touched.Contains(action.CatalogIndex) ? default : Evaluate(action.Name, action.IsDataAction);
+        action.CatalogIndex >= 0 && !_answers.Value.Touched.Contains(action.CatalogIndex) ? default : Evaluate(action.Name, action.IsDataAction);
 
     /// <summary>How this block grants the operation: <c>Grant(action).Kind</c>, without finding the entries for a catalog operation.</summary>
     public GrantKind KindOf(in ResolvedAction action)
@@ -74,18 +58,26 @@ internal sealed class CompiledPermission
         {
             return Evaluate(action.Name, action.IsDataAction).Kind;
         }
-        return _unconditional.Contains(action.CatalogIndex) ? GrantKind.Unconditional
-            : _conditional.Contains(action.CatalogIndex) ? GrantKind.Conditional
+        var answers = _answers.Value;
+        return answers.Unconditional.Contains(action.CatalogIndex) ? GrantKind.Unconditional
+            : answers.Conditional.Contains(action.CatalogIndex) ? GrantKind.Conditional
             : GrantKind.None;
     }
 
-    private BlockGrant Evaluate(string operation, bool isDataAction)
+    /// <summary>
+    /// Whether the block names an operation of a provider the catalog does not list (or of any provider, through a
+    /// wildcard): then what it grants is more than the catalog operations it covers.
+    /// </summary>
+    public bool ReachesBeyond(AmlCatalog catalog) =>
+        _actions.Concat(_dataActions).Any(p => p.Provider is not { } provider || !catalog.Providers.Contains(provider));
+
+    private BlockGrant Evaluate(string operation, bool isDataAction) =>
+        First(isDataAction ? _dataActions : _actions, operation) is { } grantedBy ? Decide(operation, isDataAction, grantedBy) : default;
+
+    // The rest of the rule once an Actions (DataActions) entry covers the operation: a NotActions (NotDataActions)
+    // entry removes it, else the block's condition may restrict it.
+    private BlockGrant Decide(string operation, bool isDataAction, ActionPattern grantedBy)
     {
-        var grantedBy = First(isDataAction ? _dataActions : _actions, operation);
-        if (grantedBy is null)
-        {
-            return default;
-        }
         if (First(isDataAction ? _notDataActions : _notActions, operation) is { } excludedBy)
         {
             return new BlockGrant(GrantKind.None, grantedBy, excludedBy, null);
@@ -109,6 +101,64 @@ internal sealed class CompiledPermission
 
     private static ActionPattern[] Compile(IReadOnlyList<string> entries) =>
         entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => new ActionPattern(e)).ToArray();
+
+    /// <summary>
+    /// The block's answer for every catalog operation: granted unconditionally, granted under the condition, and
+    /// touched (granted or removed again: the only operations for which the entries are worth finding). Only the
+    /// operations an Actions or DataActions entry matches are looked at (no other can be granted), each entry's found in
+    /// the run of the sorted catalog that starts with its text before the '*'.
+    /// </summary>
+    private sealed class CatalogAnswers
+    {
+        public CatalogAnswers(CompiledPermission block, AmlCatalog catalog)
+        {
+            var count = catalog.Operations.Count;
+            Unconditional = new OperationSet(count);
+            Conditional = new OperationSet(count);
+            Touched = new OperationSet(count);
+            foreach (var (i, grantedBy) in Covered(block, catalog))
+            {
+                var operation = catalog.Operations[i];
+                var grant = block.Decide(operation.Name, operation.IsDataAction, grantedBy);
+                Touched.Add(i);
+                if (grant.Kind == GrantKind.Unconditional)
+                {
+                    Unconditional.Add(i);
+                }
+                else if (grant.Kind == GrantKind.Conditional)
+                {
+                    Conditional.Add(i);
+                }
+            }
+        }
+
+        public OperationSet Unconditional { get; }
+        public OperationSet Conditional { get; }
+        public OperationSet Touched { get; }
+
+        // Each catalog operation an Actions or DataActions entry covers, with the first entry that does (as First finds
+        // it: the entries in order), found in the run of operations that start with the entry's text before the '*'.
+        private static Dictionary<int, ActionPattern> Covered(CompiledPermission block, AmlCatalog catalog)
+        {
+            var covered = new Dictionary<int, ActionPattern>();
+            foreach (var (patterns, isData) in new[] { (block._actions, false), (block._dataActions, true) })
+            {
+                foreach (var pattern in patterns)
+                {
+                    var (first, end) = catalog.OperationsStartingWith(pattern.Prefix);
+                    for (var i = first; i < end; i++)
+                    {
+                        var operation = catalog.Operations[i];
+                        if (operation.IsDataAction == isData && !covered.ContainsKey(i) && pattern.Matches(operation.Name))
+                        {
+                            covered[i] = pattern;
+                        }
+                    }
+                }
+            }
+            return covered;
+        }
+    }
 }
 
 /// <summary>

@@ -30,4 +30,18 @@ internal sealed class OperationSet
     }
 
     public int Count => _bits.Sum(word => BitOperations.PopCount(word));
+
+    /// <summary>The members, ascending.</summary>
+    public IReadOnlyList<int> Indexes()
+    {
+        var indexes = new List<int>(Count);
+        for (var w = 0; w < _bits.Length; w++)
+        {
+            for (var word = _bits[w]; word != 0; word &= word - 1)
+            {
+                indexes.Add((w << 6) + BitOperations.TrailingZeroCount(word));
+            }
+        }
+        return indexes;
+    }
 }

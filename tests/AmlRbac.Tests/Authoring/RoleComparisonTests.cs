@@ -52,7 +52,26 @@ public sealed class RoleComparisonTests
         var comparison = RoleComparison.Compare(Evaluator, reference with { Id = Guid.NewGuid().ToString("D"), Name = "Copy" }, reference);
 
         Assert.True(comparison.Same);
+        // The role names only Microsoft.MachineLearningServices operations: those are all it is compared over.
+        Assert.Equal(AmlRbac.Catalog.AmlCatalog.Default.Operations.Count(o => o.Name.StartsWith("Microsoft.MachineLearningServices/", StringComparison.OrdinalIgnoreCase)),
+            comparison.Compared);
+    }
+
+    [Fact]
+    public void Contributor_against_Azure_AI_Administrator_loses_operations_of_every_provider_its_wildcard_reaches()
+    {
+        // Contributor's Actions are "*" (every provider); Azure AI Administrator's name a dozen providers ([MLROLES]).
+        var comparison = RoleComparison.Compare(Evaluator, Evaluator.GetRole("Contributor"), Evaluator.GetRole("Azure AI Administrator"));
+
         Assert.Equal(AmlRbac.Catalog.AmlCatalog.Default.Operations.Count, comparison.Compared);
+        var lostProviders = comparison.OnlyInRole.Select(o => o.Split('/')[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.Contains("Microsoft.OperationalInsights", lostProviders);
+        Assert.Contains("Microsoft.ContainerService", lostProviders);
+        // Azure AI Administrator keeps Microsoft.Storage/storageAccounts/*, not the provider's other operations.
+        Assert.Contains("Microsoft.Storage/register/action", comparison.OnlyInRole);
+        Assert.DoesNotContain("Microsoft.Storage/storageAccounts/delete", comparison.OnlyInRole);
+        // Data actions are not Contributor's: none is lost.
+        Assert.DoesNotContain(comparison.OnlyInRole, o => AmlRbac.Catalog.AmlCatalog.Default.FindOperation(o)!.IsDataAction);
     }
 
     [Fact]

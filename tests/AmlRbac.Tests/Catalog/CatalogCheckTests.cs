@@ -16,11 +16,25 @@ public sealed class CatalogCheckTests
     private static readonly AmlCatalog Catalog = AmlCatalog.Default;
 
     [Fact]
-    public void Built_in_roles_templates_and_activities_have_no_unresolved_entry()
+    public void Templates_and_activities_have_no_unresolved_entry()
     {
-        var errors = CatalogCheck.Run(Catalog).Where(f => f.Kind != CatalogFindingKind.OutsideCatalog);
+        var errors = CatalogCheck.Run(Catalog).Where(f => f.Subject != CatalogSubject.BuiltInRole && f.Kind != CatalogFindingKind.OutsideCatalog);
 
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void A_built_in_role_entry_that_resolves_to_nothing_is_a_wildcard_over_a_feature_newer_than_its_page_or_an_ignored_entry()
+    {
+        // The role definitions (2026-08-22) are newer than several pages: a wildcard such as
+        // "Microsoft.Resources/deploymentStacksWhatIfResults/*" covers operations no page lists yet. An exact entry
+        // that names nothing is one of the role typos build/catalog/role-operations-not-on-pages.tsv ignores.
+        var findings = CatalogCheck.Run(Catalog).Where(f => f.Subject == CatalogSubject.BuiltInRole && f.Kind != CatalogFindingKind.OutsideCatalog).ToList();
+        var ignored = CatalogCoverageTests.Exceptions().Where(e => e.Handling == "ignore").Select(e => e.Operation).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(CatalogFindingKind.Unmatched, f.Kind));
+        Assert.All(findings.Where(f => !f.Entry.Contains('*')), f => Assert.Contains(f.Entry.Trim(), ignored));
     }
 
     [Fact]
@@ -28,9 +42,10 @@ public sealed class CatalogCheckTests
     {
         var findings = CatalogCheck.Run(Catalog);
 
-        // Azure AI Administrator grants "Microsoft.KeyVault/*" (builtin-roles.json); DeployIntoVnet needs Microsoft.Network.
-        Assert.Contains(new CatalogFinding(CatalogSubject.BuiltInRole, "Azure AI Administrator", "Actions", "Microsoft.KeyVault/*", CatalogFindingKind.OutsideCatalog), findings);
-        Assert.Contains(findings, f => f.Subject == CatalogSubject.Activity && f.Name == "DeployIntoVnet" && f.Kind == CatalogFindingKind.OutsideCatalog);
+        // Advisor Recommendations Contributor grants Microsoft.Advisor operations, a provider whose page the catalog does not hold.
+        Assert.Contains(new CatalogFinding(CatalogSubject.BuiltInRole, "Advisor Recommendations Contributor", "Actions", "Microsoft.Advisor/recommendations/read", CatalogFindingKind.OutsideCatalog), findings);
+        Assert.All(findings.Where(f => f.Kind == CatalogFindingKind.OutsideCatalog && !f.Entry.Split('/')[0].Contains('*')),
+            f => Assert.DoesNotContain(f.Entry.Split('/')[0], Catalog.Providers));
     }
 
     [Fact]
@@ -99,7 +114,8 @@ public sealed class CatalogCheckTests
     }
 
     [Theory]
-    [InlineData("Microsoft.Storage/storageAccounts/read", CatalogFindingKind.OutsideCatalog)]
+    [InlineData("Microsoft.Advisor/recommendations/read", CatalogFindingKind.OutsideCatalog)]
+    [InlineData("Microsoft.Storage/storageAccounts/raed", CatalogFindingKind.Unmatched)]
     [InlineData("*/nosuchverb/action", CatalogFindingKind.OutsideCatalog)]
     [InlineData("Microsoft.MachineLearningServices/workspaces/nosuchthing/*", CatalogFindingKind.Unmatched)]
     [InlineData("Microsoft.Authorization/roleAssignment/write", CatalogFindingKind.Unmatched)]

@@ -160,15 +160,17 @@ public sealed class CliQueryTests : IDisposable
     }
 
     [Fact]
-    public void Catalog_roles_in_json_lists_the_28_built_in_roles()
+    public void Catalog_roles_in_json_lists_every_built_in_role_with_its_guid()
     {
         var result = CliRunner.InProcess("catalog", "roles", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Error);
         using var json = JsonDocument.Parse(result.Out);
-        Assert.Equal(28, json.RootElement.GetArrayLength());
-        Assert.Contains(json.RootElement.EnumerateArray(), r => r.GetProperty("name").GetString() == "AzureML Data Scientist");
+        Assert.Equal(928, json.RootElement.GetArrayLength());
+        Assert.All(json.RootElement.EnumerateArray(), r => Assert.True(Guid.TryParse(r.GetProperty("id").GetString(), out _)));
+        Assert.Contains(json.RootElement.EnumerateArray(), r => r.GetProperty("name").GetString() == "AzureML Data Scientist"
+            && r.GetProperty("id").GetString() == "f6c7c914-8db3-469d-8ca1-694a8f32e121");
     }
 
     [Fact]
@@ -181,6 +183,73 @@ public sealed class CliQueryTests : IDisposable
         using var activitiesJson = JsonDocument.Parse(activities.Out);
         Assert.Equal(AmlCatalog.Default.Operations.Count, operationsJson.RootElement.GetArrayLength());
         Assert.Equal(AmlCatalog.Default.Activities.Count, activitiesJson.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void Catalog_operations_in_json_give_each_operation_its_kind_source_and_where_it_is_checked()
+    {
+        var result = CliRunner.InProcess("catalog", "operations", "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        var operations = json.RootElement.EnumerateArray().ToList();
+        Assert.All(operations, o => Assert.Equal(o.GetProperty("isDataAction").GetBoolean() ? "data" : "control", o.GetProperty("kind").GetString()));
+        var blobRead = operations.Single(o => o.GetProperty("name").GetString() == "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read");
+        Assert.Equal("data", blobRead.GetProperty("kind").GetString());
+        Assert.Contains("permissions/storage.md", blobRead.GetProperty("source").GetString());
+        Assert.False(blobRead.TryGetProperty("checkedOnlyAt", out _));
+        var quota = operations.Single(o => o.GetProperty("name").GetString() == "Microsoft.MachineLearningServices/locations/updateQuotas/action");
+        Assert.Equal("Subscription", quota.GetProperty("checkedOnlyAt").GetProperty("level").GetString());
+        // Operations of every provider, not three.
+        Assert.True(operations.Select(o => o.GetProperty("name").GetString()!.Split('/')[0]).Distinct().Count() > 20);
+    }
+
+    [Fact]
+    public void Access_lists_the_operations_of_the_providers_named()
+    {
+        var result = CliRunner.InProcess("access", "--sample", "--principal", "Alice Chen", "--scope", DevWorkspace, "--provider", "Microsoft.KeyVault", "--provider", "Microsoft.Storage", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var providers = json.RootElement.EnumerateArray().Select(a => a.GetProperty("action").GetString()!.Split('/')[0]).Distinct().Order().ToList();
+        Assert.Equal(new[] { "Microsoft.KeyVault", "Microsoft.Storage" }, providers);
+    }
+
+    [Fact]
+    public void Access_lists_Azure_ML_operations_by_default()
+    {
+        var result = CliRunner.InProcess("access", "--sample", "--principal", "Alice Chen", "--scope", DevWorkspace, "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.All(json.RootElement.EnumerateArray(), a => Assert.StartsWith("Microsoft.MachineLearningServices/", a.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public void An_unknown_provider_is_bad_input_with_did_you_mean()
+    {
+        var result = CliRunner.InProcess("access", "--sample", "--principal", "Alice Chen", "--scope", DevWorkspace, "--provider", "Microsoft.KeyVaults");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Did you mean 'Microsoft.KeyVault'", result.Error);
+    }
+
+    [Fact]
+    public void An_operation_the_catalog_does_not_list_is_answered_with_a_warning_on_stderr()
+    {
+        var result = CliRunner.InProcess("test", "--role", "Reader", "--action", "Microsoft.Sql/servers/read", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: Operation 'Microsoft.Sql/servers/read' is unknown to the catalog", result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("Allowed", json.RootElement.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void Reader_reads_no_blob_and_Storage_Blob_Data_Reader_does()
+    {
+        const string BlobRead = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read";
+
+        Assert.Equal(1, CliRunner.InProcess("test", "--role", "Reader", "--action", BlobRead).ExitCode);
+        Assert.Equal(0, CliRunner.InProcess("test", "--role", "Storage Blob Data Reader", "--action", BlobRead).ExitCode);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class DecisionJsonTests
         using var json = Parse(DecisionJson.Serialize(Samples.Check(Outcome.NotGranted)));
         var first = json.RootElement.GetProperty("wouldBeGrantedBy")[0];
 
-        Assert.Equal(new[] { "roleDefinitionId", "roleName", "grantedOperationCount" }, first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "roleDefinitionId", "roleName", "grantedOperationCount", "grantsOutsideCatalog" }, first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("AzureML Compute Operator", first.GetProperty("roleName").GetString());
         Assert.Equal(12, first.GetProperty("grantedOperationCount").GetInt32());
     }
@@ -120,13 +120,17 @@ public sealed class DecisionJsonTests
     }
 
     [Fact]
-    public void Catalog_roles_are_the_28_built_in_roles()
+    public void Catalog_roles_are_every_built_in_role_with_its_source_and_former_names()
     {
-        using var json = Parse(CatalogJson.Roles(AmlCatalog.Default.BuiltInRoles));
+        using var json = Parse(CatalogJson.Roles(AmlCatalog.Default.BuiltInRoles, AmlCatalog.Default.RoleAliases));
 
-        Assert.Equal(28, json.RootElement.GetArrayLength());
-        Assert.Equal(new[] { "id", "name", "description", "isCustom", "permissions", "assignableScopes" },
+        // builtin-roles-all.json holds the 928 role definitions of 2026-08-22.
+        Assert.Equal(928, json.RootElement.GetArrayLength());
+        Assert.Equal(new[] { "id", "name", "description", "isCustom", "permissions", "assignableScopes", "source" },
             json.RootElement[0].EnumerateObject().Select(p => p.Name));
+        var foundryUser = json.RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Foundry User");
+        Assert.Equal("53ca6127-db72-4b80-b1b0-d745d6d5456d", foundryUser.GetProperty("id").GetString());
+        Assert.Equal("Azure AI User", foundryUser.GetProperty("formerNames")[0].GetProperty("name").GetString());
     }
 
     [Fact]

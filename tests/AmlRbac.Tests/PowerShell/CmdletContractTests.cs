@@ -187,6 +187,7 @@ public sealed class CmdletContractTests
             // Optional in the principal set, so that a role definition piped alone binds there.
             Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName), (WhoCan, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
+            Expect("Provider", Strings, None, (Principal, Optional)),
         };
 
         AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters).Concat(LiveParameters));

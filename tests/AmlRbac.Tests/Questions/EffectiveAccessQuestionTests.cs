@@ -13,13 +13,36 @@ public sealed class EffectiveAccessQuestionTests
     private static readonly Subject AliceInDev = Subject.PrincipalAt(Contoso.Alice, Contoso.DevWorkspace);
 
     [Fact]
-    public void Lists_every_catalog_operation_by_default()
+    public void Lists_every_Azure_ML_operation_by_default()
     {
         var answers = EffectiveAccessQuestion.ForPrincipal(Contoso.Evaluator, EffectiveAccessBy.Operation).AnswerFor(AliceInDev);
 
-        Assert.Equal(AmlCatalog.Default.Operations.Select(o => o.Name), answers.Select(a => a.Operation!.Action));
+        Assert.Equal(AmlCatalog.Default.Operations.Where(o => o.Name.StartsWith("Microsoft.MachineLearningServices/", StringComparison.Ordinal)).Select(o => o.Name),
+            answers.Select(a => a.Operation!.Action));
         Assert.Equal(Outcome.Allowed, answers.Single(a => a.Operation!.Action == Contoso.ComputeWrite).Outcome);
         Assert.All(answers, a => Assert.Equal("Alice Chen", a.PrincipalName));
+    }
+
+    [Fact]
+    public void Lists_the_operations_of_the_providers_named_each_once_in_catalog_order()
+    {
+        var answers = EffectiveAccessQuestion.ForPrincipal(Contoso.Evaluator, EffectiveAccessBy.Operation,
+            providers: new[] { "microsoft.storage", "Microsoft.KeyVault", "Microsoft.Storage" }).AnswerFor(AliceInDev);
+
+        Assert.Equal(AmlCatalog.Default.Operations.Where(o => o.Provider is "Microsoft.KeyVault" or "Microsoft.Storage").Select(o => (o.Name, o.IsDataAction)),
+            answers.Select(a => (a.Operation!.Action, a.Operation.IsDataAction)));
+        // Alice holds AzureML Data Scientist and Reader in dev: Reader's */read reads the account, never a blob.
+        Assert.Equal(Outcome.NotGranted, answers.Single(a => a.Operation!.Action == "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read").Outcome);
+    }
+
+    [Fact]
+    public void An_unknown_provider_is_ProviderUnknown_with_did_you_mean()
+    {
+        var error = Assert.Throws<AmlRbacException>(() =>
+            EffectiveAccessQuestion.ForPrincipal(Contoso.Evaluator, EffectiveAccessBy.Operation, providers: new[] { "Microsoft.Storag" }));
+
+        Assert.Equal(ErrorIds.ProviderUnknown, error.ErrorId);
+        Assert.Contains("Did you mean 'Microsoft.Storage'", error.Message);
     }
 
     [Fact]

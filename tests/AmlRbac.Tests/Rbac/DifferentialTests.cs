@@ -136,7 +136,9 @@ internal static class SmallTenants
 
     private const string Blobs = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/";
 
-    // (operation, asked as a data action). Catalog operations keep the catalog's flag.
+    // (operation, asked as a data action), as the engine reads it: a catalog operation keeps the catalog's kind, so each
+    // is asked as that kind; a name the catalog lists as both (Microsoft.KeyVault/vaults/keys/read) and one it does not
+    // list are asked as both.
     private static readonly (string Name, bool IsData)[] Operations =
     {
         ("Microsoft.MachineLearningServices/workspaces/computes/write", false),
@@ -147,9 +149,11 @@ internal static class SmallTenants
         ("Microsoft.Authorization/roleAssignments/write", false),
         ("Contoso.Widgets/gadgets/read", false),
         ("Contoso.Widgets/gadgets/write", false),
+        ("Contoso.Widgets/gadgets/read", true),
         (Blobs + "read", true),
         (Blobs + "write", true),
-        (Blobs + "read", false),
+        ("Microsoft.KeyVault/vaults/keys/read", false),
+        ("Microsoft.KeyVault/vaults/keys/read", true),
     };
 
     private static readonly string[] ControlPatterns =

@@ -256,13 +256,29 @@ public sealed class RuleTests
 
     // ---- Data and control planes ----------------------------------------------------------------
 
+    // Microsoft.KeyVault/vaults/keys/read is listed twice by security.md, once as an action and once as a data action
+    // (https://learn.microsoft.com/azure/role-based-access-control/permissions/security): the flag picks one.
+    private const string KeysRead = "Microsoft.KeyVault/vaults/keys/read";
+
     [Fact]
     public void Control_actions_never_grant_a_data_action()
     {
         var engine = AliceHolds(Role("Control everything", Allow("*")), SubscriptionScope);
 
-        Assert.Equal(Outcome.NotGranted, engine.Decide(Alice, BlobRead, Workspace, isDataAction: true));
-        Assert.Equal(Outcome.Allowed, engine.Decide(Alice, BlobRead, Workspace, isDataAction: false));
+        Assert.Equal(Outcome.NotGranted, engine.Decide(Alice, KeysRead, Workspace, isDataAction: true));
+        Assert.Equal(Outcome.Allowed, engine.Decide(Alice, KeysRead, Workspace, isDataAction: false));
+    }
+
+    [Fact]
+    public void A_catalog_data_action_is_one_whatever_the_question_says()
+    {
+        // storage.md lists blobs/read only after "| **DataAction** |": asked as a control action, it is still a data action.
+        var engine = AliceHolds(Role("Control everything", Allow("*")), SubscriptionScope);
+
+        var decision = engine.Check(Alice, BlobRead, Workspace, isDataAction: false);
+
+        Assert.Equal(Outcome.NotGranted, decision.Outcome);
+        Assert.True(decision.IsDataAction);
     }
 
     [Fact]
@@ -277,16 +293,16 @@ public sealed class RuleTests
     [Fact]
     public void Not_data_actions_remove_data_actions_and_not_control_ones()
     {
-        var role = Role("Blobs but not read", new Permission
+        var role = Role("Keys but not read", new Permission
         {
-            Actions = new[] { BlobRead },
-            DataActions = new[] { "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/*" },
-            NotDataActions = new[] { BlobRead },
+            Actions = new[] { KeysRead },
+            DataActions = new[] { "Microsoft.KeyVault/vaults/keys/*" },
+            NotDataActions = new[] { KeysRead },
         });
         var engine = AliceHolds(role, SubscriptionScope);
 
-        Assert.Equal(Outcome.NotGranted, engine.Decide(Alice, BlobRead, Workspace, isDataAction: true));
-        Assert.Equal(Outcome.Allowed, engine.Decide(Alice, BlobRead, Workspace, isDataAction: false));
+        Assert.Equal(Outcome.NotGranted, engine.Decide(Alice, KeysRead, Workspace, isDataAction: true));
+        Assert.Equal(Outcome.Allowed, engine.Decide(Alice, KeysRead, Workspace, isDataAction: false));
     }
 
     // ---- Principals and groups ------------------------------------------------------------------

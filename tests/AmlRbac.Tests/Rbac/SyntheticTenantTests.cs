@@ -68,7 +68,8 @@ public sealed class SyntheticTenantTests
         {
             var principal = principals[random.Next(principals.Length)];
             var scope = scopes[random.Next(scopes.Length)];
-            var (operation, isData) = i % 10 == 0 ? (SyntheticTenant.BlobRead, true) : (operations[random.Next(operations.Count)].Name, false);
+            var picked = operations[random.Next(operations.Count)];
+            var (operation, isData) = i % 10 == 0 ? (SyntheticTenant.BlobRead, true) : (picked.Name, picked.IsDataAction);
 
             var expected = reference.Decide(principal, operation, isData, scope);
 

@@ -1,6 +1,7 @@
 using Xunit;
 using static AmlRbac.Tests.WorkspaceIdentity.FakeWorkspaceArm;
 
+using AmlRbac.Authoring;
 using AmlRbac.Model;
 using AmlRbac.Rbac;
 using AmlRbac.Sources.Live;
@@ -72,6 +73,14 @@ public sealed class WorkspaceIdentityConverterTests
         Assert.Contains("Microsoft.Resources/subscriptions/resourceGroups/delete", result.LostOperations, StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain("Microsoft.MachineLearningServices/workspaces/computes/write", result.LostOperations, StringComparer.OrdinalIgnoreCase);
         Assert.Empty(result.GainedOperations);
+        // Every provider the catalog holds: Contributor's "*" also reaches Log Analytics and AKS, which the new role does not.
+        Assert.Contains("Microsoft.OperationalInsights/workspaces/write", result.LostOperations, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains(result.LostOperations, o => o.StartsWith("Microsoft.ContainerService/", StringComparison.OrdinalIgnoreCase));
+        // Both roles sit at the resource group, so the diff is what `role compare Contributor --reference-role
+        // "Azure AI Administrator"` reports lost.
+        var evaluator = new AccessEvaluator(Tenant.Empty);
+        var comparison = RoleComparison.Compare(evaluator, evaluator.GetRole("Contributor"), evaluator.GetRole("Azure AI Administrator"));
+        Assert.Equal(comparison.OnlyInRole, result.LostOperations);
     }
 
     [Fact]

@@ -91,9 +91,18 @@ public sealed class AccessReportQuestion : IQuestion<AccessReport>
             .Where(d => !reaching.Contains(d) && Scope.TryParse(d.Scope, out var at, out _) && !at.Equals(Scope.Parse(workspace))
                 && _evaluator.IsAtOrBelow(at.Value, workspace));
         return reaching.Select(d => (Deny: d, Reaches: true)).Concat(inside.Select(d => (Deny: d, Reaches: false)))
-            .Select(d => new WorkspaceDeny(d.Deny, d.Reaches, answers.Count(a => Blocks(d.Deny, a))))
+            .Select(d => new WorkspaceDeny
+            {
+                Deny = d.Deny,
+                ReachesWorkspace = d.Reaches,
+                BlockedAnswers = answers.Count(a => Blocks(d.Deny, a)),
+                Principals = d.Deny.Principals.Select(Named).ToList(),
+                ExcludedPrincipals = d.Deny.ExcludePrincipals.Select(Named).ToList(),
+            })
             .ToList();
     }
+
+    private Principal Named(string id) => new() { Id = id, DisplayName = _evaluator.DisplayNameOf(id) };
 
     private static bool Blocks(DenyAssignment deny, PermissionAnswer answer) =>
         (answer.Operation is { } operation ? new[] { operation } : answer.Activity!.Operations)

@@ -8,7 +8,7 @@ namespace AmlRbac.Output;
 /// <summary>
 /// An access report as one self-contained HTML page: inline CSS, no script, nothing fetched, so it reads the same
 /// offline, attached to a ticket or opened from a share. Every value from the tenant is HTML-encoded. Each decision
-/// cell shows the decision, its reasons on hover (title) and in a details element. The markup is also well-formed
+/// cell shows the decision, its first reason on hover (title) and all of them in a details element. The markup is also well-formed
 /// XML (every element closed, attributes quoted), so tools can parse it.
 /// </summary>
 public static class AccessReportHtml
@@ -29,7 +29,7 @@ public static class AccessReportHtml
         thead th { background: #eef3f8; }
         table.grid thead th { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
         table.grid thead th.principal { writing-mode: horizontal-tb; transform: none; }
-        details summary { cursor: pointer; font-weight: 600; }
+        details summary { cursor: pointer; font-weight: 600; white-space: nowrap; }
         details ul { margin: 4px 0 0 0; padding-left: 16px; font-weight: normal; min-width: 320px; }
         .o-Allowed { background: #c9ecd0; }
         .o-Conditional { background: #fff1b8; }
@@ -224,10 +224,11 @@ public static class AccessReportHtml
     private static void Cell(StringBuilder html, PermissionAnswer answer) =>
         DecisionCell(html, answer.Outcome.ToString(), AccessReportText.Reasons(answer));
 
-    // The decision, its reasons on hover (title) and in a details element that opens on a click.
+    // The decision, its first reason on hover (title), and every reason in a details element that opens on a click
+    // (the title holds one sentence only: a report has hundreds of cells, and each would carry its reasons twice).
     private static void DecisionCell(StringBuilder html, string decision, IReadOnlyList<string> reasons)
     {
-        html.Append("<td class=\"o-").Append(E(decision)).Append("\" title=\"").Append(E(decision + ": " + string.Join(" ", reasons))).Append("\">");
+        html.Append("<td class=\"o-").Append(E(decision)).Append("\" title=\"").Append(E(reasons.Count == 0 ? decision : decision + ": " + reasons[0])).Append("\">");
         html.Append("<details><summary>").Append(E(decision)).Append("</summary><ul>");
         foreach (var reason in reasons)
         {

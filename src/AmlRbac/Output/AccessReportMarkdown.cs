@@ -38,13 +38,18 @@ public static class AccessReportMarkdown
         md.AppendLine(E(workspace.Workspace)).AppendLine();
 
         md.Append("### ").AppendLine(E(AccessReportText.PrivilegedHeading)).AppendLine();
+        foreach (var operation in report.PrivilegedOperations)
+        {
+            md.Append("- **").Append(E(operation.Operation)).Append("**: ").Append(E(operation.Why)).Append(" Source: ").AppendLine(E(operation.Source));
+        }
+        md.AppendLine();
         Row(md, "Operation", "Who holds it", "Decision", "Why");
         Rule(md, 4);
         foreach (var privileged in workspace.Privileged)
         {
             if (privileged.Holders.Count == 0)
             {
-                Row(md, privileged.Operation.Operation, AccessReportText.NoHolder, string.Empty, privileged.Operation.Why);
+                Row(md, privileged.Operation.Operation, "nobody", string.Empty, AccessReportText.NoHolder);
             }
             foreach (var holder in privileged.Holders)
             {

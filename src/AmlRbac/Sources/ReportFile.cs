@@ -24,10 +24,31 @@ public static class ReportFile
         }
         else
         {
-            FileOutput.WriteNew(path, text, existing => new AmlRbacException(ErrorIds.OutFileExists, FailureCategory.WriteError,
-                $"The report file '{existing}' exists; give {replaceSwitch} to replace it, or name another file.", existing), NotWritten);
+            FileOutput.WriteNew(path, text, existing => Exists(existing, replaceSwitch), NotWritten);
         }
     }
+
+    /// <summary>
+    /// What <see cref="Write"/> would refuse, found before the report is made (a live read takes a while): OutFileExists,
+    /// or OutFileNotWritten for a folder that does not exist. Write checks again, as the file system may change meanwhile.
+    /// </summary>
+    public static void Check(string path, bool replace, string replaceSwitch)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (!replace && (File.Exists(full) || Directory.Exists(full)))
+        {
+            throw Exists(path, replaceSwitch);
+        }
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            throw new AmlRbacException(ErrorIds.OutFileNotWritten, FailureCategory.ObjectNotFound,
+                $"The report file '{path}' cannot be written: the folder '{folder}' does not exist.", path);
+        }
+    }
+
+    private static AmlRbacException Exists(string path, string replaceSwitch) =>
+        new(ErrorIds.OutFileExists, FailureCategory.WriteError, $"The report file '{path}' exists; give {replaceSwitch} to replace it, or name another file.", path);
 
     private static Exception NotWritten(string path, Exception error) =>
         new AmlRbacException(ErrorIds.OutFileNotWritten, error is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,

@@ -67,4 +67,17 @@ public sealed class ReportFileTests : IDisposable
         Assert.Equal(ErrorIds.OutFileNotWritten, error.ErrorId);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
+
+    [Fact]
+    public void Check_finds_an_existing_file_and_a_missing_folder_before_anything_is_made()
+    {
+        File.WriteAllText(PathOf("report.html"), "old");
+
+        Assert.Equal(ErrorIds.OutFileExists, Assert.Throws<AmlRbacException>(() => ReportFile.Check(PathOf("report.html"), replace: false, "--force")).ErrorId);
+        ReportFile.Check(PathOf("report.html"), replace: true, "--force");
+        ReportFile.Check(PathOf("new.html"), replace: false, "--force");
+        Assert.Equal(ErrorIds.OutFileNotWritten,
+            Assert.Throws<AmlRbacException>(() => ReportFile.Check(PathOf(Path.Combine("missing", "new.html")), replace: true, "--force")).ErrorId);
+        Assert.Equal("old", File.ReadAllText(PathOf("report.html")));
+    }
 }

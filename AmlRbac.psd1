@@ -19,6 +19,7 @@
         'New-AmlCustomRole'
         'New-AmlModelPolicy'
         'Export-AmlRbacSnapshot'
+        'Export-AmlAccessReport'
         'Set-AmlWorkspaceIdentityRole'
     )
     FunctionsToExport    = @()

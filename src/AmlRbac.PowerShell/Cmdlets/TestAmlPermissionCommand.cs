@@ -15,7 +15,7 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "AmlPermission", DefaultParameterSetName = PrincipalActionSet)]
 [OutputType(typeof(bool), typeof(AmlPermissionDecision))]
-public sealed class TestAmlPermissionCommand : TenantQueryCmdlet
+public sealed class TestAmlPermissionCommand : TenantQueryCmdlet<IReadOnlyList<PermissionAnswer>>
 {
     // Who (a principal, a role object or a role name) by what (-Action, or -Activity with optional
     // -Action): -Action is mandatory unless -Activity is given, and both may be given together.

@@ -134,4 +134,14 @@ public sealed class CliReportTests : IDisposable
             Environment.SetEnvironmentVariable(graph, null);
         }
     }
+
+    [Fact]
+    public void Every_option_of_the_verb_is_documented_on_its_page()
+    {
+        var report = AmlRbacCommand.Create(new Terminal(TextWriter.Null, TextWriter.Null, CliRunner.Width)).Subcommands.Single(c => c.Name == "report");
+        var page = File.ReadAllText(ModuleFiles.InRepository("docs", "REPORT.md"));
+
+        Assert.NotEmpty(report.Options);
+        Assert.All(report.Options.Where(o => o.Name != "--help"), o => Assert.Contains("`" + o.Name, page));
+    }
 }

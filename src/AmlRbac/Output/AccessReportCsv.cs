@@ -30,7 +30,7 @@ public static class AccessReportCsv
                 {
                     Row(csv, new[]
                     {
-                        workspace.Name, workspace.Workspace, principal.Name, principal.Principal.Id, principal.Principal.Type.ToString(),
+                        workspace.Name, workspace.Workspace, AccessReportText.Name(principal.Principal), principal.Principal.Id, principal.Principal.Type.ToString(),
                         answer.Operation is null ? "Activity" : "Operation", AccessReportText.Subject(answer), answer.Outcome.ToString(),
                         string.Join(" ", AccessReportText.Reasons(answer)),
                     });

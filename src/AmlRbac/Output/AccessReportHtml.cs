@@ -121,7 +121,7 @@ public static class AccessReportHtml
                 html.Append("<table class=\"holders\"><tbody>");
                 foreach (var holder in privileged.Holders)
                 {
-                    var name = holder.PrincipalName ?? holder.Operation!.PrincipalId!;
+                    var name = AccessReportText.Holder(holder);
                     html.Append("<tr><th>").Append(E(name)).Append(holder.PrincipalType is { } type ? $" <span class=\"muted\">({E(type.ToString())})</span>" : string.Empty).Append("</th>");
                     Cell(html, holder);
                     html.Append("</tr>");
@@ -151,7 +151,7 @@ public static class AccessReportHtml
         html.AppendLine("<tbody>");
         foreach (var principal in workspace.Principals)
         {
-            html.Append("<tr><th title=\"").Append(E(principal.Principal.Id)).Append("\">").Append(E(principal.Name))
+            html.Append("<tr><th title=\"").Append(E(principal.Principal.Id)).Append("\">").Append(E(AccessReportText.Name(principal.Principal)))
                 .Append(" <span class=\"muted\">(").Append(E(principal.Principal.Type.ToString())).Append(")</span></th>");
             foreach (var answer in principal.Answers)
             {
@@ -174,7 +174,7 @@ public static class AccessReportHtml
         html.AppendLine("<table class=\"eligible\"><thead><tr><th>Principal</th><th>Activity or operation</th><th>Decision</th></tr></thead><tbody>");
         foreach (var (principal, answer) in found)
         {
-            html.Append("<tr><td>").Append(E(principal.Name)).Append("</td><td><code>").Append(E(AccessReportText.Subject(answer))).Append("</code></td>");
+            html.Append("<tr><td>").Append(E(AccessReportText.Name(principal.Principal))).Append("</td><td><code>").Append(E(AccessReportText.Subject(answer))).Append("</code></td>");
             Cell(html, answer);
             html.AppendLine("</tr>");
         }

@@ -53,7 +53,7 @@ public static class AccessReportMarkdown
             }
             foreach (var holder in privileged.Holders)
             {
-                Row(md, privileged.Operation.Operation, holder.PrincipalName ?? holder.Operation!.PrincipalId!, holder.Outcome.ToString(),
+                Row(md, privileged.Operation.Operation, AccessReportText.Holder(holder), holder.Outcome.ToString(),
                     string.Join(" ", AccessReportText.Reasons(holder)));
             }
         }
@@ -65,7 +65,7 @@ public static class AccessReportMarkdown
         Rule(md, 2 + report.Activities.Count + report.PrivilegedOperations.Count);
         foreach (var principal in workspace.Principals)
         {
-            Row(md, new[] { principal.Name, principal.Principal.Type.ToString() }.Concat(principal.Answers.Select(a => a.Outcome.ToString())).ToArray());
+            Row(md, new[] { AccessReportText.Name(principal.Principal), principal.Principal.Type.ToString() }.Concat(principal.Answers.Select(a => a.Outcome.ToString())).ToArray());
         }
         md.AppendLine();
         foreach (var principal in workspace.Principals)
@@ -75,7 +75,7 @@ public static class AccessReportMarkdown
             {
                 continue;
             }
-            md.Append("#### ").Append(E(principal.Name)).Append(" (").Append(E(principal.Principal.Id)).AppendLine(")").AppendLine();
+            md.Append("#### ").Append(E(AccessReportText.Name(principal.Principal))).Append(" (").Append(E(principal.Principal.Id)).AppendLine(")").AppendLine();
             foreach (var answer in granted)
             {
                 md.Append("- **").Append(E(AccessReportText.Subject(answer))).Append("**: ").Append(E(answer.Outcome.ToString())).Append(". ")
@@ -95,7 +95,7 @@ public static class AccessReportMarkdown
             Rule(md, 4);
             foreach (var (principal, answer) in workspace.EligibleOrConditional)
             {
-                Row(md, principal.Name, AccessReportText.Subject(answer), answer.Outcome.ToString(), string.Join(" ", AccessReportText.Reasons(answer)));
+                Row(md, AccessReportText.Name(principal.Principal), AccessReportText.Subject(answer), answer.Outcome.ToString(), string.Join(" ", AccessReportText.Reasons(answer)));
             }
         }
         md.AppendLine();

@@ -73,8 +73,10 @@ public static class AccessReportText
     public static IReadOnlyList<string> Reasons(PermissionAnswer answer) => DecisionText.Explain(answer);
 
     /// <summary>The reasons of a policy verdict, one sentence each.</summary>
-    public static IReadOnlyList<string> Reasons(ModelGuardrail guardrail) =>
-        guardrail.Reasons.Select(DecisionText.Sentence).Concat(guardrail.Reasons.SelectMany(r => r.Notes).Distinct().Select(n => "Note: " + n)).ToList();
+    public static IReadOnlyList<string> Reasons(ModelGuardrail guardrail) => DecisionText.Explain(guardrail.Reasons);
+
+    /// <summary>A who-can holder's name, else its object id.</summary>
+    public static string Holder(PermissionAnswer holder) => holder.PrincipalName ?? holder.Operation!.PrincipalId!;
 
     /// <summary>What an answer is about: the activity's name or the operation.</summary>
     public static string Subject(PermissionAnswer answer) => answer.Operation?.Action ?? answer.Activity!.Activity.Name;

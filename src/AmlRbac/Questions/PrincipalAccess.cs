@@ -16,7 +16,4 @@ public sealed record PrincipalAccess
 
     /// <summary>The activities' answers, then the operations'.</summary>
     public IEnumerable<PermissionAnswer> Answers => Activities.Concat(Operations);
-
-    /// <summary>The display name, else the object id.</summary>
-    public string Name => Principal.DisplayName ?? Principal.Id;
 }

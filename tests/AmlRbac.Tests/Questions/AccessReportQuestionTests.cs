@@ -64,11 +64,11 @@ public sealed class AccessReportQuestionTests
             Assert.Equal(PrivilegedOperations.All.Select(o => o.Operation), p.Operations.Select(a => a.Operation!.Action));
         });
         // Alice (through ml-data-scientists), the groups an assignment names, and the workspace identity of prod.
-        Assert.Contains(Prod.Principals, p => p.Name == "Alice Chen");
-        Assert.Contains(Prod.Principals, p => p.Name == "ml-mlops" && p.Principal.Type == PrincipalType.Group);
-        Assert.Contains(Prod.Principals, p => p.Name == "mlw-prod");
+        Assert.Contains(Prod.Principals, p => p.Principal.DisplayName == "Alice Chen");
+        Assert.Contains(Prod.Principals, p => p.Principal.DisplayName == "ml-mlops" && p.Principal.Type == PrincipalType.Group);
+        Assert.Contains(Prod.Principals, p => p.Principal.DisplayName == "mlw-prod");
         // mlw-dev's identity holds Contributor on rg-ml-dev only.
-        Assert.DoesNotContain(Prod.Principals, p => p.Name == "mlw-dev");
+        Assert.DoesNotContain(Prod.Principals, p => p.Principal.DisplayName == "mlw-dev");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--snapshot")
         {
-            Description = "A snapshot file to answer from (AmlRbac's snapshot, or exported Az JSON). Without it, the built-in Contoso sample tenant answers.",
+            Description = "A snapshot file to answer from (AmlRbac's snapshot, or exported Az JSON).",
             HelpName = "FILE",
         };
         // An empty path is no file at all; the snapshot reader is only asked about real paths.

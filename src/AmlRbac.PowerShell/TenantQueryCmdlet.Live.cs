@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AmlRbac.Output;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
 
@@ -21,6 +22,7 @@ public abstract partial class TenantQueryCmdlet<TAnswer>
         _subjects.Clear();
         _subjects.AddRange(result.Subjects);
         WriteVerbose($"Read live Azure for {subjects.Count} subject(s) in {result.Requests} requests.");
+        WriteVerbose(TenantSummary.Describe(result.Tenant));
         return new AccessEvaluator(TenantChoice.Live(result.Tenant).Tenant);
     }
 

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
+using AmlRbac.PowerShell.Output;
 using AmlRbac.Model;
+using AmlRbac.Output;
 using AmlRbac.Questions;
 using AmlRbac.Rbac;
 using AmlRbac.Sources;
@@ -16,11 +18,14 @@ namespace AmlRbac.PowerShell;
 /// </summary>
 public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
 {
-    private const string HowToGiveSource = "pass -SnapshotPath or pipe Get-AzRoleAssignment output";
+    private const string HowToGiveSource =
+        "give -SnapshotPath, pipe Get-AzRoleAssignment output, add -Live, or add -Sample for the built-in sample tenant Contoso";
 
     private readonly PipelineTenant _piped = new();
     private readonly List<Subject> _subjects = new();
+    private readonly List<Subject> _pipedRoles = new();
     private Subject? _commandLineSubject;
+    private bool _scopeOnCommandLine;
     private int _position;
 
     /// <summary>A snapshot file (wildcards allowed; they must match one file).</summary>
@@ -34,6 +39,10 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
     [ValidateNotNullOrEmpty]
     public string? LiteralSnapshotPath { get; set; }
 
+    /// <summary>Answer from the built-in sample tenant Contoso (samples/contoso.snapshot.json), to try the module without a tenant of your own.</summary>
+    [Parameter]
+    public SwitchParameter Sample { get; set; }
+
     /// <summary>Az role assignments, role definitions and deny assignments, and Az policy assignments, exemptions, definitions and set definitions, to answer from.</summary>
     [Parameter(ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
@@ -41,8 +50,12 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
     /// <summary>The subject of the current record, or null while its parameters are not all bound.</summary>
     protected abstract Subject? CurrentSubject();
 
-    /// <summary>False when the question is about a role alone: with no source given it needs no tenant, not the sample.</summary>
-    protected virtual bool AsksAboutPrincipals => true;
+    /// <summary>
+    /// True in the parameter sets where a piped role definition that gave no principal is a role to
+    /// answer for alone (`$role | Test-AmlPermission -Action ...`). Such roles are the subjects only when
+    /// no piped object named a principal: piped beside role assignments, a definition is tenant data.
+    /// </summary>
+    protected virtual bool PipedObjectsAreRoles => false;
 
     /// <summary>The question to ask of the tenant; throws AmlRbacException for bad names.</summary>
     protected abstract IQuestion<TAnswer> Ask(AccessEvaluator evaluator);
@@ -50,11 +63,23 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
     /// <summary>Writes the answer for one subject.</summary>
     protected abstract void Write(TAnswer answer);
 
+    /// <summary>
+    /// The decision with <paramref name="typeName"/> first among its type names, which selects that view of
+    /// AmlRbac.Format.ps1xml; the object, its type and its properties stay the same.
+    /// </summary>
+    protected static PSObject ViewOf(AmlPermissionDecision decision, string typeName)
+    {
+        var shown = new PSObject(decision);
+        shown.TypeNames.Insert(0, typeName);
+        return shown;
+    }
+
     /// <summary>Derived cmdlets that read parameters here call this last, once their subject is known.</summary>
     protected override void BeginProcessing()
     {
         // Pipeline parameters are not bound yet: this is the subject the command line names, if any.
         _commandLineSubject = CurrentSubject();
+        _scopeOnCommandLine = MyInvocation.BoundParameters.ContainsKey("Scope");
     }
 
     protected override void ProcessRecord()
@@ -71,7 +96,10 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
                 : new[] { InputObject };
             foreach (var item in items)
             {
-                Collect(item, isSubject);
+                if (Collect(item, isSubject) is { } role && PipedObjectsAreRoles && !isSubject)
+                {
+                    _pipedRoles.Add(Subject.ForRole(role));
+                }
             }
         }
         Remember(subject);
@@ -84,6 +112,21 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
         {
             Remember(CurrentSubject());
         }
+        if (_subjects.Count == 0 && _pipedRoles.Count > 0)
+        {
+            if (_scopeOnCommandLine)
+            {
+                ThrowTerminatingError(ErrorRecords.From(new AmlRbacException(ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument,
+                    "-Scope was given with piped role definitions and no principal: a role alone is answered without a scope; add -PrincipalId to ask about a principal there.",
+                    "-Scope")));
+            }
+            _subjects.AddRange(_pipedRoles);
+        }
+        // Nothing to answer for is an error, unless the upstream command listed nothing.
+        if (_subjects.Count == 0 && (_position > 0 || !MyInvocation.ExpectingInput))
+        {
+            ThrowTerminatingError(ErrorRecords.From(SubjectMissing()));
+        }
         IQuestion<TAnswer> question;
         try
         {
@@ -91,7 +134,7 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
             // or when -InputObject was given directly.
             var piped = MyInvocation.ExpectingInput || _position > 0 ? _piped : null;
             var snapshots = SnapshotPaths();
-            TenantChoice.CheckOneSource(Live, "-" + nameof(Live), LiveOnlyParametersGiven(), snapshots, piped);
+            TenantChoice.CheckOneSource(Live, "-" + nameof(Live), LiveOnlyParametersGiven(), snapshots, piped, Sample);
             question = Ask(Live ? OpenLive() : OpenEvaluator(snapshots, piped));
         }
         catch (AmlRbacException exception)
@@ -122,17 +165,31 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
         }
     }
 
-    private void Collect(PSObject item, bool isSubject)
+    // Returns the role definition the item is, if it is one.
+    private RoleDefinition? Collect(PSObject item, bool isSubject)
     {
         _position++;
         try
         {
-            _piped.Add(PropertyBag.From(item), PropertyBag.Describe(item, _position), isSubject);
+            return _piped.Add(PropertyBag.From(item), PropertyBag.Describe(item, _position), isSubject);
         }
         catch (AmlRbacException exception)
         {
             WriteError(ErrorRecords.From(exception));
+            return null;
         }
+    }
+
+    private AmlRbacException SubjectMissing()
+    {
+        var bound = MyInvocation.BoundParameters;
+        var what = bound.TryGetValue("PrincipalId", out var principal) && !bound.ContainsKey("Scope")
+            ? $"-PrincipalId {principal} was given without -Scope, and nothing piped in gave a scope"
+            : _position > 0 ? "nothing piped in named a principal (role assignments) or a role (role definitions), and the command line names none"
+            : "no principal or role was given";
+        return new AmlRbacException(ErrorIds.SubjectMissing, FailureCategory.InvalidArgument,
+            $"{char.ToUpperInvariant(what[0])}{what[1..]}: name -PrincipalId with -Scope, -RoleName or -RoleDefinition, or pipe role assignments or role definitions.",
+            MyInvocation.InvocationName);
     }
 
     private void Remember(Subject? subject)
@@ -145,10 +202,11 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
 
     private AccessEvaluator OpenEvaluator(IReadOnlyCollection<string> snapshots, PipelineTenant? piped)
     {
-        var choice = TenantChoice.Choose(snapshots, piped, AsksAboutPrincipals);
-        if (choice.SampleWarning(HowToGiveSource) is { } warning)
+        // A role asked about alone needs no tenant.
+        var choice = TenantChoice.Choose(snapshots, piped, Sample, _subjects.Any(s => !s.IsRoleAlone), HowToGiveSource);
+        if (choice.Origin != TenantOrigin.CatalogOnly)
         {
-            WriteWarning(warning);
+            WriteVerbose(TenantSummary.Describe(choice.Tenant));
         }
         return new AccessEvaluator(choice.Tenant);
     }

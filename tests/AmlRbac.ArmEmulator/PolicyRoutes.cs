@@ -8,11 +8,12 @@ namespace AmlRbac.ArmEmulator;
 /// <summary>
 /// The Azure Policy GET routes ([SPEC-PA], [SPEC-PD], [SPEC-PSD], [SPEC-EX] in docs/SOURCES.md), paged like the other lists:
 /// <list type="bullet">
-/// <item>{scope}/providers/Microsoft.Authorization/policyAssignments and …/policyExemptions: without a filter the
-/// items at, above and below the scope ("Without a filter the list also contains assignments on child resources");
-/// atScope() those at or above ("everything in the unfiltered list except those applied to resources contained
-/// within"); atExactScope() those at the scope. Any other filter is 400, so a client asking for one the emulator
-/// does not model finds out.</item>
+/// <item>{scope}/providers/Microsoft.Authorization/policyAssignments and …/policyExemptions at a subscription, resource
+/// group or resource: without a filter the items at, above and below the scope ("Without a filter the list also
+/// contains assignments on child resources"); atScope() those at or above ("everything in the unfiltered list except
+/// those applied to resources contained within"); atExactScope() those at the scope. At a management group, never
+/// those below it, filter or not (see <see cref="List"/>). Any other filter is 400, so a client asking for one the
+/// emulator does not model finds out.</item>
 /// <item>{scope}/providers/Microsoft.Authorization/policyDefinitions/{name} and …/policySetDefinitions/{name}: the
 /// tenant's own by id; at the tenant root, the built-in definitions of the embedded catalog too
 /// (PolicyDefinitions_GetBuiltIn), as ARM serves its built-ins to every tenant.</item>
@@ -45,7 +46,16 @@ internal static class PolicyRoutes
         var scope = ArmReadRoutes.AskedScope(request);
         var filter = request.Parameter("$filter")?.Trim();
         Func<string, bool>? exact = null;
-        var atScope = false;
+        // PolicyAssignments_ListForManagementGroup and PolicyExemptions_ListForManagementGroup ([SPEC-PA], [SPEC-EX])
+        // describe no list of the scopes below, unlike the subscription and resource-group lists: "This operation
+        // retrieves the list of all policy assignments applicable to the management group that match the given
+        // $filter. [...] If $filter=atScope() is provided, the returned list includes all policy assignments that are
+        // assigned to the management group or the management group's ancestors" (the exemptions operation says the
+        // same of exemptions), and 2019-09-01 required the filter ("A filter is required when listing policy
+        // assignments at management group scope", azure-rest-api-specs
+        // specification/resources/resource-manager/Microsoft.Authorization/stable/2019-09-01/policyAssignments.json).
+        // So at a management group the unfiltered list is the atScope() one: at it and above, never below.
+        var atScope = Scope.Parse(scope).Level == ScopeLevel.ManagementGroup;
         if (string.Equals(filter, "atScope()", StringComparison.OrdinalIgnoreCase))
         {
             atScope = true;

@@ -102,10 +102,11 @@ Describe 'Export-AmlAccessReport' {
         $report | Should -Not -Match 'Alice Chen'
     }
 
-    It 'warns when it answers from the sample tenant' {
-        $null = Export-AmlAccessReport -Scope $DevWorkspace -Format Csv -WarningVariable warnings -WarningAction SilentlyContinue
+    It 'answers from the sample tenant with -Sample, and without a source is TenantMissing' {
+        Export-AmlAccessReport -Scope $DevWorkspace -Format Csv -Sample | Should -Match 'Alice Chen'
 
-        @($warnings | Where-Object { $_ -like '*sample tenant Contoso*' }).Count | Should -Be 1
+        { Export-AmlAccessReport -Scope $DevWorkspace -Format Csv } |
+            Should -Throw -ErrorId 'TenantMissing,AmlRbac.PowerShell.Cmdlets.ExportAmlAccessReportCommand'
     }
 
     It 'completes -Format with the report formats' {

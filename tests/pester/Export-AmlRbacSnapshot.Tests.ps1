@@ -42,6 +42,7 @@ Describe 'Export-AmlRbacSnapshot' {
         $file = Export-AmlRbacSnapshot -Scope /providers/Microsoft.Management/managementGroups/contoso-ml -Path $path -ArmUrl $ArmUrl -PassThru
 
         $file.FullName | Should -Be $path
+        $file | Out-String -Width 120 | Get-ViewProblem | Should -BeNullOrEmpty
         # One token for ARM, one for Graph; both asked for the emulator's URL (it serves both).
         Should -Invoke Get-AzAccessToken -Times 2 -Exactly -ParameterFilter { $ResourceUrl -eq $ArmUrl }
         $exported = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json
@@ -49,6 +50,20 @@ Describe 'Export-AmlRbacSnapshot' {
         $exported.roleAssignments.Count | Should -Be $served.roleAssignments.Count
         $exported.principals.Count | Should -Be $served.principals.Count
         (Get-Content -LiteralPath $path -Raw) | Should -Not -Match ([regex]::Escape($ArmToken))
+    }
+
+    It 'holds, at a management group, the policy assigned to the subscriptions and workspaces below it' {
+        # A management group's policy lists hold only what is assigned at it and above
+        # (PolicyAssignments_ListForManagementGroup, PolicyExemptions_ListForManagementGroup): the export reads
+        # each subscription under the group too.
+        Mock Get-AzAccessToken { New-AccessTokenObject }
+        $path = Join-Path $TestDrive 'policy-below-group.json'
+
+        Export-AmlRbacSnapshot -Scope /providers/Microsoft.Management/managementGroups/contoso-ml -Path $path -ArmUrl $ArmUrl
+
+        $exported = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json
+        $exported.policyAssignments.id | Should -Contain "$DevSubscription/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry-report"
+        $exported.policyExemptions.id | Should -Be "$ProdWorkspace/providers/Microsoft.Authorization/policyExemptions/falcon-pilot"
     }
 
     It 'takes -AccessToken and -GraphAccessToken instead of the Az context' {

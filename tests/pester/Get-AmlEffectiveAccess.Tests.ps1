@@ -121,7 +121,40 @@ Describe 'Get-AmlEffectiveAccess with Get-AzRoleAssignment output piped in' {
     }
 }
 
+Describe 'Get-AmlEffectiveAccess with a role definition piped alone' {
+    It 'lists what a <Shape> role definition alone grants' -ForEach @(
+        @{ Shape = 'Get-AzRoleDefinition'; Role = $ComputeCreatorAz }
+        @{ Shape = 'az role definition list'; Role = $ComputeCreatorCli }
+    ) {
+        $allowed = @($Role | Get-AmlEffectiveAccess -Decision Allowed -WarningVariable warnings)
+
+        # The role names three operations exactly: those, and nothing else, are allowed.
+        ($allowed.Action | Sort-Object) | Should -Be (@('Microsoft.MachineLearningServices/workspaces/read', 'Microsoft.MachineLearningServices/workspaces/computes/read', $ComputeWrite) | Sort-Object)
+        $allowed.RoleName | Select-Object -Unique | Should -Be 'Compute Creator'
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'lists activities with -By Activity' {
+        $activities = @($ComputeCreatorAz | Get-AmlEffectiveAccess -By Activity -Activity CreateComputeCluster, SubmitRunV2)
+
+        ($activities | Where-Object Activity -EQ CreateComputeCluster).Decision.ToString() | Should -Be 'Allowed'
+        ($activities | Where-Object Activity -EQ SubmitRunV2).Decision.ToString() | Should -Be 'NotGranted'
+    }
+
+    It 'still lists a piped principal when assignments are piped too' {
+        $records = @($ComputeCreatorAz, $DanaComputeOperator | Get-AmlEffectiveAccess -Decision Allowed)
+
+        $records.PrincipalId | Select-Object -Unique | Should -Be $Dana
+    }
+}
+
 Describe 'Get-AmlEffectiveAccess error ids' {
+    It 'TenantMissing for a who-can question with no tenant; -Sample answers it' {
+        { Get-AmlEffectiveAccess -Action $ComputeWrite -Scope $DevWorkspace } |
+            Should -Throw -ErrorId 'TenantMissing,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'
+        (Get-AmlEffectiveAccess -Sample -Action $ComputeWrite -Scope $DevWorkspace).PrincipalName | Should -Contain 'Alice Chen'
+    }
+
     It 'ScopeInvalid for a scope that is not one' {
         Get-ErrorId { Get-AmlEffectiveAccess -PrincipalId $Alice -Scope '/subscriptions/not-a-guid' -LiteralSnapshotPath $ContosoSnapshot } |
             Should -BeExactly 'ScopeInvalid,AmlRbac.PowerShell.Cmdlets.GetAmlEffectiveAccessCommand'

@@ -181,6 +181,15 @@ Describe 'New-AmlCustomRole' {
         Test-AmlPermission -RoleDefinition $copy -Action $ComputeWrite | Should -BeTrue
     }
 
+    It 'completes operation names for -Action and role names for -ReferenceRole' {
+        $line = 'New-AmlCustomRole -Name x -AssignableScope /subscriptions/x -Action Microsoft.MachineLearningServices/workspaces/computes/del'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be @('Microsoft.MachineLearningServices/workspaces/computes/delete')
+        $line = 'New-AmlCustomRole -Name x -AssignableScope /subscriptions/x -Activity SubmitRunV2 -ReferenceRole AzureML'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Contain "'AzureML Data Scientist'"
+    }
+
     It 'completes template and activity names' {
         $line = 'New-AmlCustomRole -Template DataSci'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'DataScientist'

@@ -49,6 +49,19 @@ Describe 'Set-AmlWorkspaceIdentityRole' {
         $second.BeforeRoles | Should -Be @('Contributor')
     }
 
+    It 'shows the plan in 120 columns, and writes names and readable lists to CSV and JSON' {
+        $plan = Set-AmlWorkspaceIdentityRole -ResourceId $DevWorkspace -RemoveLegacyContributor -WhatIf @Arm
+
+        $text = $plan | Out-String -Width 120
+        $text | Get-ViewProblem | Should -BeNullOrEmpty
+        $text | Should -Match '(?m)^Planned\s+\.\.\./workspaces/mlw-dev\s+Contributor\s+Azure AI Administrator\s+\d+'
+        $row = $plan | ConvertTo-Csv | ConvertFrom-Csv
+        $row.Status | Should -BeExactly 'Planned'
+        $row.LostOperations -split '; ' | Should -Be @($plan.LostOperations)
+        $row.LostOperations | Should -Not -Match 'System\.'
+        ($plan | ConvertTo-Json | ConvertFrom-Json).Role | Should -BeExactly 'AzureAIAdministrator'
+    }
+
     It 'reports a workspace whose identity already holds Azure AI Administrator as AlreadyConverted' {
         $result = Set-AmlWorkspaceIdentityRole -ResourceId $ProdWorkspace -Confirm:$false @Arm
 

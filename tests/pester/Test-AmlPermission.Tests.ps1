@@ -104,6 +104,24 @@ Describe 'Test-AmlPermission asks about operations and activities' {
         $warnings.Count | Should -Be 0
     }
 
+    It 'completes operation names, with Azure''s description as the tooltip' {
+        $line = 'Test-AmlPermission -Action Microsoft.MachineLearningServices/workspaces/computes/wr'
+        $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $found.CompletionText | Should -Be @($ComputeWrite)
+        $found[0].ToolTip | Should -Not -Be $ComputeWrite
+        $found[0].ToolTip | Should -Not -BeNullOrEmpty
+    }
+
+    It 'completes built-in role names, quoted when they hold a space' {
+        $line = 'Test-AmlPermission -RoleName AzureML'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Contain "'AzureML Data Scientist'"
+        $completions | Should -Not -Contain "'Reader'"
+        $completions | Should -Not -Contain 'Reader'
+    }
+
     It 'completes activity names' {
         $line = 'Test-AmlPermission -Activity CreateComp'
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
@@ -114,11 +132,39 @@ Describe 'Test-AmlPermission asks about operations and activities' {
 }
 
 Describe 'Test-AmlPermission sources' {
-    It 'warns when it answers from the built-in sample tenant' {
-        $null = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue
+    It 'says with -Verbose what it read' {
+        $snapshot = Get-Content -LiteralPath $ContosoSnapshot -Raw | ConvertFrom-Json
+        # Eligible (PIM) assignments are role assignments too, marked eligible.
+        $assignments = $snapshot.roleAssignments.Count + $snapshot.roleEligibilityScheduleInstances.Count
 
-        $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike '*built-in sample tenant Contoso*-SnapshotPath*'
+        $verbose = Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -LiteralSnapshotPath $ContosoSnapshot -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        "$verbose" | Should -BeLike "Read $ContosoSnapshot`: $assignments role assignments, $($snapshot.roleDefinitions.Count) role definitions*, $($snapshot.denyAssignments.Count) deny assignments, $($snapshot.principals.Count) principals, $($snapshot.groups.Count) groups*, $($snapshot.policyAssignments.Count) policy assignments, $($snapshot.policyExemptions.Count) policy exemption*"
+    }
+
+    It 'says with -Verbose what it read from piped objects' {
+        $verbose = $DanaComputeOperator, $EveReader | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        "$verbose" | Should -BeLike 'Read piped objects: 2 role assignments, 0 role definitions (0 custom), 0 deny assignments, 2 principals*'
+    }
+
+    It 'refuses a principal question with no tenant, saying how to give one (TenantMissing)' {
+        $thrown = { Test-AmlPermission -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite } |
+            Should -Throw -ErrorId 'TenantMissing,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand' -PassThru
+        $thrown.Exception.Message | Should -BeLike 'No tenant to answer from: give -SnapshotPath, pipe Get-AzRoleAssignment output, add -Live, or add -Sample*'
+        $thrown.CategoryInfo.Category.ToString() | Should -Be 'InvalidArgument'
+    }
+
+    It 'answers from the built-in sample tenant with -Sample, without a warning' {
+        Test-AmlPermission -Sample -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings | Should -BeTrue
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'refuses -Sample with a snapshot: one source' {
+        { Test-AmlPermission -Sample -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite } |
+            Should -Throw -ErrorId 'SourceConflict,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
     }
 
     It 'expands a wildcard in -SnapshotPath' {
@@ -174,6 +220,136 @@ Describe 'Test-AmlPermission with Get-AzRoleAssignment output piped in' {
 
     It 'takes an array given to -InputObject as the same objects piped' {
         Test-AmlPermission -InputObject @($DanaComputeOperator, $EveReader) -PrincipalId $Eve -Scope $DevWorkspace -Action 'Microsoft.MachineLearningServices/workspaces/read' | Should -BeTrue
+    }
+}
+
+Describe 'Test-AmlPermission with a role definition piped alone' {
+    # Help example 5's promise: a role object answers for that role alone, with no tenant.
+    It 'answers for a <Shape> role definition alone' -ForEach @(
+        @{ Shape = 'Get-AzRoleDefinition'; Role = $ComputeCreatorAz }
+        @{ Shape = 'az role definition list'; Role = $ComputeCreatorCli }
+    ) {
+        $Role | Test-AmlPermission -Action $ComputeWrite -WarningVariable warnings | Should -BeTrue
+        $Role | Test-AmlPermission -Action $ComputeDelete | Should -BeFalse
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'names the role in each decision, for operations and activities' {
+        $decisions = @($ComputeCreatorAz | Test-AmlPermission -Action $ComputeWrite -Activity CreateComputeCluster -Detailed)
+
+        $decisions.Count | Should -Be 2
+        $decisions.RoleName | Should -Be @('Compute Creator', 'Compute Creator')
+        $decisions[0].Decision.ToString() | Should -Be 'Allowed'
+        $decisions[0].PrincipalId | Should -BeNullOrEmpty
+    }
+
+    It 'answers each of several piped roles' {
+        $reader = [pscustomobject]@{ Name = 'Reads'; Id = [guid]::NewGuid().ToString(); IsCustom = $true; Actions = @('*/read'); NotActions = @(); DataActions = @(); NotDataActions = @(); AssignableScopes = @($DevSubscription) }
+
+        $ComputeCreatorAz, $reader | Test-AmlPermission -Action $ComputeWrite | Should -Be @($true, $false)
+    }
+
+    It 'takes piped role definitions as tenant data when a piped assignment names a principal' {
+        # The role assignment names Dana and a custom role the piped definition defines.
+        $assignment = New-AzRoleAssignmentShape -ObjectId $Dana -DisplayName 'Dana Ruiz' -SignInName 'dana@contoso.com' `
+            -RoleDefinitionName 'Compute Creator' -RoleDefinitionId $ComputeCreatorId -Scope $DevWorkspace
+
+        $decisions = @($ComputeCreatorAz, $assignment | Test-AmlPermission -Action $ComputeWrite -Detailed)
+
+        $decisions.Count | Should -Be 1
+        $decisions[0].PrincipalId | Should -Be $Dana
+        $decisions[0].Decision.ToString() | Should -Be 'Allowed'
+        $decisions[0].GrantedBy | Should -Be 'Compute Creator'
+    }
+
+    It 'reports a piped object that is no Az object and answers for the piped role' {
+        $answers = @($ComputeCreatorAz, [pscustomobject]@{ Foo = 1 } | Test-AmlPermission -Action $ComputeWrite -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $answers | Should -Be @($true)
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'InputObjectInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'refuses -Scope with a role piped alone, as a role alone has no scope' {
+        { $ComputeCreatorAz | Test-AmlPermission -Scope $DevWorkspace -Action $ComputeWrite } |
+            Should -Throw -ErrorId 'ParameterCombinationInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'says what to give when nothing names a principal or a role' {
+        $thrown = { Test-AmlPermission -Action $ComputeWrite } | Should -Throw -ErrorId 'SubjectMissing,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand' -PassThru
+        $thrown.Exception.Message | Should -BeLike 'No principal or role was given: name -PrincipalId with -Scope, -RoleName or -RoleDefinition, or pipe*'
+    }
+
+    It 'says -Scope is missing when only -PrincipalId is given' {
+        $thrown = { Test-AmlPermission -PrincipalId $Alice -Action $ComputeWrite -LiteralSnapshotPath $ContosoSnapshot } |
+            Should -Throw -ErrorId 'SubjectMissing,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand' -PassThru
+        $thrown.Exception.Message | Should -BeLike "-PrincipalId $Alice was given without -Scope*"
+    }
+
+    It 'says so when the piped objects name no principal and no role' {
+        $policy = [pscustomobject]@{ Foo = 1 }
+        { $policy | Test-AmlPermission -Action $ComputeWrite -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'SubjectMissing,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'says what is missing when neither -Action nor -Activity is given' {
+        { Test-AmlPermission -RoleName Reader } | Should -Throw -ErrorId 'ActionMissing,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'writes nothing when the upstream command lists nothing' {
+        @() | Test-AmlPermission -Action $ComputeWrite | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Test-AmlPermission says when an answer is neither yes nor no' {
+    BeforeAll {
+        $Frank = '2534770b-545c-4579-9733-258a6602b0d0'   # eligible (PIM) for Owner on the prod workspace
+        $DaveId = 'b1179b1a-7e6d-4df4-bed1-e312b1de3932'   # may assign roles there under an ABAC condition
+    }
+
+    It 'returns $false for Eligible with a warning naming the outcome and the eligible assignment' {
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Frank -Scope $ProdWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue |
+            Should -BeFalse
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*$ComputeWrite is Eligible, not Allowed:*Owner*"
+    }
+
+    It 'fails with -Strict, with an error id per outcome' -ForEach @(
+        @{ Principal = '2534770b-545c-4579-9733-258a6602b0d0'; Action = 'Microsoft.MachineLearningServices/workspaces/computes/write'; ErrorId = 'PermissionEligible' }
+        @{ Principal = 'b1179b1a-7e6d-4df4-bed1-e312b1de3932'; Action = 'Microsoft.Authorization/roleAssignments/write'; ErrorId = 'PermissionConditional' }
+    ) {
+        $thrown = { Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Principal -Scope $ProdWorkspace -Action $Action -Strict } |
+            Should -Throw -ErrorId "$ErrorId,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand" -PassThru
+        $thrown.CategoryInfo.Category.ToString() | Should -Be 'PermissionDenied'
+    }
+
+    It 'fails with -Strict for an Unknown model deployment' {
+        # RBAC allows Dana to deploy; an enforced assignment of a custom definition that was not piped could deny
+        # it and cannot be evaluated, so the answer is Unknown.
+        $danaDataScientist = New-AzRoleAssignmentShape -ObjectId $Dana -DisplayName 'Dana Ruiz' -SignInName 'dana@contoso.com' `
+            -RoleDefinitionName 'AzureML Data Scientist' -RoleDefinitionId 'f6c7c914-8db3-469d-8ca1-694a8f32e121' -Scope $ProdWorkspace
+        $prodSubscription = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0'
+        $unknownDefinition = [pscustomobject]@{
+            Id                 = "$prodSubscription/providers/Microsoft.Authorization/policyAssignments/custom-models"
+            Name               = 'custom-models'
+            Type               = 'Microsoft.Authorization/policyAssignments'
+            Scope              = $prodSubscription
+            NotScope           = @()
+            PolicyDefinitionId = "$prodSubscription/providers/Microsoft.Authorization/policyDefinitions/not-piped"
+            EnforcementMode    = 'Default'
+        }
+        $piped = $danaDataScientist, $unknownDefinition
+
+        ($piped | Test-AmlPermission -PrincipalId $Dana -Scope $ProdWorkspace -Activity DeployModel -Model $Phi -Detailed).Decision.ToString() | Should -Be 'Unknown'
+        { $piped | Test-AmlPermission -PrincipalId $Dana -Scope $ProdWorkspace -Activity DeployModel -Model $Phi -Strict } |
+            Should -Throw -ErrorId 'PermissionUnknown,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'writes no warning for Allowed or NotGranted, with or without -Strict' {
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Alice -Scope $ProdWorkspace -Action $ComputeWrite -Strict -WarningVariable warnings | Should -BeFalse
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Alice -Scope $DevWorkspace -Action $ComputeWrite -Strict -WarningVariable more | Should -BeTrue
+        ($warnings.Count + $more.Count) | Should -Be 0
     }
 }
 

@@ -69,3 +69,47 @@ function Get-SharedCase {
         }
     }
 }
+
+# A custom role, as Get-AzRoleDefinition writes it (PSRoleDefinition) and as `az role definition list`
+# writes it (ConvertFrom-Json of the role definitions API's shape): it may create compute, not delete it.
+$ComputeCreatorId = '5c1f0b2e-8a47-4d3c-9f61-2b7e4a9c0d18'
+$ComputeCreatorAz = [pscustomobject]@{
+    Name             = 'Compute Creator'
+    Id               = $ComputeCreatorId
+    IsCustom         = $true
+    Description      = 'Creates compute in Azure Machine Learning workspaces.'
+    Actions          = @('Microsoft.MachineLearningServices/workspaces/read', 'Microsoft.MachineLearningServices/workspaces/computes/read', $ComputeWrite)
+    NotActions       = @()
+    DataActions      = @()
+    NotDataActions   = @()
+    AssignableScopes = @($DevSubscription)
+    Condition        = $null
+    ConditionVersion = $null
+}
+$ComputeCreatorCli = @"
+{
+  "assignableScopes": [ "$DevSubscription" ],
+  "description": "Creates compute in Azure Machine Learning workspaces.",
+  "id": "$DevSubscription/providers/Microsoft.Authorization/roleDefinitions/$ComputeCreatorId",
+  "name": "$ComputeCreatorId",
+  "permissions": [ { "actions": [ "Microsoft.MachineLearningServices/workspaces/read", "Microsoft.MachineLearningServices/workspaces/computes/read", "$ComputeWrite" ],
+                     "notActions": [], "dataActions": [], "notDataActions": [] } ],
+  "roleName": "Compute Creator",
+  "roleType": "CustomRole",
+  "type": "Microsoft.Authorization/roleDefinitions"
+}
+"@ | ConvertFrom-Json
+
+function Get-ViewProblem {
+    # What is wrong with output as a person reads it at 120 columns (Out-String -Width 120 of a default view, or
+    # Format-List *): a line wider than 120, a .NET type name (System.Collections.Generic.List`1[...], AmlRbac.*)
+    # or a record dumped as 'RoleComparison { RoleName = ... }'. Nothing when all is well.
+    param([Parameter(Mandatory, ValueFromPipeline)] [AllowEmptyString()] [string] $Text)
+    process {
+        foreach ($line in $Text -split '\r?\n') {
+            if ($line.Length -gt 120) { "wider than 120 ($($line.Length)): $line" }
+            if ($line -match 'System\.(Collections|Object|String)|AmlRbac\.\w') { "a type name: $line" }
+            if ($line -match '\b[A-Z]\w+ \{ [A-Z]\w* = ') { "a record dump: $line" }
+        }
+    }
+}

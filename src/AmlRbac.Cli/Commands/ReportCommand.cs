@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AmlRbac.Cli.Live;
+using AmlRbac.Model;
 using AmlRbac.Output;
 using AmlRbac.Questions;
 using AmlRbac.Sources;
@@ -52,6 +53,7 @@ internal static class ReportCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             // What would stop the report is found before the tenant is read, which live Azure makes slow.
+            var where = Scope.Parse(parsed.GetValue(scope)!).Value;
             var reportFormat = ReportFormats.Parse(parsed.GetValue(format), format.Name);
             var file = parsed.GetValue(output);
             var replace = parsed.GetValue(force);
@@ -59,7 +61,7 @@ internal static class ReportCommand
             {
                 ReportFile.Check(file, replace, force.Name);
             }
-            var (evaluator, subject) = await live.OpenAsync(parsed, terminal, Subject.At(parsed.GetValue(scope)!), cancellationToken);
+            var (evaluator, subject) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken);
             var report = new AccessReportQuestion(evaluator, CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling))).AnswerFor(subject);
             var text = ReportFormats.Render(report, reportFormat);
             if (file is null)

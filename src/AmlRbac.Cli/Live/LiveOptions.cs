@@ -18,6 +18,11 @@ internal sealed class LiveOptions
         Description = "Answer from live Azure (ARM and Microsoft Graph) instead of a snapshot; --principal may then be a UPN, a group's or service principal's display name, or an appId.",
     };
 
+    public Option<bool> Sample { get; } = new("--sample")
+    {
+        Description = "Answer from the built-in sample tenant Contoso, to try the tool without a tenant of your own.",
+    };
+
     public Option<Uri> ArmUrl { get; } = new("--arm-url")
     {
         Description = "The Azure Resource Manager URL (default https://management.azure.com; sovereign clouds have their own).",
@@ -60,6 +65,10 @@ internal sealed class LiveOptions
         if (withSwitch)
         {
             command.Options.Add(Live);
+        }
+        if (snapshot is not null)
+        {
+            command.Options.Add(Sample);
         }
         command.Options.Add(ArmUrl);
         command.Options.Add(GraphUrl);
@@ -123,10 +132,11 @@ internal sealed class LiveOptions
         var snapshot = _snapshot is null ? null : parsed.GetValue(_snapshot);
         var liveOnly = new Option[] { ArmUrl, GraphUrl, AccessTokenEnv, GraphAccessTokenEnv, MaxRequestsPerSecond }
             .Where(o => parsed.GetResult(o) is not null).Select(o => o.Name).ToList();
-        TenantChoice.CheckOneSource(live, Live.Name, liveOnly, snapshot is null ? null : new[] { snapshot }, piped: null);
+        var sample = _snapshot is not null && parsed.GetValue(Sample);
+        TenantChoice.CheckOneSource(live, Live.Name, liveOnly, snapshot is null ? null : new[] { snapshot }, piped: null, sample);
         if (!live)
         {
-            return (TenantOpener.Open(snapshot, terminal), subject);
+            return (TenantOpener.Open(snapshot, sample, subject), subject);
         }
         return await RunAsync(parsed, terminal, cancellationToken, async (collector, progress, cancel) =>
         {

@@ -56,6 +56,7 @@ public sealed class ExportAmlAccessReportCommand : TenantQueryCmdlet<AccessRepor
         // What would stop the report is found before the tenant is read, which -Live makes slow.
         try
         {
+            Model.Scope.Parse(Scope);
             _format = ReportFormats.Parse(Format, "-" + nameof(Format));
             _path = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             if (_path is not null)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using AmlRbac.Model;
+using AmlRbac.Output;
 using AmlRbac.Sources.Live;
 
 namespace AmlRbac.PowerShell.Cmdlets;
@@ -70,8 +71,7 @@ public sealed class ExportAmlRbacSnapshotCommand : LiveCmdlet
         try
         {
             var collection = RunLive((collector, progress, cancel) => LiveExport.ExportAsync(collector, scopes, path, progress, cancel));
-            WriteVerbose($"Wrote {path}: {collection.Tenant.RoleAssignments.Count} role assignments, {collection.Tenant.DenyAssignments.Count} deny assignments, " +
-                $"{collection.Tenant.Groups.Count} groups; {collection.Requests} requests.");
+            WriteVerbose($"Wrote {path} in {collection.Requests} requests. {TenantSummary.Describe(collection.Tenant)}");
             if (PassThru)
             {
                 WriteObject(new FileInfo(path));

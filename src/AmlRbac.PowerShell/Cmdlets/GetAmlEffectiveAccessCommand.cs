@@ -22,7 +22,10 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
     public const string WhoCanSet = "WhoCan";
     public const string DeployableModelSet = "DeployableModel";
 
-    [Parameter(Mandatory = true, ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
+    // In the principal set -PrincipalId and -Scope are not mandatory, so that a role definition piped
+    // alone (it has neither) binds there too and its grants are listed; the subject rules are checked
+    // once all input is in (SubjectMissing, ParameterCombinationInvalid).
+    [Parameter(ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, ParameterSetName = DeployableModelSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ObjectId")]
     [ValidateNotNullOrEmpty]
@@ -30,9 +33,12 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
 
     [Parameter(Mandatory = true, ParameterSetName = WhoCanSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ActionCompleter))]
     public string[]? Action { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = WhoCanSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = DeployableModelSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ResourceId", "Id")]
     [ValidateNotNullOrEmpty]
     public string? Scope { get; set; }
@@ -68,6 +74,8 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
     [Parameter(ParameterSetName = WhoCanSet)]
     public SwitchParameter DataAction { get; set; }
 
+    protected override bool PipedObjectsAreRoles => ParameterSetName == PrincipalSet;
+
     protected override Subject? CurrentSubject() =>
         Scope is null ? null
         : ParameterSetName == WhoCanSet ? Subject.At(Scope)
@@ -80,6 +88,9 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
         _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision),
     };
 
+    // A who-can answer is one line per principal, grouped by the operation: its own view (the type name selects it).
     protected override void Write(IReadOnlyList<PermissionAnswer> answers) =>
-        WriteObject(answers.Select(AmlPermissionDecision.From), enumerateCollection: true);
+        WriteObject(answers.Select(a => ParameterSetName == WhoCanSet
+            ? ViewOf(AmlPermissionDecision.From(a), DecisionCells.WhoCanTypeName)
+            : (object)AmlPermissionDecision.From(a)), enumerateCollection: true);
 }

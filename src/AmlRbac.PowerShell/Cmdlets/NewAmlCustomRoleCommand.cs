@@ -77,6 +77,7 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ActionCompleter))]
     public string[]? Action { get; set; }
 
     [Parameter]
@@ -105,6 +106,7 @@ public sealed class NewAmlCustomRoleCommand : PSCmdlet
 
     /// <summary>A built-in role name or id, or a role object (Get-AzRoleDefinition output).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(RoleNameCompleter))]
     [ValidateNotNull]
     public PSObject? ReferenceRole { get; set; }
 

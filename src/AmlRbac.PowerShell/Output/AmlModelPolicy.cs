@@ -10,7 +10,8 @@ namespace AmlRbac.PowerShell.Output;
 /// An authored model guardrail as PowerShell shows it: what New-AzPolicyAssignment takes (Name, Scope,
 /// PolicyDefinitionId, NotScope, EnforcementMode, and the parameters as PolicyParameterObject or the JSON
 /// PolicyParameter), the ARM body (AssignmentJson) for az rest or a template, and for the custom allow-list the
-/// definition to create first. Warnings say what the author should know before assigning.
+/// definition to create first. Warnings say what the author should know before assigning. Lists are
+/// <see cref="ReadableList{T}"/> and the parameters a <see cref="ParameterTable"/>, so Export-Csv writes their values.
 /// </summary>
 public sealed class AmlModelPolicy
 {
@@ -19,7 +20,7 @@ public sealed class AmlModelPolicy
     public required string Scope { get; init; }
     public required string PolicyDefinitionId { get; init; }
     public string? DisplayName { get; init; }
-    public string[] NotScope { get; init; } = Array.Empty<string>();
+    public ReadableList<string> NotScope { get; init; } = new();
     public required string EnforcementMode { get; init; }
     /// <summary>Parameter name to value: New-AzPolicyAssignment -PolicyParameterObject.</summary>
     public required Hashtable PolicyParameterObject { get; init; }
@@ -31,13 +32,13 @@ public sealed class AmlModelPolicy
     public string? DefinitionId { get; init; }
     /// <summary>The body of PUT {definition id} for the custom allow-list definition.</summary>
     public string? DefinitionJson { get; init; }
-    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+    public ReadableList<string> Warnings { get; init; } = new();
 
     public static AmlModelPolicy From(ModelPolicy policy)
     {
         var assignment = policy.Assignment;
         var request = policy.Request;
-        var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        var parameters = new ParameterTable();
         foreach (var (name, value) in assignment.ParameterValues)
         {
             // A hashtable value PowerShell binds to an Array parameter: an array, not a .NET list.
@@ -50,14 +51,17 @@ public sealed class AmlModelPolicy
             Scope = assignment.Scope.Value,
             PolicyDefinitionId = assignment.PolicyDefinitionId,
             DisplayName = request.DisplayName,
-            NotScope = request.NotScopes.ToArray(),
+            NotScope = ReadableList.Of(request.NotScopes),
             EnforcementMode = request.EnforcementMode.ToString(),
             PolicyParameterObject = parameters,
             PolicyParameter = assignment.ParametersJson,
             AssignmentJson = assignment.AssignmentJson,
             DefinitionId = policy.Definition?.Id,
             DefinitionJson = policy.Definition?.DefinitionJson,
-            Warnings = policy.Warnings,
+            Warnings = ReadableList.Of(policy.Warnings),
         };
     }
+
+    /// <summary>"restrict-model-registry at /subscriptions/...": the assignment and where it goes.</summary>
+    public override string ToString() => $"{Name} at {Scope}";
 }

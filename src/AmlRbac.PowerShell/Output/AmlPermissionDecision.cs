@@ -10,6 +10,9 @@ namespace AmlRbac.PowerShell.Output;
 /// One decision as PowerShell shows it: about one operation (Action) or one catalog activity
 /// (Activity), for a principal at a scope or for a role alone. Written by Test-AmlPermission -Detailed
 /// and Get-AmlEffectiveAccess. The property names are a contract: scripts filter and sort on them.
+/// What a person reads in a CSV or JSON file is names and sentences: the outcomes are strings (ConvertTo-Json
+/// writes an enum as a number; -eq 'Allowed' compares the same), the lists are <see cref="ReadableList{T}"/> and
+/// every nested object reads as a sentence (its ToString), so a file holds no type names.
 /// </summary>
 public sealed record AmlPermissionDecision
 {
@@ -26,7 +29,8 @@ public sealed record AmlPermissionDecision
     /// <summary>Where it was decided (an activity is decided at its least scope, e.g. the subscription for quota).</summary>
     public string? Scope { get; init; }
     public bool IsDataAction { get; init; }
-    public Outcome Decision { get; init; }
+    /// <summary>Allowed, NotGranted, Denied, Conditional, Eligible or Unknown (the names of <see cref="Outcome"/>).</summary>
+    public string Decision { get; init; } = string.Empty;
     /// <summary>The role that granted it, or whose NotActions removed it; for Denied, the deny assignment.</summary>
     public string? GrantedBy { get; init; }
     /// <summary>The scope of that role assignment or deny assignment.</summary>
@@ -35,25 +39,25 @@ public sealed record AmlPermissionDecision
     public string? ViaGroup { get; init; }
     /// <summary>The ABAC condition a Conditional answer depends on.</summary>
     public string? Condition { get; init; }
-    public IReadOnlyList<Reason> Reasons { get; init; } = Array.Empty<Reason>();
+    public ReadableList<AmlReason> Reasons { get; init; } = new();
     /// <summary>Built-in roles that would grant it, narrowest first.</summary>
-    public IReadOnlyList<string> WouldBeGrantedBy { get; init; } = Array.Empty<string>();
+    public ReadableList<string> WouldBeGrantedBy { get; init; } = new();
     /// <summary>The decision in sentences.</summary>
-    public IReadOnlyList<string> Explanation { get; init; } = Array.Empty<string>();
+    public ReadableList<string> Explanation { get; init; } = new();
     /// <summary>For an activity: one decision per required operation.</summary>
-    public IReadOnlyList<AmlPermissionDecision> Operations { get; init; } = Array.Empty<AmlPermissionDecision>();
+    public ReadableList<AmlPermissionDecision> Operations { get; init; } = new();
     /// <summary>For an activity: the required operations that are not allowed.</summary>
-    public IReadOnlyList<string> MissingActions { get; init; } = Array.Empty<string>();
+    public ReadableList<string> MissingActions { get; init; } = new();
     /// <summary>For a model deployment: the model asset id asked about.</summary>
     public string? Model { get; init; }
     /// <summary>For a model deployment: what RBAC alone answers.</summary>
-    public Outcome? RbacDecision { get; init; }
+    public string? RbacDecision { get; init; }
     /// <summary>For a model deployment: what Azure Policy answers (Allowed, Denied, Unknown).</summary>
     public string? PolicyDecision { get; init; }
     /// <summary>For a model deployment: Rbac or Policy, the layer that settled Decision.</summary>
     public string? DecidedBy { get; init; }
     /// <summary>For a model deployment: one reason per policy assignment that applies to the workspace.</summary>
-    public IReadOnlyList<PolicyReason> PolicyReasons { get; init; } = Array.Empty<PolicyReason>();
+    public ReadableList<AmlPolicyReason> PolicyReasons { get; init; } = new();
 
     public static AmlPermissionDecision From(PermissionAnswer answer)
     {
@@ -63,13 +67,13 @@ public sealed record AmlPermissionDecision
         {
             PrincipalName = answer.PrincipalName,
             PrincipalType = answer.PrincipalType?.ToString(),
-            Decision = answer.Outcome,
+            Decision = answer.Outcome.ToString(),
             GrantedBy = deciding?.RoleName ?? deciding?.DenyAssignmentName ?? deciding?.DenyAssignmentId ?? deciding?.RoleDefinitionId
                 ?? policy?.PolicyAssignmentName,
             GrantScope = deciding?.Scope ?? policy?.Scope,
             ViaGroup = deciding?.ViaGroupName ?? deciding?.ViaGroupId,
             Condition = deciding?.Condition,
-            WouldBeGrantedBy = answer.WouldBeGrantedBy.Select(s => s.RoleName).ToList(),
+            WouldBeGrantedBy = ReadableList.Of(answer.WouldBeGrantedBy, s => s.RoleName),
         };
         if (answer.Operation is { } operation)
         {
@@ -80,8 +84,8 @@ public sealed record AmlPermissionDecision
                 Action = operation.Action,
                 Scope = operation.Scope,
                 IsDataAction = operation.IsDataAction,
-                Reasons = operation.Reasons,
-                Explanation = DecisionText.Explain(operation),
+                Reasons = ReadableList.Of(operation.Reasons, r => AmlReason.From(r, operation.IsDataAction)),
+                Explanation = ReadableList.Of(DecisionText.Explain(operation)),
             };
         }
         var activity = answer.Activity!;
@@ -91,15 +95,23 @@ public sealed record AmlPermissionDecision
             RoleName = activity.RoleName,
             Activity = activity.Activity.Name,
             Scope = activity.Scope,
-            Reasons = answer.DecidingOperation?.Reasons ?? Array.Empty<Reason>(),
-            Explanation = DecisionText.Explain(answer),
-            Operations = activity.Operations.Select(d => From(PermissionAnswer.ForOperation(d, answer.PrincipalName))).ToList(),
-            MissingActions = activity.Missing.Select(d => d.Action).ToList(),
+            Reasons = answer.DecidingOperation is { } decidingOperation
+                ? ReadableList.Of(decidingOperation.Reasons, r => AmlReason.From(r, decidingOperation.IsDataAction))
+                : new ReadableList<AmlReason>(),
+            Explanation = ReadableList.Of(DecisionText.Explain(answer)),
+            Operations = ReadableList.Of(activity.Operations, d => From(PermissionAnswer.ForOperation(d, answer.PrincipalName))),
+            MissingActions = ReadableList.Of(activity.Missing, d => d.Action),
             Model = answer.Deployment?.Model.AssetId,
-            RbacDecision = answer.Deployment?.RbacOutcome,
+            RbacDecision = answer.Deployment?.RbacOutcome.ToString(),
             PolicyDecision = answer.Deployment?.Policy.Outcome.ToString(),
             DecidedBy = answer.Deployment?.DecidedBy.ToString(),
-            PolicyReasons = answer.Deployment?.PolicyReasons ?? Array.Empty<PolicyReason>(),
+            PolicyReasons = ReadableList.Of(answer.Deployment?.PolicyReasons ?? Array.Empty<PolicyReason>(), AmlPolicyReason.From),
         };
     }
+
+    /// <summary>
+    /// "NotGranted Microsoft.MachineLearningServices/workspaces/computes/write": how a decision nested in another
+    /// (an activity's Operations) reads in Format-List, Export-Csv and a ConvertTo-Json cut at its depth.
+    /// </summary>
+    public override string ToString() => $"{Decision} {Action ?? Activity}{(Model is null ? string.Empty : " " + Model)}";
 }

@@ -8,12 +8,25 @@ namespace AmlRbac.PowerShell.Output;
 /// <summary>One permission block, with the property names of Az's PSPermission (Az.Resources 10.0 and later).</summary>
 public sealed class AmlPermission
 {
-    public List<string> Actions { get; init; } = new();
-    public List<string> NotActions { get; init; } = new();
-    public List<string> DataActions { get; init; } = new();
-    public List<string> NotDataActions { get; init; } = new();
+    public List<string> Actions { get; init; } = new ReadableList<string>();
+    public List<string> NotActions { get; init; } = new ReadableList<string>();
+    public List<string> DataActions { get; init; } = new ReadableList<string>();
+    public List<string> NotDataActions { get; init; } = new ReadableList<string>();
     public string? Condition { get; init; }
     public string? ConditionVersion { get; init; }
+
+    /// <summary>The block's non-empty lists, "Actions: a, b. NotActions: c.", and its condition.</summary>
+    public override string ToString()
+    {
+        var lists = new (string Name, List<string> Items)[]
+        {
+            (nameof(Actions), Actions), (nameof(NotActions), NotActions), (nameof(DataActions), DataActions), (nameof(NotDataActions), NotDataActions),
+        };
+        return string.Join(" ", lists
+            .Where(list => list.Items.Count > 0)
+            .Select(list => $"{list.Name}: {string.Join(", ", list.Items)}.")
+            .Concat(Condition is null ? Array.Empty<string>() : new[] { $"Condition: {Condition}" }));
+    }
 }
 
 /// <summary>
@@ -21,7 +34,8 @@ public sealed class AmlPermission
 /// says ([AZPS-AUTH], [AZPS-PERMISSIONS]): Permissions (Az.Resources 10.0 and later; the flat lists are null) or Flat (before
 /// 10.0; Permissions is null). It reads like Get-AzRoleDefinition output of that Az version and pipes back
 /// into Test-AmlPermission -RoleDefinition and New-AmlCustomRole. The lists are List&lt;string&gt; as in Az,
-/// so $role.Actions.Add(...) or $role.Permissions[0].Actions.Add(...) work as users know them.
+/// so $role.Actions.Add(...) or $role.Permissions[0].Actions.Add(...) work as users know them (and they are
+/// <see cref="ReadableList{T}"/>, so Export-Csv writes their entries).
 /// The evidence comes with it: Findings (lint), Comparison (-ReferenceRole) and Compaction (-Compact).
 /// </summary>
 public sealed class AmlRoleDefinition
@@ -35,45 +49,68 @@ public sealed class AmlRoleDefinition
     public List<string>? DataActions { get; init; }
     public List<string>? NotDataActions { get; init; }
     public List<AmlPermission>? Permissions { get; init; }
-    public List<string> AssignableScopes { get; init; } = new();
+    public List<string> AssignableScopes { get; init; } = new ReadableList<string>();
     /// <summary>Which Az shape this object has: Permissions or Flat.</summary>
-    public RoleShape Shape { get; init; }
-    public IReadOnlyList<RoleFinding> Findings { get; init; } = Array.Empty<RoleFinding>();
-    public RoleComparison? Comparison { get; init; }
-    public RoleCompaction? Compaction { get; init; }
+    public required string Shape { get; init; }
+    public ReadableList<AmlRoleFinding> Findings { get; init; } = new();
+    public AmlRoleComparison? Comparison { get; init; }
+    public AmlRoleCompaction? Compaction { get; init; }
     /// <summary>The JSON file written with -OutFile, if any.</summary>
     public string? OutFile { get; init; }
 
+    /// <summary>The role, its evidence and its file, in the shape asked for.</summary>
     public static AmlRoleDefinition From(CustomRoleResult result)
     {
-        var role = result.Role;
-        var flat = result.Shape == RoleShape.Flat ? RoleDefinitionJson.FlatBlock(role) : null;
+        var role = From(result.Role, result.Shape);
         return new AmlRoleDefinition
         {
             Name = role.Name,
             Id = role.Id,
             IsCustom = role.IsCustom,
             Description = role.Description,
-            Actions = flat?.Actions.ToList(),
-            NotActions = flat?.NotActions.ToList(),
-            DataActions = flat?.DataActions.ToList(),
-            NotDataActions = flat?.NotDataActions.ToList(),
-            Permissions = flat is null ? role.Permissions.Select(ToAz).ToList() : null,
-            AssignableScopes = role.AssignableScopes.ToList(),
-            Shape = result.Shape,
-            Findings = result.Findings,
-            Comparison = result.Comparison,
-            Compaction = result.Compaction,
+            Actions = role.Actions,
+            NotActions = role.NotActions,
+            DataActions = role.DataActions,
+            NotDataActions = role.NotDataActions,
+            Permissions = role.Permissions,
+            AssignableScopes = role.AssignableScopes,
+            Shape = role.Shape,
+            Findings = ReadableList.Of(result.Findings, AmlRoleFinding.From),
+            Comparison = result.Comparison is { } comparison ? AmlRoleComparison.From(comparison) : null,
+            Compaction = result.Compaction is { } compaction ? AmlRoleCompaction.From(compaction, result.Shape) : null,
             OutFile = result.OutFile,
         };
     }
 
+    /// <summary>The role alone, in <paramref name="shape"/>.</summary>
+    public static AmlRoleDefinition From(RoleDefinition role, RoleShape shape)
+    {
+        var flat = shape == RoleShape.Flat ? RoleDefinitionJson.FlatBlock(role) : null;
+        return new AmlRoleDefinition
+        {
+            Name = role.Name,
+            Id = role.Id,
+            IsCustom = role.IsCustom,
+            Description = role.Description,
+            Actions = flat is null ? null : ReadableList.Of(flat.Actions),
+            NotActions = flat is null ? null : ReadableList.Of(flat.NotActions),
+            DataActions = flat is null ? null : ReadableList.Of(flat.DataActions),
+            NotDataActions = flat is null ? null : ReadableList.Of(flat.NotDataActions),
+            Permissions = flat is null ? ReadableList.Of(role.Permissions, ToAz) : null,
+            AssignableScopes = ReadableList.Of(role.AssignableScopes),
+            Shape = shape.ToString(),
+        };
+    }
+
+    /// <summary>"Name (Id)": how a role nested in another object (a compaction's two roles) reads.</summary>
+    public override string ToString() => $"{Name} ({Id})";
+
     private static AmlPermission ToAz(Permission block) => new()
     {
-        Actions = block.Actions.ToList(),
-        NotActions = block.NotActions.ToList(),
-        DataActions = block.DataActions.ToList(),
-        NotDataActions = block.NotDataActions.ToList(),
+        Actions = ReadableList.Of(block.Actions),
+        NotActions = ReadableList.Of(block.NotActions),
+        DataActions = ReadableList.Of(block.DataActions),
+        NotDataActions = ReadableList.Of(block.NotDataActions),
         Condition = block.Condition,
         ConditionVersion = block.ConditionVersion,
     };

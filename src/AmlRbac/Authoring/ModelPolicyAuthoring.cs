@@ -22,8 +22,8 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     /// </summary>
     public const string CustomDataModeWarning =
         "Custom definition in a data-plane mode: Microsoft's Azure Policy docs say \"Unless explicitly stated, Resource Provider modes only support built-in policy definitions\" "
-        + "(https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics, [BASICS]), and no Microsoft doc states an exception for "
-        + "Microsoft.MachineLearningServices.v2.Data. The Model Catalog curation blog [SEED2] (https://techcommunity.microsoft.com/t5/ai-machine-learning-blog/control-model-catalog-deployments-with-azure-rbac-and-azure/ba-p/4147633) nevertheless creates exactly this "
+        + $"{PublicSource.PolicyBasics}, and no Microsoft doc states an exception for "
+        + $"Microsoft.MachineLearningServices.v2.Data. The Model Catalog curation blog {PublicSource.ModelCatalogCuration} nevertheless creates exactly this "
         + "custom allow-list definition, with mode \"Microsoft.MachineLearningServices.v2.Data\" (step 3) and a Not-In rule (step 5). Azure may reject or not enforce it: "
         + "prefer the built-in 12e5dd16 (allowedAssetIds) for an allow-list, and confirm with a test deployment.";
 
@@ -42,17 +42,17 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
         if (registry.Any(c => c is '*' or '/' || char.IsWhiteSpace(c)))
         {
             // The rule builds the pattern concat('azureml://registries/', name, '/*'); like allows one '*' [RULE].
-            throw Invalid($"The registry name '{allowedRegistryName}' cannot hold '*', '/' or white space: it becomes part of the like pattern azureml://registries/{{name}}/* [RULE].");
+            throw Invalid($"The registry name '{allowedRegistryName}' cannot hold '*', '/' or white space: it becomes part of the like pattern azureml://registries/{{name}}/* {PublicSource.PolicyRule}.");
         }
         var restricted = Distinct(restrictedModels.Select(m => Pinned(m, "restrictedModels")));
         var warnings = new List<string>
         {
-            "The assignment takes about 15 minutes to become active, applies to new deployments only, and existing non-compliant deployments aren't affected [MLREG].",
+            $"The assignment takes about 15 minutes to become active, applies to new deployments only, and existing non-compliant deployments aren't affected {PublicSource.RegistryDeploymentPolicies}.",
         };
         if (registry.Length == 0)
         {
             warnings.Add("The allowed registry name is empty, the built-in's default: the pattern becomes azureml://registries//*, so every registry model is blocked "
-                + "(\"If not set, by default all models from all registries will be restricted\" [POL]).");
+                + $"(\"If not set, by default all models from all registries will be restricted\" {PublicSource.BuiltInPolicies}).");
         }
         warnings.AddRange(restricted
             .Where(m => m.Kind == ModelAssetKind.Registry && !string.Equals(m.RegistryName, registry, StringComparison.OrdinalIgnoreCase))
@@ -78,12 +78,12 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
         if (assetIds.FirstOrDefault(a => a.Contains('*')) is { } wildcard)
         {
             // The rule compares with the contains condition, whose value cannot hold '*' [RULE]; partial ids need none.
-            throw Invalid($"The allowed asset id '{wildcard}' holds '*': the rule matches with contains, where '*' is ruled out [RULE]; give the id's prefix instead.");
+            throw Invalid($"The allowed asset id '{wildcard}' holds '*': the rule matches with contains, where '*' is ruled out {PublicSource.PolicyRule}; give the id's prefix instead.");
         }
         var warnings = new List<string>
         {
-            "Asset ids match by substring (the rule's contains condition [POL]): an entry also allows every longer id that contains it, e.g. other versions. "
-            + "The Foundry doc says the model id \"must be an exact match\" [FOUNDRY]; the definition is what Azure runs (https://github.com/Azure/azure-policy).",
+            $"Asset ids match by substring (the rule's contains condition {PublicSource.BuiltInPolicies}): an entry also allows every longer id that contains it, e.g. other versions. "
+            + $"The Foundry doc says the model id \"must be an exact match\" {PublicSource.FoundryModelPolicies}; the definition is what Azure runs (https://github.com/Azure/azure-policy).",
         };
         if (publishers.Count == 0 && assetIds.Count == 0)
         {
@@ -111,7 +111,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     {
         if (definitionScope.Level is not (ScopeLevel.ManagementGroup or ScopeLevel.Subscription))
         {
-            throw Invalid($"A custom definition is saved at a management group or a subscription [BASICS][SCOPE], not at '{definitionScope}'.");
+            throw Invalid($"A custom definition is saved at a management group or a subscription {PublicSource.PolicyBasics}{PublicSource.PolicyScope}, not at '{definitionScope}'.");
         }
         var json = JsonOutput.Build(w =>
         {
@@ -179,7 +179,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
         settings ??= AssignmentSettings.Default;
         if (definition.DefinitionScope.Level == ScopeLevel.Subscription && !definition.DefinitionScope.IsAtOrAbove(scope))
         {
-            throw Invalid($"A definition saved at subscription '{definition.DefinitionScope}' can only be assigned within it [BASICS][SCOPE], not at '{scope}'.");
+            throw Invalid($"A definition saved at subscription '{definition.DefinitionScope}' can only be assigned within it {PublicSource.PolicyBasics}{PublicSource.PolicyScope}, not at '{scope}'.");
         }
         var allowed = Distinct(allowedModels.Select(m => Pinned(m, "allowedModels")));
         var warnings = new List<string>(definition.Warnings);
@@ -203,7 +203,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
         // [PARAMS]: allowedValues are compared case-sensitively at assignment time.
         if (!effects.Any(e => string.Equals(e as string, settings.Effect, StringComparison.Ordinal)))
         {
-            throw Invalid($"The effect '{settings.Effect}' is not one of {PolicyValues.Show(effects)} (compared case-sensitively [PARAMS]).");
+            throw Invalid($"The effect '{settings.Effect}' is not one of {PolicyValues.Show(effects)} (compared case-sensitively {PublicSource.PolicyParameters}).");
         }
         var name = string.IsNullOrWhiteSpace(settings.Name) ? defaultName : settings.Name.Trim();
         if (name.Contains('/'))
@@ -250,7 +250,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
         var asset = ModelAsset.Parse(text);
         return asset.Label is null
             ? asset
-            : throw Invalid($"'{text}' names label '{asset.Label}': {parameter} entries are compared as whole asset ids [RULE], so give the version.");
+            : throw Invalid($"'{text}' names label '{asset.Label}': {parameter} entries are compared as whole asset ids {PublicSource.PolicyRule}, so give the version.");
     }
 
     // Conditions compare case-insensitively [RULE], so entries differing only in case are one entry.

@@ -92,6 +92,20 @@ public static class ErrorIds
     public const string OutFileNotWritten = "OutFileNotWritten";
     /// <summary>Inputs that do not go together were given (two kinds of model guardrail, a definition file for a built-in definition).</summary>
     public const string ParameterCombinationInvalid = "ParameterCombinationInvalid";
+    /// <summary>Test-AmlPermission -Strict: an answer is Eligible (a PIM eligible assignment, not activated, would grant it).</summary>
+    public const string PermissionEligible = "PermissionEligible";
+    /// <summary>Test-AmlPermission -Strict: an answer is Conditional (granted only under an ABAC condition).</summary>
+    public const string PermissionConditional = "PermissionConditional";
+    /// <summary>Test-AmlPermission -Strict: an answer is Unknown (the source cannot settle it).</summary>
+    public const string PermissionUnknown = "PermissionUnknown";
+    /// <summary>Assert-AmlPermission: an answer's outcome is not the one expected (-Decision, Allowed by default).</summary>
+    public const string PermissionAssertionFailed = "PermissionAssertionFailed";
+    /// <summary>A permission question names no operation and no activity to test.</summary>
+    public const string ActionMissing = "ActionMissing";
+    /// <summary>A question about principals names no tenant to answer from (no snapshot, no live Azure, no piped objects, no sample).</summary>
+    public const string TenantMissing = "TenantMissing";
+    /// <summary>A question names no principal and no role, and nothing was piped that names one.</summary>
+    public const string SubjectMissing = "SubjectMissing";
 
     // Custom roles (Authoring: New-AmlCustomRole, amlrbac role).
 

@@ -67,23 +67,20 @@ public static class AnswerText
         {
             AppendLabeled(text, "model", deployment.Model.AssetId, width);
         }
-        var why = DecisionText.Explain(answer);
-        var label = "why";
-        foreach (var sentence in why)
-        {
-            AppendLabeled(text, label, "- " + sentence, width, continuationIndent: 2);
-            label = string.Empty;
-        }
+        var why = LabelIndent + "why".PadRight(LabelWidth);
+        AppendLines(text, why, TextWrap.Bullets(DecisionText.Explain(answer), width - why.Length));
     }
 
-    private static void AppendLabeled(StringBuilder text, string label, string value, int width, int continuationIndent = 0) =>
-        AppendHanging(text, LabelIndent + label.PadRight(LabelWidth), value, width, continuationIndent);
+    private static void AppendLabeled(StringBuilder text, string label, string value, int width) =>
+        AppendHanging(text, LabelIndent + label.PadRight(LabelWidth), value, width);
 
     // The first line starts with the prefix; wrapped lines are indented to where the value began.
-    private static void AppendHanging(StringBuilder text, string prefix, string value, int width, int continuationIndent = 0)
+    private static void AppendHanging(StringBuilder text, string prefix, string value, int width) =>
+        AppendLines(text, prefix, TextWrap.Wrap(value, width - prefix.Length));
+
+    private static void AppendLines(StringBuilder text, string prefix, IReadOnlyList<string> lines)
     {
-        var lines = TextWrap.Wrap(value, width - prefix.Length - continuationIndent);
-        var indent = new string(' ', prefix.Length + continuationIndent);
+        var indent = new string(' ', prefix.Length);
         for (var i = 0; i < lines.Count; i++)
         {
             text.Append(i == 0 ? prefix : indent).AppendLine(lines[i]);

@@ -14,10 +14,10 @@ public static class RoleReportText
         if (result.Compaction is { } compaction)
         {
             text.AppendLine();
-            text.AppendLine($"Compact: {compaction.Replacements.Count} wildcard(s); {(compaction.Proof.Same ? "proven to grant exactly the catalog operations of the explicit role" : "NOT the same grants as the explicit role")}.");
+            text.AppendLine(CompactionSummary(compaction));
             foreach (var replacement in compaction.Replacements)
             {
-                text.AppendLine($"  {replacement.List}: {replacement.Wildcard} replaces {replacement.Replaced.Count} entries");
+                text.AppendLine("  " + Replacement(replacement));
             }
         }
         if (result.Comparison is { } comparison)
@@ -52,12 +52,25 @@ public static class RoleReportText
         return text.ToString();
     }
 
+    /// <summary>The compaction in one sentence: how many wildcards, and whether the proof holds.</summary>
+    public static string CompactionSummary(RoleCompaction compaction) =>
+        $"Compact: {compaction.Replacements.Count} wildcard(s); {(compaction.Proof.Same ? "proven to grant exactly the catalog operations of the explicit role" : "NOT the same grants as the explicit role")}.";
+
+    /// <summary>One wildcard of a compaction: "Actions: prefix/* replaces 5 entries".</summary>
+    public static string Replacement(CompactedEntry replacement) =>
+        $"{replacement.List}: {replacement.Wildcard} replaces {replacement.Replaced.Count} entries";
+
+    /// <summary>The comparison in one sentence: the same grants, or how many operations each grants alone.</summary>
+    public static string ComparisonSummary(RoleComparison comparison) =>
+        comparison.Same
+            ? $"'{comparison.RoleName}' and '{comparison.ReferenceName}' grant the same {comparison.InBoth} of {comparison.Compared} catalog operations."
+            : $"'{comparison.RoleName}' compared with '{comparison.ReferenceName}' over {comparison.Compared} catalog operations: {comparison.InBoth} in both, " +
+              $"{comparison.OnlyInRole.Count} only in '{comparison.RoleName}', {comparison.OnlyInReference.Count} only in '{comparison.ReferenceName}'.";
+
     public static string Comparison(RoleComparison comparison)
     {
         var text = new StringBuilder();
-        text.AppendLine(comparison.Same
-            ? $"'{comparison.RoleName}' and '{comparison.ReferenceName}' grant the same {comparison.InBoth} of {comparison.Compared} catalog operations."
-            : $"'{comparison.RoleName}' compared with '{comparison.ReferenceName}' over {comparison.Compared} catalog operations: {comparison.InBoth} in both.");
+        text.AppendLine(ComparisonSummary(comparison));
         AppendList(text, $"Only '{comparison.RoleName}' grants ({comparison.OnlyInRole.Count}):", comparison.OnlyInRole);
         AppendList(text, $"Only '{comparison.ReferenceName}' grants ({comparison.OnlyInReference.Count}):", comparison.OnlyInReference);
         return text.ToString();

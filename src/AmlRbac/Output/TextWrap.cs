@@ -3,16 +3,24 @@ using System.Text;
 namespace AmlRbac.Output;
 
 /// <summary>
-/// Word wrapping for plain-text output. Azure scopes and operation names are single words longer than
-/// a terminal line, so a word that does not fit on a line of its own is broken after a '/' (or, when
-/// it has none, anywhere), never cut off.
+/// Fitting plain text into a width. Azure scopes and operation names are single words longer than a
+/// terminal line or a column, and what tells them apart is their end (".../workspaces/computes/write",
+/// ".../resourceGroups/rg-ml/providers/.../mlw-prod"): <see cref="Wrap"/> breaks such a word after a
+/// '/' (or, when it has none, anywhere) and loses nothing; <see cref="Shorten"/>, for a column of one
+/// line, drops its beginning and keeps its end.
 /// </summary>
 public static class TextWrap
 {
+    /// <summary>What stands for the parts <see cref="Shorten"/> left out.</summary>
+    public const string Ellipsis = "...";
+
+    private const int LeastWidth = 10;
+    private const string Bullet = "- ";
+
     /// <summary>The text as lines of at most <paramref name="width"/> characters (at least 10).</summary>
     public static IReadOnlyList<string> Wrap(string text, int width)
     {
-        width = Math.Max(10, width);
+        width = Math.Max(LeastWidth, width);
         var lines = new List<string>();
         var line = new StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -61,6 +69,39 @@ public static class TextWrap
         }
         return lines;
     }
+
+    /// <summary>
+    /// The text in at most <paramref name="width"/> characters (at least 10), shortened from the left: the
+    /// beginning gives way to <see cref="Ellipsis"/> at a '/', so what is kept starts with a whole part of the
+    /// path; a last part longer than the width keeps its end. Null is the empty string (an empty cell).
+    /// </summary>
+    public static string Shorten(string? text, int width)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+        width = Math.Max(LeastWidth, width);
+        if (text.Length <= width)
+        {
+            return text;
+        }
+        var room = width - Ellipsis.Length;
+        // The first '/' from which the rest fits: as many whole parts of the end as the width holds.
+        var slash = text.IndexOf('/', text.Length - room);
+        return slash >= 0 && slash < text.Length - 1
+            ? Ellipsis + text[slash..]
+            : Ellipsis + text[^room..];
+    }
+
+    /// <summary>
+    /// Items as a bulleted list of lines of at most <paramref name="width"/> characters: each starts with "- ",
+    /// and its wrapped lines are indented under its first word.
+    /// </summary>
+    public static IReadOnlyList<string> Bullets(IEnumerable<string> items, int width) =>
+        items.SelectMany(item => Wrap(Bullet + item, width - Bullet.Length)
+            .Select((line, i) => i == 0 ? line : new string(' ', Bullet.Length) + line))
+            .ToList();
 
     // How many characters of the word to put on a line with this much room: up to and including the
     // last '/' that fits, or 0 when none does.

@@ -43,7 +43,7 @@ internal sealed class AssignmentJudge
             {
                 case Reach.Yes:
                     // [SCOPE]: "Resources within these scopes aren't evaluated or included in the compliance count."
-                    return new[] { Verdict(assignment, Policy.Verdict.NotApplicable, $"The workspace is in its notScopes ('{notScope}'), which are not evaluated [SCOPE].") };
+                    return new[] { Verdict(assignment, Policy.Verdict.NotApplicable, $"The workspace is in its notScopes ('{notScope}'), which are not evaluated {PublicSource.PolicyScope}.") };
                 case Reach.Unknown:
                     return new[] { Verdict(assignment, Policy.Verdict.Unknown, $"Its notScope '{notScope}' is a management group the hierarchy given does not relate to subscription '{workspace.SubscriptionId}'.") };
             }
@@ -51,7 +51,7 @@ internal sealed class AssignmentJudge
         if (assignment.HasSelectorsOrOverrides)
         {
             return new[] { Verdict(assignment, Policy.Verdict.Unknown,
-                "It has resourceSelectors or overrides, which narrow where it applies or change its effect [ASSIGN]; AmlRbac does not evaluate them.") };
+                $"It has resourceSelectors or overrides, which narrow where it applies or change its effect {PublicSource.PolicyAssignments}; AmlRbac does not evaluate them.") };
         }
         return assignment.IsSetAssignment
             ? JudgeSet(assignment)
@@ -104,7 +104,7 @@ internal sealed class AssignmentJudge
             return start with
             {
                 Verdict = Policy.Verdict.NotApplicable,
-                Explanation = $"Its definition's mode '{definition.Mode}' does not evaluate model deployments; only {PolicyModes.MachineLearningV2Data} does [BASICS].",
+                Explanation = $"Its definition's mode '{definition.Mode}' does not evaluate model deployments; only {PolicyModes.MachineLearningV2Data} does {PublicSource.PolicyBasics}.",
             };
         }
 
@@ -124,7 +124,7 @@ internal sealed class AssignmentJudge
         if (Is(effect, "Disabled"))
         {
             // [EFFECTS] disabled is evaluated first; [ASSIGN] it "prevents resource evaluation from happening at all".
-            return start with { Verdict = Policy.Verdict.NotApplicable, Explanation = "Its effect is Disabled, so it evaluates nothing [EFFECTS]." };
+            return start with { Verdict = Policy.Verdict.NotApplicable, Explanation = $"Its effect is Disabled, so it evaluates nothing {PublicSource.PolicyEffects}." };
         }
 
         var notes = new List<string>();
@@ -144,8 +144,8 @@ internal sealed class AssignmentJudge
                 };
             }
             start = start with { Exemption = exemption };
-            notes.Add($"Exemption '{exemption.Name}' is set aside: exemptions are documented as not working with Resource Provider modes such as {definition.Mode} [EXEMPT][BASICS]; "
-                + "the Azure ML doc counts exemptions among the policy changes that apply [MLREG]. ExemptionHandling.Honour follows the latter.");
+            notes.Add($"Exemption '{exemption.Name}' is set aside: exemptions are documented as not working with Resource Provider modes such as {definition.Mode} {PublicSource.PolicyExemptions}{PublicSource.PolicyBasics}; "
+                + $"the Azure ML doc counts exemptions among the policy changes that apply {PublicSource.RegistryDeploymentPolicies}. ExemptionHandling.Honour follows the latter.");
         }
 
         var rule = RuleEvaluator.Evaluate(JsonProperties.Find(definition.PolicyRule, "if")!.Value, "if", context);
@@ -175,14 +175,14 @@ internal sealed class AssignmentJudge
             EnforcementMode.DoNotEnforce => start with
             {
                 Verdict = Policy.Verdict.DoNotEnforce,
-                Explanation = $"Its rule fires with effect {effect}, but the assignment is DoNotEnforce: \"The policy effect is not enforced\" [SPEC-PA].",
+                Explanation = $"Its rule fires with effect {effect}, but the assignment is DoNotEnforce: \"The policy effect is not enforced\" {PublicSource.PolicyAssignmentsApi}.",
             },
             EnforcementMode.Enroll => start with
             {
-                Explanation = $"Its rule fires with effect {effect}, but the assignment is Enroll: not enforced until the scope is enrolled [SPEC-PA], which AmlRbac cannot see.",
+                Explanation = $"Its rule fires with effect {effect}, but the assignment is Enroll: not enforced until the scope is enrolled {PublicSource.PolicyAssignmentsApi}, which AmlRbac cannot see.",
             },
-            _ when Is(effect, "Deny") => start with { Verdict = Policy.Verdict.Deny, Explanation = "Its rule fires with effect Deny: the deployment is blocked [DENY]." },
-            _ => start with { Verdict = Policy.Verdict.Audit, Explanation = "Its rule fires with effect Audit: the deployment proceeds and is reported non-compliant [EFFECTS]." },
+            _ when Is(effect, "Deny") => start with { Verdict = Policy.Verdict.Deny, Explanation = $"Its rule fires with effect Deny: the deployment is blocked {PublicSource.PolicyDeny}." },
+            _ => start with { Verdict = Policy.Verdict.Audit, Explanation = $"Its rule fires with effect Audit: the deployment proceeds and is reported non-compliant {PublicSource.PolicyEffects}." },
         };
     }
 
@@ -210,7 +210,7 @@ internal sealed class AssignmentJudge
             if (exemption.ExpiresOn is { } expires && expires <= now)
             {
                 // [EXEMPT]: "The policy exemptions isn't deleted when the expiresOn date is reached ... but the exemption is no longer honored."
-                notes.Add($"Exemption '{exemption.Name}' expired on {expires:u} and is no longer honoured [EXEMPT].");
+                notes.Add($"Exemption '{exemption.Name}' expired on {expires:u} and is no longer honoured {PublicSource.PolicyExemptions}.");
                 continue;
             }
             return exemption;

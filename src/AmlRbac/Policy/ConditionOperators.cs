@@ -1,3 +1,5 @@
+using AmlRbac.Model;
+
 namespace AmlRbac.Policy;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal static class ConditionOperators
 
     // [ARRAYS]: "The policy rule conditions that an array type of parameter may be used with is limited to in and notIn".
     internal static IReadOnlyList<object?> List(object? right, string op) =>
-        PolicyValues.IsList(right, out var items) ? items : throw new CannotEvaluateException($"'{op}' needs an array, not {PolicyValues.Show(right)} [RULE].");
+        PolicyValues.IsList(right, out var items) ? items : throw new CannotEvaluateException($"'{op}' needs an array, not {PolicyValues.Show(right)} {PublicSource.PolicyRule}.");
 
     /// <summary>
     /// A like pattern split at its '*' (End is null without one). [RULE] like: "you provide a wildcard character (*)
@@ -59,7 +61,7 @@ internal static class ConditionOperators
         var star = pattern.IndexOf('*');
         if (star >= 0 && pattern.IndexOf('*', star + 1) >= 0)
         {
-            throw new CannotEvaluateException($"the like pattern \"{pattern}\" has more than one '*', which [RULE] rules out.");
+            throw new CannotEvaluateException($"the like pattern \"{pattern}\" has more than one '*', which Azure Policy rules out {PublicSource.PolicyRule}.");
         }
         return star < 0 ? (pattern, null) : (pattern[..star], pattern[(star + 1)..]);
     }
@@ -68,7 +70,7 @@ internal static class ConditionOperators
     internal static string ContainsPart(object? right)
     {
         var part = Scalar(right, "contains");
-        return part.Contains('*') ? throw new CannotEvaluateException($"the contains value \"{part}\" holds '*', which [RULE] rules out.") : part;
+        return part.Contains('*') ? throw new CannotEvaluateException($"the contains value \"{part}\" holds '*', which Azure Policy rules out {PublicSource.PolicyRule}.") : part;
     }
 
     private static bool Like(object? left, object? right)
@@ -104,7 +106,7 @@ internal static class ConditionOperators
     {
         null => false,
         IReadOnlyDictionary<string, object?> fields => fields.Keys.Any(k => PolicyValues.Text.Equals(k, Scalar(right, "containsKey"))),
-        _ => throw new CannotEvaluateException($"'containsKey' needs an object, not {PolicyValues.Show(left)} [RULE]."),
+        _ => throw new CannotEvaluateException($"'containsKey' needs an object, not {PolicyValues.Show(left)} {PublicSource.PolicyRule}."),
     };
 
     // [RULE] match: "# to match a digit, ? for a letter, and a dot (.) to match any character, and any other character
@@ -149,7 +151,7 @@ internal static class ConditionOperators
         {
             return PolicyValues.Text.Compare(x, y);
         }
-        throw new CannotEvaluateException($"'{op}' cannot compare {PolicyValues.Show(left)} with {PolicyValues.Show(right)}: the types differ, which [RULE] makes an error.");
+        throw new CannotEvaluateException($"'{op}' cannot compare {PolicyValues.Show(left)} with {PolicyValues.Show(right)}: the types differ, which Azure Policy makes an error {PublicSource.PolicyRule}.");
     }
 
     private static string Scalar(object? value, string op) =>

@@ -42,7 +42,7 @@ internal sealed class ModelDeploymentRequest : IPolicyRequest
                     : "model.assetId of a workspace model is taken as given; the form the resource provider uses for workspace models is not documented (see https://learn.microsoft.com/azure/machine-learning/how-to-regulate-registry-deployments).");
             case "model.registryname":
                 return Model.RegistryName is { } registry
-                    ? FieldLookup.Present(registry, $"model.registryName '{registry}' is read from the asset id (\"You can find the underlying registry name in the model asset ID\" [MLREG]).")
+                    ? FieldLookup.Present(registry, $"model.registryName '{registry}' is read from the asset id (\"You can find the underlying registry name in the model asset ID\" {PublicSource.RegistryDeploymentPolicies}).")
                     : FieldLookup.Absent("model.registryName is taken to be absent for a workspace model (not documented; see https://learn.microsoft.com/azure/machine-learning/how-to-regulate-registry-deployments).");
             case "model.publisher":
                 return Model.Publisher is { } publisher

@@ -32,6 +32,6 @@ internal sealed class ParameterValues
         }
         return declared.HasDefaultValue
             ? declared.DefaultValue
-            : throw new CannotEvaluateException($"parameter '{name}' has no value in the assignment and no defaultValue in the definition [PARAMS].");
+            : throw new CannotEvaluateException($"parameter '{name}' has no value in the assignment and no defaultValue in the definition {PublicSource.PolicyParameters}.");
     }
 }

@@ -1,3 +1,5 @@
+using AmlRbac.Model;
+
 namespace AmlRbac.Policy;
 
 /// <summary>
@@ -58,8 +60,8 @@ internal sealed class RuleContext
             }
         }
         throw new CannotEvaluateException(name is null
-            ? "current() is used outside a count's where [RULE]."
-            : $"current('{name}') names no enclosing count [RULE].");
+            ? $"current() is used outside a count's where {PublicSource.PolicyRule}."
+            : $"current('{name}') names no enclosing count {PublicSource.PolicyRule}.");
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-
 using AmlRbac.Model;
 
 namespace AmlRbac.Policy;
@@ -21,7 +20,7 @@ internal static class RuleEvaluator
     {
         if (condition.ValueKind != JsonValueKind.Object)
         {
-            return Unknown(condition, path, "a condition is a JSON object [RULE].");
+            return Unknown(condition, path, $"a condition is a JSON object {PublicSource.PolicyRule}.");
         }
         var keys = condition.EnumerateObject().Select(p => p.Name).ToList();
         string? Key(string name) => keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
@@ -44,12 +43,12 @@ internal static class RuleEvaluator
         var subject = Key("field") ?? Key("value") ?? Key("count");
         if (subject is null)
         {
-            return Unknown(condition, path, "the condition has no field, value, count, allOf, anyOf or not [RULE].");
+            return Unknown(condition, path, $"the condition has no field, value, count, allOf, anyOf or not {PublicSource.PolicyRule}.");
         }
         var operators = keys.Where(k => k != subject).ToList();
         if (operators.Count != 1)
         {
-            return Unknown(condition, path, $"a condition takes exactly one operator; found {(operators.Count == 0 ? "none" : string.Join(", ", operators))} [RULE].");
+            return Unknown(condition, path, $"a condition takes exactly one operator; found {(operators.Count == 0 ? "none" : string.Join(", ", operators))} {PublicSource.PolicyRule}.");
         }
         var op = ConditionOperators.Canonical(operators[0]);
         if (op is null)
@@ -76,7 +75,7 @@ internal static class RuleEvaluator
     {
         if (items.ValueKind != JsonValueKind.Array)
         {
-            return Unknown(condition, path, "allOf takes an array [RULE].");
+            return Unknown(condition, path, $"allOf takes an array {PublicSource.PolicyRule}.");
         }
         ConditionResult? unknown = null;
         ConditionResult? last = null;
@@ -97,7 +96,7 @@ internal static class RuleEvaluator
     {
         if (items.ValueKind != JsonValueKind.Array)
         {
-            return Unknown(condition, path, "anyOf takes an array [RULE].");
+            return Unknown(condition, path, $"anyOf takes an array {PublicSource.PolicyRule}.");
         }
         ConditionResult? unknown = null;
         ConditionResult? last = null;
@@ -121,7 +120,7 @@ internal static class RuleEvaluator
             : null;
         if (name is null)
         {
-            return Unknown(condition, path, "field names a string alias [RULE].");
+            return Unknown(condition, path, $"field names a string alias {PublicSource.PolicyRule}.");
         }
         var shown = ShortName(name);
         var lookup = context.Field(name);
@@ -170,7 +169,7 @@ internal static class RuleEvaluator
     {
         if (op == "exists")
         {
-            return Unknown(condition, path, "exists tests a field, not a value [RULE].");
+            return Unknown(condition, path, $"exists tests a field, not a value {PublicSource.PolicyRule}.");
         }
         var value = TemplateExpression.Resolve(Model.JsonValues.From(valueNode), context);
         var right = TemplateExpression.Resolve(Model.JsonValues.From(rightNode), context);
@@ -185,7 +184,7 @@ internal static class RuleEvaluator
     {
         if (countNode.ValueKind != JsonValueKind.Object || op == "exists")
         {
-            return Unknown(condition, path, "count is an object compared with a numeric operator [RULE].");
+            return Unknown(condition, path, $"count is an object compared with a numeric operator {PublicSource.PolicyRule}.");
         }
         var field = JsonProperties.Find(countNode, "field") is { ValueKind: JsonValueKind.String } fieldNode ? fieldNode.GetString()! : null;
         string name;
@@ -194,7 +193,7 @@ internal static class RuleEvaluator
         {
             if (!field.EndsWith("[*]", StringComparison.Ordinal))
             {
-                return Unknown(condition, path, "a field count counts an array alias ending in [*] [RULE].");
+                return Unknown(condition, path, $"a field count counts an array alias ending in [*] {PublicSource.PolicyRule}.");
             }
             var lookup = context.Field(field);
             if (lookup.State == FieldState.Unknown)
@@ -208,12 +207,12 @@ internal static class RuleEvaluator
         {
             if (JsonProperties.Find(countNode, "value") is not { } valueNode)
             {
-                return Unknown(condition, path, "count needs a field or a value [RULE].");
+                return Unknown(condition, path, $"count needs a field or a value {PublicSource.PolicyRule}.");
             }
             var value = TemplateExpression.Resolve(Model.JsonValues.From(valueNode), context);
             if (!PolicyValues.IsList(value, out members))
             {
-                return Unknown(condition, path, $"a value count needs an array, not {PolicyValues.Show(value)} [RULE].");
+                return Unknown(condition, path, $"a value count needs an array, not {PolicyValues.Show(value)} {PublicSource.PolicyRule}.");
             }
             // [RULE] name is optional when the count is not nested; current() then reads the innermost member.
             name = JsonProperties.Find(countNode, "name") is { ValueKind: JsonValueKind.String } nameNode ? nameNode.GetString()! : "";
@@ -248,7 +247,7 @@ internal static class RuleEvaluator
     {
         bool b => b,
         string s when bool.TryParse(s, out var b) => b,
-        _ => throw new CannotEvaluateException($"exists takes true or false, not {PolicyValues.Show(right)} [RULE]."),
+        _ => throw new CannotEvaluateException($"exists takes true or false, not {PolicyValues.Show(right)} {PublicSource.PolicyRule}."),
     };
 
     // "Microsoft.MachineLearningServices.v2.Data/workspaces/deployments/model.assetId" reads as "model.assetId".

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AmlRbac.Model;
 
 namespace AmlRbac.Policy;
 
@@ -64,7 +65,7 @@ internal static class TemplateFunctions
             return function(call.Arguments, context);
         }
         throw new CannotEvaluateException(NotInPolicies.Contains(call.Name) || call.Name.StartsWith("list", StringComparison.OrdinalIgnoreCase)
-            ? $"the function '{call.Name}' is not available within a policy rule [RULE]."
+            ? $"the function '{call.Name}' is not available within a policy rule {PublicSource.PolicyRule}."
             : $"the template function '{call.Name}' is not supported by AmlRbac (it evaluates {string.Join(", ", Supported)}).");
     }
 
@@ -93,9 +94,9 @@ internal static class TemplateFunctions
         }
         if (values.Any(v => v is IReadOnlyList<object?>))
         {
-            throw new CannotEvaluateException("concat() cannot mix strings and arrays [STRFN]; Azure fails such an evaluation, an implicit deny [RULE].");
+            throw new CannotEvaluateException($"concat() cannot mix strings and arrays {PublicSource.StringFunctions}; Azure fails such an evaluation, an implicit deny {PublicSource.PolicyRule}.");
         }
-        return string.Concat(values.Select(v => PolicyValues.ScalarText(v) ?? throw new CannotEvaluateException($"concat() cannot join {PolicyValues.Show(v)} [STRFN].")));
+        return string.Concat(values.Select(v => PolicyValues.ScalarText(v) ?? throw new CannotEvaluateException($"concat() cannot join {PolicyValues.Show(v)} {PublicSource.StringFunctions}.")));
     }
 
     // [STRFN] split(inputString, delimiter): the delimiter is a string or an array of strings; returns a string array.
@@ -125,7 +126,7 @@ internal static class TemplateFunctions
         string s => s.Length == 0,
         IReadOnlyList<object?> list => list.Count == 0,
         IReadOnlyDictionary<string, object?> fields => fields.Count == 0,
-        _ => throw new CannotEvaluateException($"empty() takes a string, an array or an object, not {PolicyValues.Show(value)} [STRFN]."),
+        _ => throw new CannotEvaluateException($"empty() takes a string, an array or an object, not {PolicyValues.Show(value)} {PublicSource.StringFunctions}."),
     };
 
     // [STRFN] contains(container, item) on an array, an object (key) or a string; "The function's string comparison
@@ -138,7 +139,7 @@ internal static class TemplateFunctions
             string s => s.Contains(Text(item, "contains"), StringComparison.Ordinal),
             IReadOnlyList<object?> list => list.Any(v => StrictlyEqual(v, item)),
             IReadOnlyDictionary<string, object?> fields => fields.Keys.Any(k => string.Equals(k, Text(item, "contains"), StringComparison.Ordinal)),
-            _ => throw new CannotEvaluateException($"contains() takes a string, an array or an object, not {PolicyValues.Show(container)} [STRFN]."),
+            _ => throw new CannotEvaluateException($"contains() takes a string, an array or an object, not {PolicyValues.Show(container)} {PublicSource.StringFunctions}."),
         };
     }
 
@@ -147,7 +148,7 @@ internal static class TemplateFunctions
         string s => (long)s.Length,
         IReadOnlyList<object?> list => (long)list.Count,
         IReadOnlyDictionary<string, object?> fields => (long)fields.Count,
-        _ => throw new CannotEvaluateException($"length() takes a string, an array or an object, not {PolicyValues.Show(value)} [STRFN]."),
+        _ => throw new CannotEvaluateException($"length() takes a string, an array or an object, not {PolicyValues.Show(value)} {PublicSource.StringFunctions}."),
     };
 
     // [STRFN] first/last: the first/last character of a string or element of an array.
@@ -183,7 +184,7 @@ internal static class TemplateFunctions
         var length = values.Count == 3 ? Integer(values[2], "substring") : text.Length - start;
         if (start < 0 || length < 0 || start + length > text.Length)
         {
-            throw new CannotEvaluateException($"substring({PolicyValues.Show(text)}, {start}, {length}) is out of range; Azure fails the evaluation, an implicit deny [STRFN][RULE].");
+            throw new CannotEvaluateException($"substring({PolicyValues.Show(text)}, {start}, {length}) is out of range; Azure fails the evaluation, an implicit deny {PublicSource.StringFunctions}{PublicSource.PolicyRule}.");
         }
         return text.Substring(start, length);
     }

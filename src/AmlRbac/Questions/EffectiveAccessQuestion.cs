@@ -77,15 +77,39 @@ public sealed class EffectiveAccessQuestion : IQuestion
     }
 
     /// <summary>
-    /// A principal subject gets its listing; a scope-only subject gets, for each operation asked, the
-    /// principals for whom it is Allowed, Conditional or Eligible. Throws PrincipalNotFound,
-    /// PrincipalAmbiguous or ScopeInvalid.
+    /// A principal subject gets its listing; a role subject the listing of what the role alone grants; a
+    /// scope-only subject gets, for each operation asked, the principals for whom it is Allowed,
+    /// Conditional or Eligible. Throws PrincipalNotFound, PrincipalAmbiguous, ScopeInvalid or RoleNotFound.
     /// </summary>
     public IReadOnlyList<PermissionAnswer> AnswerFor(Subject subject)
     {
-        var scope = subject.Scope ?? throw new ArgumentException("An effective-access subject needs a scope.", nameof(subject));
-        var answers = subject.Principal is { } principal ? ListingFor(principal, scope) : HoldersAt(scope);
+        var answers = subject.IsRoleAlone ? ListingFor(subject.Role ?? _evaluator.GetRole(subject.RoleName!))
+            : subject.Principal is { } principal ? ListingFor(principal, ScopeOf(subject))
+            : HoldersAt(ScopeOf(subject));
         return answers.Where(a => _decisions.Count == 0 || _decisions.Contains(a.Outcome)).ToList();
+    }
+
+    private static string ScopeOf(Subject subject) =>
+        subject.Scope ?? throw new ArgumentException("An effective-access subject needs a scope.", nameof(subject));
+
+    private IEnumerable<PermissionAnswer> ListingFor(RoleDefinition role)
+    {
+        if (_guardrail is not null)
+        {
+            throw new ArgumentException("A deployable-models question needs a principal.", nameof(role));
+        }
+        if (_activities.Count == 0)
+        {
+            return _by == EffectiveAccessBy.Activity
+                ? _evaluator.Catalog.Activities.Select(a => PermissionAnswer.ForActivity(_evaluator.CheckRoleActivity(role, a)))
+                : _evaluator.RoleAccess(role).Select(d => PermissionAnswer.ForOperation(d));
+        }
+        var decided = _activities.Select(a => _evaluator.CheckRoleActivity(role, a)).ToList();
+        return _by == EffectiveAccessBy.Activity
+            ? decided.Select(d => PermissionAnswer.ForActivity(d))
+            : decided.SelectMany(d => d.Operations)
+                .DistinctBy(d => d.Action, StringComparer.OrdinalIgnoreCase)
+                .Select(d => PermissionAnswer.ForOperation(d));
     }
 
     private IEnumerable<PermissionAnswer> ListingFor(string principal, string scope)

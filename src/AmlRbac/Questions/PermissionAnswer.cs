@@ -86,6 +86,30 @@ public sealed class PermissionAnswer
     public static PermissionAnswer ForModelDeployment(ActivityDecision rbac, ModelDeployment deployment, Outcome combined, string? principalName = null) =>
         new(combined, null, rbac, principalName, null, deployment);
 
+    /// <summary>
+    /// The answers whose outcome is none of <paramref name="expected"/>: what an assertion fails on
+    /// (Assert-AmlPermission). No answers at all is not a pass: the caller says so (nothing was asked).
+    /// </summary>
+    public static IReadOnlyList<PermissionAnswer> Unexpected(IEnumerable<PermissionAnswer> answers, IReadOnlyCollection<Outcome> expected) =>
+        answers.Where(a => !expected.Contains(a.Outcome)).ToList();
+
+    /// <summary>
+    /// The answers that are neither yes nor no: Eligible (a principal who can activate the grant), Conditional
+    /// (an ABAC condition decides per request) and Unknown (the source cannot settle it). A yes/no test returns
+    /// false for them, but a host must say so, since false would read as "cannot".
+    /// </summary>
+    public static IReadOnlyList<PermissionAnswer> Undecided(IEnumerable<PermissionAnswer> answers) =>
+        answers.Where(a => a.Outcome is Outcome.Eligible or Outcome.Conditional or Outcome.Unknown).ToList();
+
+    /// <summary>The error id a strict yes/no test fails with for an undecided outcome (see <see cref="Undecided"/>).</summary>
+    public static string StrictErrorId(Outcome outcome) => outcome switch
+    {
+        Outcome.Eligible => ErrorIds.PermissionEligible,
+        Outcome.Conditional => ErrorIds.PermissionConditional,
+        Outcome.Unknown => ErrorIds.PermissionUnknown,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Only Eligible, Conditional and Unknown are undecided."),
+    };
+
     /// <summary>True when there are answers and every one is Allowed: what a yes/no test returns.</summary>
     public static bool AllAllowed(IReadOnlyCollection<PermissionAnswer> answers) =>
         answers.Count > 0 && answers.All(a => a.Outcome == Outcome.Allowed);

@@ -36,8 +36,9 @@ public sealed class PermissionQuestion : IQuestion
         _activities = (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList();
         if (_actions.Count == 0 && _activities.Count == 0)
         {
-            // An empty question would be "allowed" for everyone; a host must never ask it.
-            throw new ArgumentException("A permission question needs at least one action or activity.", nameof(actions));
+            // An empty question would be "allowed" for everyone.
+            throw new AmlRbacException(ErrorIds.ActionMissing, FailureCategory.InvalidArgument,
+                "Nothing to test was given: name one or more operations (-Action, --action) or activities (-Activity, --activity).", "Action");
         }
         if (model is not null)
         {

@@ -20,6 +20,9 @@ public sealed record Subject
     public RoleDefinition? Role { get; private init; }
     public string? RoleName { get; private init; }
 
+    /// <summary>A role asked about alone: it needs no tenant to be answered.</summary>
+    public bool IsRoleAlone => Role is not null || RoleName is not null;
+
     public static Subject PrincipalAt(string principal, string scope) => new() { Principal = principal, Scope = scope };
 
     public static Subject At(string scope) => new() { Scope = scope };

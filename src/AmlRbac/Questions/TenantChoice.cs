@@ -8,8 +8,10 @@ namespace AmlRbac.Questions;
 /// named, else the Az objects piped in when the command was piped to (even if the upstream command
 /// listed nothing or nothing could be read, since answering from another tenant than the one the user
 /// gave would mislead; items that only named who or where to ask about do not count), else the
-/// built-in sample tenant, which the host must say out loud (<see cref="SampleWarning"/>), or for a
-/// question about a role alone, no tenant at all (the catalog's built-in roles answer it).
+/// built-in sample tenant when the user asked for it (--sample, -Sample), else, for a question about a
+/// role alone, no tenant at all (the catalog's built-in roles answer it). A question about principals
+/// with no source is an error (TenantMissing): answering it from a tenant the user did not name would
+/// read as an answer about their own.
 /// </summary>
 public sealed class TenantChoice
 {
@@ -29,18 +31,27 @@ public sealed class TenantChoice
     /// <summary>
     /// <paramref name="snapshotPaths"/>: the file paths the user named, already resolved by the host
     /// (a PowerShell wildcard may give several; none means no snapshot). <paramref name="piped"/>: the
-    /// objects piped in, or null when the command was not piped to. <paramref name="fallBackToSample"/>:
-    /// true for questions about principals, which an empty tenant would answer "not granted" for
-    /// everything; false for questions about a role alone. Throws SourceConflict for more than one
-    /// source, and SnapshotNotFound / SnapshotInvalid from the snapshot reader.
+    /// objects piped in, or null when the command was not piped to. <paramref name="sample"/>: the user
+    /// asked for the built-in sample tenant. <paramref name="needsTenant"/>: true for questions about
+    /// principals (or who can act at a scope), which an empty tenant would answer "not granted" for
+    /// everything; false for questions about a role alone. <paramref name="howToGiveSource"/>: the host's
+    /// own advice for TenantMissing, such as "give --snapshot FILE, --live, or --sample". Throws
+    /// SourceConflict for more than one source, TenantMissing for none when one is needed, and
+    /// SnapshotNotFound / SnapshotInvalid from the snapshot reader.
     /// </summary>
-    public static TenantChoice Choose(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped, bool fallBackToSample = true)
+    public static TenantChoice Choose(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped, bool sample, bool needsTenant, string howToGiveSource)
     {
         var paths = snapshotPaths ?? Array.Empty<string>();
         if (paths.Count > 1)
         {
             throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
                 $"{paths.Count} snapshots were given ({string.Join(", ", paths)}); answer from one: name a single snapshot file.", paths.First());
+        }
+        if (sample && (paths.Count > 0 || piped is { HasObjects: true }))
+        {
+            var other = paths.Count > 0 ? $"a snapshot ({paths.First()})" : "piped objects";
+            throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
+                $"The built-in sample tenant {SampleName} and {other} were both asked for; answer from one.", paths.FirstOrDefault());
         }
         if (paths.Count == 1)
         {
@@ -55,8 +66,13 @@ public sealed class TenantChoice
         {
             return new TenantChoice(piped.ToTenant(), TenantOrigin.Pipeline);
         }
-        return fallBackToSample
-            ? new TenantChoice(SampleTenant.Load(), TenantOrigin.Sample)
+        if (sample)
+        {
+            return new TenantChoice(SampleTenant.Load(), TenantOrigin.Sample);
+        }
+        return needsTenant
+            ? throw new AmlRbacException(ErrorIds.TenantMissing, FailureCategory.InvalidArgument,
+                $"No tenant to answer from: {howToGiveSource}.", null)
             : new TenantChoice(Tenant.Empty, TenantOrigin.CatalogOnly);
     }
 
@@ -80,12 +96,12 @@ public sealed class TenantChoice
     /// answers without live Azure is <see cref="Choose"/>'s.
     /// </summary>
     public static void CheckOneSource(bool live, string liveSwitch, IReadOnlyCollection<string> liveOnlyGiven,
-        IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+        IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped, bool sample = false)
     {
         ArgumentNullException.ThrowIfNull(liveOnlyGiven);
         if (live)
         {
-            CheckLiveAlone(snapshotPaths, piped);
+            CheckLiveAlone(snapshotPaths, piped, sample);
         }
         else if (liveOnlyGiven.FirstOrDefault() is { } input)
         {
@@ -94,22 +110,15 @@ public sealed class TenantChoice
         }
     }
 
-    /// <summary>Throws SourceConflict when a snapshot or piped objects come with live Azure.</summary>
-    private static void CheckLiveAlone(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped)
+    /// <summary>Throws SourceConflict when a snapshot, piped objects or the sample tenant come with live Azure.</summary>
+    private static void CheckLiveAlone(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped, bool sample)
     {
-        if (snapshotPaths is { Count: > 0 } || piped is { HasObjects: true })
+        if (snapshotPaths is { Count: > 0 } || piped is { HasObjects: true } || sample)
         {
-            var other = snapshotPaths is { Count: > 0 } ? $"a snapshot ({snapshotPaths.First()})" : "piped objects";
+            var other = snapshotPaths is { Count: > 0 } ? $"a snapshot ({snapshotPaths.First()})"
+                : piped is { HasObjects: true } ? "piped objects" : $"the built-in sample tenant {SampleName}";
             throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
                 $"Live Azure and {other} were both given; answer from one: live Azure, or the snapshot or objects.", snapshotPaths?.FirstOrDefault());
         }
     }
-
-    /// <summary>
-    /// The warning to show when the answer comes from the sample tenant, else null.
-    /// <paramref name="howToGiveSource"/> is the host's own advice, for example
-    /// "pass -SnapshotPath or pipe Get-AzRoleAssignment output".
-    /// </summary>
-    public string? SampleWarning(string howToGiveSource) =>
-        Origin == TenantOrigin.Sample ? $"Answering from the built-in sample tenant {SampleName}; {howToGiveSource}." : null;
 }

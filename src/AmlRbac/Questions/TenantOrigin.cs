@@ -7,7 +7,7 @@ public enum TenantOrigin
     Snapshot,
     /// <summary>Az objects the user piped in (Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzDenyAssignment output).</summary>
     Pipeline,
-    /// <summary>The built-in sample tenant, because no source was given.</summary>
+    /// <summary>The built-in sample tenant, because the user asked for it (--sample, -Sample).</summary>
     Sample,
     /// <summary>No tenant: no source was given and the question is about a role alone, which the catalog answers.</summary>
     CatalogOnly,

@@ -37,13 +37,14 @@ public sealed class PipelineTenant
     /// says the item also gave the command its principal or scope (by property name): such an item
     /// that is no Az object is a subject only, not an error. Throws InputObjectInvalid for any other
     /// item that is none of the shapes, PolicyInvalid for a policy object that cannot be read.
+    /// Returns the role definition the item is, if it is one (a host may ask about it alone), else null.
     /// </summary>
-    public void Add(IReadOnlyDictionary<string, object?> properties, string itemDescription, bool isSubject = false)
+    public RoleDefinition? Add(IReadOnlyDictionary<string, object?> properties, string itemDescription, bool isSubject = false)
     {
         _offered++;
         if (AddPolicy(properties, itemDescription))
         {
-            return;
+            return null;
         }
         object read;
         try
@@ -53,7 +54,7 @@ public sealed class PipelineTenant
         catch (AmlRbacException) when (isSubject)
         {
             _subjectsOnly++;
-            return;
+            return null;
         }
         switch (read)
         {
@@ -68,13 +69,14 @@ public sealed class PipelineTenant
                 break;
             case RoleDefinition definition:
                 _definitions[definition.Id] = definition;
-                break;
+                return definition;
             case DenyAssignment deny:
                 _denies[deny.Id] = deny;
                 break;
             default:
                 throw new InvalidOperationException($"AzObjectReader returned a {read.GetType().Name}; PipelineTenant takes role assignments, role definitions and deny assignments.");
         }
+        return null;
     }
 
     private bool AddPolicy(IReadOnlyDictionary<string, object?> properties, string itemDescription)

@@ -134,7 +134,7 @@ public static class PolicySnapshotReader
         var categoryText = properties.RequiredString("exemptionCategory");
         if (!Enum.TryParse<ExemptionCategory>(categoryText, ignoreCase: true, out var category))
         {
-            throw properties.Required("exemptionCategory").Fail($"'{categoryText}' is not an exemption category (Waiver or Mitigated [EXEMPT]).");
+            throw properties.Required("exemptionCategory").Fail($"'{categoryText}' is not an exemption category (Waiver or Mitigated {PublicSource.PolicyExemptions}).");
         }
         return new PolicyExemption
         {
@@ -187,7 +187,7 @@ public static class PolicySnapshotReader
         {
             if (node.Element.ValueKind != JsonValueKind.Object || !HasProperty(node.Element, "value"))
             {
-                throw node.Fail("a parameter value is written {\"value\": ...} [ASSIGN].");
+                throw node.Fail($"a parameter value is written {{\"value\": ...}} {PublicSource.PolicyAssignments}.");
             }
             result[name] = node.Optional("value")?.Value();
         }
@@ -203,7 +203,7 @@ public static class PolicySnapshotReader
         }
         return Enum.TryParse<EnforcementMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
             ? mode
-            : throw properties.Required("enforcementMode").Fail($"'{text}' is not an enforcement mode (Default, DoNotEnforce or Enroll [SPEC-PA]).");
+            : throw properties.Required("enforcementMode").Fail($"'{text}' is not an enforcement mode (Default, DoNotEnforce or Enroll {PublicSource.PolicyAssignmentsApi}).");
     }
 
     private static DateTimeOffset? ReadInstant(PolicyJsonNode? node)

@@ -41,6 +41,62 @@ public sealed class SourceKeyTests
     }
 
     [Fact]
+    public void No_message_in_src_cites_a_key_users_cannot_look_up()
+    {
+        var keyed = SourceKeys.KeysInStrings(Src.Value);
+
+        Assert.True(keyed.Count == 0,
+            $"Cite the public page in user-facing text (AmlRbac.Model.PublicSource), not a key:{Environment.NewLine}{string.Join(Environment.NewLine, keyed)}");
+    }
+
+    [Fact]
+    public void Every_public_source_users_read_is_the_page_of_its_key()
+    {
+        var text = File.ReadAllLines(Path.Combine(TestFiles.RepositoryRoot, "src", "AmlRbac", "Model", "PublicSource.cs"));
+        // The [KEY] comment on the line above each constant.
+        var keys = text.Select((line, i) => (line, i))
+            .Where(l => l.line.TrimStart().StartsWith("public const string ", StringComparison.Ordinal))
+            .ToDictionary(l => l.line.Trim()["public const string ".Length..].Split(' ')[0],
+                l => l.i > 0 && text[l.i - 1].Trim() is var above && above.StartsWith("// [", StringComparison.Ordinal) ? above[3..] : null);
+        var constants = typeof(AmlRbac.Model.PublicSource).GetFields()
+            .Select(f => (f.Name, Value: (string)f.GetRawConstantValue()!, Key: keys.GetValueOrDefault(f.Name)))
+            .ToList();
+
+        Assert.NotEmpty(constants);
+        var wrong = SourceKeys.PublicSourceMismatches(constants, Table.Value);
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public void Specimen_a_key_in_a_message_is_reported_and_one_in_a_comment_is_not()
+    {
+        var file = new SourceFile("src/Specimen.cs",
+            "// a comment citing [RULE]\n" +
+            "throw new X($\"bad {x} [RULE].\"); // [RULE]\n");
+
+        Assert.Equal(new[] { "src/Specimen.cs:2 [RULE]" }, SourceKeys.KeysInStrings(new[] { file }));
+    }
+
+    [Fact]
+    public void Specimen_a_public_source_citing_another_page_than_its_key_is_reported()
+    {
+        var rows = new[] { new SourceRow("[RULE]", "Policy rule", "https://learn.microsoft.com/rule") };
+
+        var wrong = SourceKeys.PublicSourceMismatches(new (string, string, string?)[]
+        {
+            ("Right", "(Policy rule: https://learn.microsoft.com/rule)", "[RULE]"),
+            ("Wrong", "(Policy rule: https://learn.microsoft.com/other)", "[RULE]"),
+            ("Unkeyed", "(x)", null),
+        }, rows);
+
+        Assert.Equal(new[]
+        {
+            "Wrong: cites '(Policy rule: https://learn.microsoft.com/other)', but [RULE] is https://learn.microsoft.com/rule",
+            "Unkeyed: no [KEY] comment naming a row of docs/SOURCES.md",
+        }, wrong);
+    }
+
+    [Fact]
     public void No_file_in_src_points_at_files_outside_the_repository()
     {
         var outside = SourceKeys.OutsideReferences(Src.Value);
@@ -241,6 +297,38 @@ internal static partial class SourceKeys
             .ToList();
     }
 
+    /// <summary>
+    /// "file:line [KEY]" for each key in a string literal: messages and warnings reach users, who cannot look a
+    /// key up in docs/SOURCES.md, so they cite the public page (Model/PublicSource) instead.
+    /// </summary>
+    public static IReadOnlyList<string> KeysInStrings(IEnumerable<SourceFile> files) =>
+        files.SelectMany(f => CommentsAndStrings(f.Text).Where(span => span.IsString)
+                .SelectMany(span => KeyPattern().Matches(span.Text)
+                    .Select(m => $"{f.Path}:{span.Line + LinesBefore(span.Text, m.Index)} {m.Value}")))
+            .ToList();
+
+    /// <summary>
+    /// "Name: what is wrong" for each PublicSource constant whose address is not the address of the row its
+    /// [KEY] comment names, so the text users read and the table developers read cite the same page.
+    /// </summary>
+    public static IReadOnlyList<string> PublicSourceMismatches(IEnumerable<(string Name, string Value, string? Key)> constants, IReadOnlyList<SourceRow> rows)
+    {
+        var byKey = rows.ToDictionary(r => r.Key, r => r.Url, StringComparer.Ordinal);
+        var wrong = new List<string>();
+        foreach (var (name, value, key) in constants)
+        {
+            if (key is null || !byKey.TryGetValue(key, out var url))
+            {
+                wrong.Add($"{name}: no [KEY] comment naming a row of docs/SOURCES.md");
+            }
+            else if (!value.Contains(url, StringComparison.Ordinal))
+            {
+                wrong.Add($"{name}: cites '{value}', but {key} is {url}");
+            }
+        }
+        return wrong;
+    }
+
     /// <summary>What is wrong with each row: a key not written [KEY], a key given twice, a URL that is not https.</summary>
     public static IReadOnlyList<string> BadRows(IReadOnlyList<SourceRow> rows)
     {
@@ -285,7 +373,7 @@ internal static partial class SourceKeys
     /// regular expression, so "//" inside "https://..." does not start a comment and a key in code is not read.
     /// Interpolation holes are read as part of their string, which only widens what is checked.
     /// </summary>
-    private static IEnumerable<(int Line, string Text)> CommentsAndStrings(string text)
+    private static IEnumerable<(int Line, string Text, bool IsString)> CommentsAndStrings(string text)
     {
         var line = 1;
         var i = 0;
@@ -298,7 +386,7 @@ internal static partial class SourceKeys
             if (c == '/' && next == '/')
             {
                 i = text.IndexOf('\n', i) is var end and >= 0 ? end : text.Length;
-                yield return (startLine, text[start..i]);
+                yield return (startLine, text[start..i], false);
                 continue;
             }
             if (c == '/' && next == '*')
@@ -306,14 +394,14 @@ internal static partial class SourceKeys
                 var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
                 i = end >= 0 ? end + 2 : text.Length;
                 line += LinesBefore(text[start..i], i - start);
-                yield return (startLine, text[start..i]);
+                yield return (startLine, text[start..i], false);
                 continue;
             }
             if (c == '"' || (c is '@' or '$' && StringStart(text, i) is >= 0))
             {
                 i = StringEnd(text, i);
                 line += LinesBefore(text[start..i], i - start);
-                yield return (startLine, text[start..i]);
+                yield return (startLine, text[start..i], true);
                 continue;
             }
             if (c == '\'')

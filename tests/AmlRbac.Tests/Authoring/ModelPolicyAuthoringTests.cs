@@ -101,7 +101,7 @@ public sealed class ModelPolicyAuthoringTests
         var allow = Assert.Throws<AmlRbacException>(() => Author.AssignAllowList(Subscription, definition, new[] { Phi, label }));
 
         Assert.Equal(ErrorIds.PolicyParameterInvalid, restrict.ErrorId);
-        Assert.Equal($"'{label}' names label 'latest': restrictedModels entries are compared as whole asset ids [RULE], so give the version.", restrict.Message);
+        Assert.Equal($"'{label}' names label 'latest': restrictedModels entries are compared as whole asset ids (Azure Policy definition structure, policy rule: https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule), so give the version.", restrict.Message);
         Assert.Equal(ErrorIds.PolicyParameterInvalid, allow.ErrorId);
         Assert.Contains("allowedModels entries", allow.Message);
     }
@@ -123,7 +123,7 @@ public sealed class ModelPolicyAuthoringTests
             new[] { Phi, "azureml://registries/azureml-meta/models/Llama-2-7b/" });
 
         Assert.Equal(new[] { Phi, MetaLlama, WorkspaceModel }, Allowed(State($"[{Item(draft)}]")));
-        Assert.Contains(draft.Warnings, w => w.Contains("[FOUNDRY]", StringComparison.Ordinal));
+        Assert.Contains(draft.Warnings, w => w.Contains("https://learn.microsoft.com/azure/ai-foundry/how-to/built-in-policy-model-deployment", StringComparison.Ordinal));
         Assert.Empty((IEnumerable<object?>)draft.ParameterValues["allowedPublishers"]!);
     }
 
@@ -173,7 +173,7 @@ public sealed class ModelPolicyAuthoringTests
         Assert.Contains(ModelPolicyAuthoring.CustomDataModeWarning, definition.Warnings);
         Assert.Contains(ModelPolicyAuthoring.CustomDataModeWarning, assignment.Warnings);
         Assert.Contains("only support built-in policy definitions", ModelPolicyAuthoring.CustomDataModeWarning);
-        Assert.Contains("[BASICS]", ModelPolicyAuthoring.CustomDataModeWarning);
+        Assert.Contains("https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics", ModelPolicyAuthoring.CustomDataModeWarning);
         Assert.Contains("https://techcommunity.microsoft.com/t5/ai-machine-learning-blog/control-model-catalog-deployments-with-azure-rbac-and-azure/ba-p/4147633", ModelPolicyAuthoring.CustomDataModeWarning);
     }
 

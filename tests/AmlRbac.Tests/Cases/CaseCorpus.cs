@@ -133,6 +133,11 @@ public sealed record CorpusCase(
         {
             args.Add("--data-action");
         }
+        if (Snapshot == "contoso")
+        {
+            // The case's tenant is the embedded sample, which the CLI answers from only when asked.
+            args.Add("--sample");
+        }
         args.AddRange(new[] { "--format", "json" });
         return args;
     }

@@ -17,7 +17,7 @@ public sealed class CliErrorTests : IDisposable
     [Fact]
     public void Bad_scope_is_one_line_from_the_engine()
     {
-        var result = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--action", ComputeWrite, "--scope", "x");
+        var result = CliRunner.InProcess("test", "--sample", "--principal", "alice@contoso.com", "--action", ComputeWrite, "--scope", "x");
 
         var line = AssertBadInput(result);
         Assert.StartsWith("amlrbac: Scope 'x' is not valid", line);
@@ -98,7 +98,7 @@ public sealed class CliErrorTests : IDisposable
     [Fact]
     public void Unknown_principal_is_one_line()
     {
-        var result = CliRunner.InProcess("test", "--principal", "nobody@contoso.com", "--action", ComputeWrite, "--scope", DevWorkspace);
+        var result = CliRunner.InProcess("test", "--sample", "--principal", "nobody@contoso.com", "--action", ComputeWrite, "--scope", DevWorkspace);
 
         Assert.Contains("Principal 'nobody@contoso.com'", AssertBadInput(result));
     }

@@ -129,7 +129,7 @@ public sealed class CliGuardrailTests : IDisposable
     [Fact]
     public void The_readme_example_in_the_sample_tenant_and_its_exemption_option()
     {
-        string[] Args(params string[] more) => new[] { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel",
+        string[] Args(params string[] more) => new[] { "test", "--sample", "--principal", "alice@contoso.com", "--activity", "DeployModel",
             "--model", Falcon, "--scope", Prod }.Concat(more).ToArray();
 
         var documented = CliRunner.InProcess(Args());
@@ -149,7 +149,7 @@ public sealed class CliGuardrailTests : IDisposable
     [Fact]
     public void Access_by_model_lists_what_alice_could_deploy()
     {
-        var result = CliRunner.InProcess("access", "--principal", "alice@contoso.com", "--scope", Prod, "--by", "model",
+        var result = CliRunner.InProcess("access", "--sample", "--principal", "alice@contoso.com", "--scope", Prod, "--by", "model",
             "--model", Falcon, "--model", Phi, "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
@@ -162,7 +162,7 @@ public sealed class CliGuardrailTests : IDisposable
     [InlineData("--activity", "SubmitRunV2", "deploys a model")]
     public void Bad_model_questions_are_bad_input(string option, string value, string expected)
     {
-        var args = new List<string> { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Falcon, "--scope", Prod };
+        var args = new List<string> { "test", "--sample", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Falcon, "--scope", Prod };
         args[args.IndexOf(option) + 1] = value;
 
         var result = CliRunner.InProcess(args.ToArray());
@@ -176,7 +176,7 @@ public sealed class CliGuardrailTests : IDisposable
     [Fact]
     public void A_model_without_an_activity_is_a_parse_error()
     {
-        var result = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--action", "Microsoft.MachineLearningServices/workspaces/read", "--model", Falcon, "--scope", Prod);
+        var result = CliRunner.InProcess("test", "--sample", "--principal", "alice@contoso.com", "--action", "Microsoft.MachineLearningServices/workspaces/read", "--model", Falcon, "--scope", Prod);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--model goes with --activity", Assert.Single(result.ErrorLines));
@@ -292,8 +292,8 @@ public sealed class CliGuardrailTests : IDisposable
     {
         var runs = CliRunner.InProcesses(new[]
         {
-            new[] { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Falcon, "--scope", Prod },
-            new[] { "test", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Phi, "--scope", Prod },
+            new[] { "test", "--sample", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Falcon, "--scope", Prod },
+            new[] { "test", "--sample", "--principal", "alice@contoso.com", "--activity", "DeployModel", "--model", Phi, "--scope", Prod },
         });
 
         Assert.Equal(new[] { 1, 0 }, runs.Select(r => r.ExitCode));

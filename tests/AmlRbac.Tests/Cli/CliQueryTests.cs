@@ -33,14 +33,34 @@ public sealed class CliQueryTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_snapshot_one_note_names_the_sample_tenant_on_stderr()
+    public void A_role_alone_needs_no_tenant_and_says_nothing_on_stderr()
     {
         var result = CliRunner.InProcess("test", "--role", "AzureML Data Scientist", "--action", ComputeWrite, "--format", "json");
 
-        var note = Assert.Single(result.ErrorLines);
-        Assert.StartsWith("note: ", note);
-        Assert.Contains("sample tenant Contoso", note);
-        Assert.Contains("--snapshot", note);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.ErrorLines);
+    }
+
+    [Fact]
+    public void A_principal_question_without_a_tenant_is_TenantMissing_saying_how_to_give_one()
+    {
+        var result = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--action", ComputeWrite, "--scope", DevWorkspace);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.Equal("amlrbac: No tenant to answer from: give --snapshot FILE, --live, or --sample for the built-in sample tenant Contoso.", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void The_sample_answers_when_asked_for_and_conflicts_with_a_snapshot()
+    {
+        var sample = CliRunner.InProcess("test", "--sample", "--principal", "alice@contoso.com", "--action", ComputeWrite, "--scope", DevWorkspace);
+        var both = CliRunner.InProcess("test", "--sample", "--snapshot", "samples/contoso.snapshot.json", "--principal", "alice@contoso.com", "--action", ComputeWrite, "--scope", DevWorkspace);
+
+        Assert.Equal(0, sample.ExitCode);
+        Assert.Empty(sample.ErrorLines);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("sample tenant Contoso and a snapshot", Assert.Single(both.ErrorLines));
     }
 
     [Fact]
@@ -60,7 +80,7 @@ public sealed class CliQueryTests : IDisposable
     [Fact]
     public void Principal_question_names_the_group_that_grants()
     {
-        var result = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--action", ComputeWrite, "--scope", DevWorkspace);
+        var result = CliRunner.InProcess("test", "--sample", "--principal", "alice@contoso.com", "--action", ComputeWrite, "--scope", DevWorkspace);
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("Allowed", result.Out);
@@ -86,7 +106,7 @@ public sealed class CliQueryTests : IDisposable
     [Fact]
     public void Who_lists_the_principals_that_may_act_with_why()
     {
-        var result = CliRunner.InProcess("who", "--action", ComputeWrite, "--scope", DevWorkspace, "--format", "json");
+        var result = CliRunner.InProcess("who", "--sample", "--action", ComputeWrite, "--scope", DevWorkspace, "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
@@ -100,7 +120,7 @@ public sealed class CliQueryTests : IDisposable
     [Fact]
     public void Who_table_shows_each_principal()
     {
-        var result = CliRunner.InProcess("who", "--action", ComputeWrite, "--scope", DevWorkspace);
+        var result = CliRunner.InProcess("who", "--sample", "--action", ComputeWrite, "--scope", DevWorkspace);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("principal Alice Chen (f654bbdb-76f3-4d0a-8bc9-337e384a70b8), User", result.Out);
@@ -109,7 +129,7 @@ public sealed class CliQueryTests : IDisposable
     [Fact]
     public void Access_lists_operations_filtered_by_decision()
     {
-        var result = CliRunner.InProcess("access", "--principal", "Alice Chen", "--scope", DevWorkspace, "--decision", "Allowed", "--format", "json");
+        var result = CliRunner.InProcess("access", "--sample", "--principal", "Alice Chen", "--scope", DevWorkspace, "--decision", "Allowed", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
@@ -122,7 +142,7 @@ public sealed class CliQueryTests : IDisposable
     [Fact]
     public void Access_by_activity_answers_once_per_catalog_activity()
     {
-        var result = CliRunner.InProcess("access", "--principal", "Alice Chen", "--scope", DevWorkspace, "--by", "activity", "--format", "json");
+        var result = CliRunner.InProcess("access", "--sample", "--principal", "Alice Chen", "--scope", DevWorkspace, "--by", "activity", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
@@ -133,7 +153,7 @@ public sealed class CliQueryTests : IDisposable
     [Fact]
     public void Access_table_says_so_when_nothing_matches()
     {
-        var result = CliRunner.InProcess("access", "--principal", "Alice Chen", "--scope", DevWorkspace, "--decision", "Eligible");
+        var result = CliRunner.InProcess("access", "--sample", "--principal", "Alice Chen", "--scope", DevWorkspace, "--decision", "Eligible");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("No answer has the decisions asked for.", result.Out.Trim());

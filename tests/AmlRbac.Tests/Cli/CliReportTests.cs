@@ -24,15 +24,24 @@ public sealed class CliReportTests : IDisposable
     private string PathOf(string name) => Path.Combine(_folder, name);
 
     [Fact]
-    public void The_default_is_an_html_page_on_stdout_with_the_sample_note_on_stderr()
+    public void The_default_is_an_html_page_on_stdout()
     {
-        var result = CliRunner.InProcess("report", "--scope", ContosoMl);
+        var result = CliRunner.InProcess("report", "--scope", ContosoMl, "--sample");
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         using var reader = XmlReader.Create(new StringReader(result.Out), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
         var html = XDocument.Load(reader);
         Assert.Equal(new[] { "mlw-dev", "mlw-prod" }, html.Descendants().Where(e => e.Name.LocalName == "h2").Select(e => e.Value));
-        Assert.StartsWith("note: ", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void Without_a_tenant_it_is_TenantMissing()
+    {
+        var result = CliRunner.InProcess("report", "--scope", ContosoMl);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--sample", Assert.Single(result.ErrorLines));
+        Assert.Equal(string.Empty, result.Out);
     }
 
     [Theory]

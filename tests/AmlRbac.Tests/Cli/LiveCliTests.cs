@@ -43,7 +43,7 @@ public sealed class LiveCliTests
 
             // The written snapshot answers as the served tenant does, through the CLI too.
             var fromSnapshot = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--snapshot", path, "--format", "json");
-            var fromSample = CliRunner.InProcess("test", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
+            var fromSample = CliRunner.InProcess("test", "--sample", "--principal", "alice@contoso.com", "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
             Assert.Equal(fromSample.ExitCode, fromSnapshot.ExitCode);
             Assert.Equal(fromSample.Out, fromSnapshot.Out);
         }
@@ -61,7 +61,7 @@ public sealed class LiveCliTests
     {
         await using var harness = await LiveHarness.StartAsync();
         var live = CliRunner.InProcess(LiveArgs(harness, "test", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json"));
-        var offline = CliRunner.InProcess("test", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
+        var offline = CliRunner.InProcess("test", "--sample", "--principal", principal, "--scope", Workspace, "--action", ComputeWrite, "--format", "json");
         Assert.Equal(offline.ExitCode, live.ExitCode);
         Assert.Equal(offline.Out, live.Out);
         Assert.Equal(string.Empty, live.Error);
@@ -72,9 +72,9 @@ public sealed class LiveCliTests
     {
         await using var harness = await LiveHarness.StartAsync();
         var access = CliRunner.InProcess(LiveArgs(harness, "access", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json"));
-        Assert.Equal(CliRunner.InProcess("access", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json").Out, access.Out);
+        Assert.Equal(CliRunner.InProcess("access", "--sample", "--principal", "bob@contoso.com", "--scope", Workspace, "--format", "json").Out, access.Out);
         var who = CliRunner.InProcess(LiveArgs(harness, "who", "--action", ComputeWrite, "--scope", Workspace, "--format", "json"));
-        Assert.Equal(CliRunner.InProcess("who", "--action", ComputeWrite, "--scope", Workspace, "--format", "json").Out, who.Out);
+        Assert.Equal(CliRunner.InProcess("who", "--sample", "--action", ComputeWrite, "--scope", Workspace, "--format", "json").Out, who.Out);
         Assert.Equal(0, who.ExitCode);
     }
 
@@ -91,7 +91,7 @@ public sealed class LiveCliTests
         var question = new[] { "--principal", "alice@contoso.com", "--scope", Prod, option, value }.Concat(models).Concat(new[] { "--format", "json" }).ToArray();
 
         var live = CliRunner.InProcess(LiveArgs(harness, command, question));
-        var offline = CliRunner.InProcess(new[] { command }.Concat(question).ToArray());
+        var offline = CliRunner.InProcess(new[] { command, "--sample" }.Concat(question).ToArray());
 
         Assert.Equal(string.Empty, live.Error);
         Assert.Equal(offline.ExitCode, live.ExitCode);
@@ -114,6 +114,43 @@ public sealed class LiveCliTests
             Assert.Equal(SampleTenant.Load().Policy.Assignments.Select(a => a.Id).Order(), policy.Assignments.Select(a => a.Id).Order());
             Assert.Equal("falcon-pilot", Assert.Single(policy.Exemptions).Name);
             Assert.Equal("19539b54-c61e-4196-9a38-67598701be90", Assert.Single(policy.Definitions).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // Issue 13 section 4: a management group's policy lists hold only what is at it and above ([SPEC-PA]), so the
+    // export must read the subscription's own assignment for the model question from the file to be denied by it.
+    [Fact]
+    public async Task ExportAtAManagementGroupThenTestModelFromTheFileIsDeniedByASubscriptionAssignment()
+    {
+        const string Falcon = "azureml://registries/azureml/models/tiiuae-falcon-7b/versions/4";
+        const string SubscriptionAssignment = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry-report";
+        var tenant = SampleTenant.Load();
+        // The sample's report-only copy on the dev subscription, enforced: the group's own assignment leaves rg-ml-dev out
+        // (notScopes), so in mlw-dev only the subscription's assignment can deny falcon.
+        var enforced = tenant with
+        {
+            Policy = tenant.Policy with
+            {
+                Assignments = tenant.Policy.Assignments.Select(a => a.Id == SubscriptionAssignment ? a with { EnforcementMode = EnforcementMode.Default } : a).ToList(),
+            },
+        };
+        await using var harness = await LiveHarness.StartAsync(enforced);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            var export = CliRunner.InProcess(Export(harness, path, "/providers/Microsoft.Management/managementGroups/contoso-ml"));
+            Assert.True(export.ExitCode == ExitCodes.Success, export.ToString());
+
+            var answer = CliRunner.InProcess("test", "--snapshot", path, "--principal", "alice@contoso.com", "--scope", Workspace,
+                "--activity", "DeployModel", "--model", Falcon, "--format", "json");
+
+            Assert.NotEqual(ExitCodes.Success, answer.ExitCode);
+            Assert.Contains("\"Denied\"", answer.Out, StringComparison.Ordinal);
+            Assert.Contains(SubscriptionAssignment, answer.Out, StringComparison.Ordinal);
         }
         finally
         {

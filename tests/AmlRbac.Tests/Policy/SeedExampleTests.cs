@@ -154,7 +154,7 @@ public sealed class SeedExampleTests
         var verdict = Assert.Single(report.Verdicts);
         Assert.Equal(Verdict.Deny, verdict.Verdict);
         Assert.Equal("falcon-pilot", verdict.Exemption!.Name);
-        Assert.Contains(verdict.Notes, n => n.StartsWith("Exemption 'falcon-pilot' is set aside", StringComparison.Ordinal) && n.Contains("[EXEMPT]") && n.Contains("[MLREG]"));
+        Assert.Contains(verdict.Notes, n => n.StartsWith("Exemption 'falcon-pilot' is set aside", StringComparison.Ordinal) && n.Contains("https://learn.microsoft.com/azure/governance/policy/concepts/exemption-structure") && n.Contains("https://learn.microsoft.com/azure/machine-learning/how-to-regulate-registry-deployments"));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class SeedExampleTests
         var verdict = Assert.Single(report.Verdicts);
         Assert.Equal(Verdict.Unknown, verdict.Verdict);
         Assert.Null(verdict.Effect);
-        Assert.Equal("Its effect cannot be resolved: parameter 'effect' has no value in the assignment and no defaultValue in the definition [PARAMS].", verdict.Explanation);
+        Assert.Equal("Its effect cannot be resolved: parameter 'effect' has no value in the assignment and no defaultValue in the definition (Azure Policy definition structure, parameters: https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-parameters).", verdict.Explanation);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class TemplateFunctionTests
     }
 
     [Theory]
-    [InlineData("[reference('x')]", "not available within a policy rule [RULE]")]
+    [InlineData("[reference('x')]", "not available within a policy rule (Azure Policy definition structure, policy rule: https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule)")]
     [InlineData("[utcNow()]", "'utcNow' is not supported by AmlRbac")]
     [InlineData("[parameters('nope')]", "declares no parameter 'nope'")]
     [InlineData("[substring('abc', 2, 5)]", "out of range")]

@@ -47,7 +47,7 @@ public sealed class CaseCorpusTests
         var isRole = query.GetProperty("kind").GetString() == "role";
         var snapshot = testCase.GetProperty("snapshot").GetString() == "contoso" ? new[] { Contoso.SnapshotPath } : Array.Empty<string>();
 
-        var evaluator = new AccessEvaluator(TenantChoice.Choose(snapshot, piped: null, fallBackToSample: !isRole).Tenant);
+        var evaluator = new AccessEvaluator(TenantChoice.Choose(snapshot, piped: null, sample: false, needsTenant: !isRole, "give a snapshot").Tenant);
         var question = new PermissionQuestion(evaluator, new[] { query.GetProperty("action").GetString()! }, null,
             query.TryGetProperty("isDataAction", out var data) && data.GetBoolean());
         var subject = isRole
@@ -91,9 +91,9 @@ public sealed class CaseCorpusTests
         Assert.True(listed.Count == 0 || listed.SequenceEqual(new[] { expected }), $"listed as {string.Join(", ", listed)}");
     }
 
-    private static string? Field(Reason reason, string name) => name switch
+    private static string? Field(AmlReason reason, string name) => name switch
     {
-        "kind" => reason.Kind.ToString(),
+        "kind" => reason.Kind,
         "roleName" => reason.RoleName,
         "scope" => reason.Scope,
         "viaGroupName" => reason.ViaGroupName,

@@ -36,6 +36,7 @@ public sealed class CmdletContractTests
     {
         Expect("InputObject", PSObject, None, (AllSets, Pipeline)),
         Expect("LiteralSnapshotPath", String, None, (AllSets, Optional)),
+        Expect("Sample", Switch, None, (AllSets, Optional)),
         Expect("SnapshotPath", String, None, (AllSets, Optional)),
     };
 
@@ -53,7 +54,8 @@ public sealed class CmdletContractTests
 
     public static TheoryData<string, string[], string, string> Commands => new()
     {
-        { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "PrincipalAction" },
+        { "Test-AmlPermission", new[] { "System.Boolean", "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "TestAmlPermissionCommand", "Principal" },
+        { "Assert-AmlPermission", new[] { "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "AssertAmlPermissionCommand", "Principal" },
         { "Get-AmlEffectiveAccess", new[] { "AmlRbac.PowerShell.Output.AmlPermissionDecision" }, "GetAmlEffectiveAccessCommand", "Principal" },
         { "New-AmlCustomRole", new[] { "AmlRbac.PowerShell.Output.AmlRoleDefinition" }, "NewAmlCustomRoleCommand", "Lists" },
         { "New-AmlModelPolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlModelPolicyCommand", "Registry" },
@@ -62,13 +64,13 @@ public sealed class CmdletContractTests
         { "Export-AmlAccessReport", new[] { "System.String", "System.IO.FileInfo" }, "ExportAmlAccessReportCommand", "Report" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
+            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -94,7 +96,8 @@ public sealed class CmdletContractTests
     {
         var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == command);
         var defaultSet = ModuleFiles.Named<string>(ModuleFiles.Attributes(type, "CmdletAttribute").Single(), "DefaultParameterSetName");
-        var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+        // FlattenHierarchy: Test- and Assert-AmlPermission name their sets in their shared base class.
+        var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
             .Where(f => f.IsLiteral && f.FieldType.FullName == String)
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToHashSet();
@@ -124,25 +127,48 @@ public sealed class CmdletContractTests
     [Fact]
     public void Test_AmlPermission_parameters()
     {
-        const string PrincipalAction = "PrincipalAction", PrincipalActivity = "PrincipalActivity";
-        const string RoleDefinitionAction = "RoleDefinitionAction", RoleDefinitionActivity = "RoleDefinitionActivity";
-        const string RoleNameAction = "RoleNameAction", RoleNameActivity = "RoleNameActivity";
+        // One set per "who"; -PrincipalId and -Scope are optional so that a role definition piped alone
+        // binds to the principal set (the cmdlet checks the subject once all input is in).
+        const string Principal = "Principal", RoleDefinition = "RoleDefinition", RoleName = "RoleName";
         var expected = new[]
         {
-            Expect("Action", Strings, None, (PrincipalAction, Mandatory), (RoleDefinitionAction, Mandatory), (RoleNameAction, Mandatory),
-                (PrincipalActivity, Optional), (RoleDefinitionActivity, Optional), (RoleNameActivity, Optional)),
-            Expect("Activity", Strings, None, (PrincipalActivity, Mandatory), (RoleDefinitionActivity, Mandatory), (RoleNameActivity, Mandatory)),
+            Expect("Action", Strings, None, (AllSets, Optional)),
+            Expect("Activity", Strings, None, (AllSets, Optional)),
             Expect("DataAction", Switch, None, (AllSets, Optional)),
             Expect("Detailed", Switch, None, (AllSets, Optional)),
-            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (PrincipalActivity, Optional)),
-            Expect("Model", String, None, (PrincipalActivity, Optional)),
-            Expect("PrincipalId", String, new[] { "ObjectId" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
-            Expect("RoleDefinition", PSObject, None, (RoleDefinitionAction, Mandatory), (RoleDefinitionActivity, Mandatory)),
-            Expect("RoleName", String, None, (RoleNameAction, Mandatory), (RoleNameActivity, Mandatory)),
-            Expect("Scope", String, new[] { "ResourceId", "Id" }, (PrincipalAction, Mandatory | ByPropertyName), (PrincipalActivity, Mandatory | ByPropertyName)),
+            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (Principal, Optional)),
+            Expect("Model", String, None, (Principal, Optional)),
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName)),
+            Expect("RoleDefinition", PSObject, None, (RoleDefinition, Mandatory)),
+            Expect("RoleName", String, None, (RoleName, Mandatory)),
+            Expect("Strict", Switch, None, (AllSets, Optional)),
+            Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
         };
 
         AssertParameters("Test-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
+    }
+
+    [Fact]
+    public void Assert_AmlPermission_parameters()
+    {
+        // Test-AmlPermission's question (one base class), with what passes instead of -Detailed.
+        const string Principal = "Principal", RoleDefinition = "RoleDefinition", RoleName = "RoleName";
+        var expected = new[]
+        {
+            Expect("Action", Strings, None, (AllSets, Optional)),
+            Expect("Activity", Strings, None, (AllSets, Optional)),
+            Expect("DataAction", Switch, None, (AllSets, Optional)),
+            Expect("Decision", "AmlRbac.Model.Outcome[]", None, (AllSets, Optional)),
+            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (Principal, Optional)),
+            Expect("Model", String, None, (Principal, Optional)),
+            Expect("PassThru", Switch, None, (AllSets, Optional)),
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName)),
+            Expect("RoleDefinition", PSObject, None, (RoleDefinition, Mandatory)),
+            Expect("RoleName", String, None, (RoleName, Mandatory)),
+            Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
+        };
+
+        AssertParameters("Assert-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
     }
 
     [Fact]
@@ -159,8 +185,9 @@ public sealed class CmdletContractTests
             Expect("DeployableModel", Switch, None, (DeployableModel, Mandatory)),
             Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (DeployableModel, Optional)),
             Expect("Model", Strings, None, (DeployableModel, Optional)),
-            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
-            Expect("Scope", String, new[] { "ResourceId", "Id" }, (AllSets, Mandatory | ByPropertyName)),
+            // Optional in the principal set, so that a role definition piped alone binds there.
+            Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
+            Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName), (WhoCan, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
         };
 
         AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters).Concat(LiveParameters));
@@ -320,21 +347,29 @@ public sealed class CmdletContractTests
     }
 
     [Fact]
-    public void Activity_and_Template_parameters_complete_from_the_catalog()
+    public void Catalog_name_parameters_complete_from_the_catalog()
     {
         var completers = ModuleFiles.CmdletTypes
-            .SelectMany(t => t.GetProperties().Where(p => p.Name is "Activity" or "ExcludeActivity" or "Template").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
+            .SelectMany(t => t.GetProperties().Where(p => p.Name is "Activity" or "ExcludeActivity" or "Template" or "Action" or "RoleName" or "ReferenceRole").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
             .Select(x => $"{x.Command} -{x.Property.Name}: " + string.Join(",", ModuleFiles.Attributes(x.Property, "ArgumentCompleterAttribute")
                 .Select(a => ((Type)a.ConstructorArguments[0].Value!).FullName)))
             .OrderBy(s => s, StringComparer.Ordinal);
 
         Assert.Equal(new[]
         {
+            "Assert-AmlPermission -Action: AmlRbac.PowerShell.ActionCompleter",
+            "Assert-AmlPermission -Activity: AmlRbac.PowerShell.ActivityCompleter",
+            "Assert-AmlPermission -RoleName: AmlRbac.PowerShell.RoleNameCompleter",
+            "Get-AmlEffectiveAccess -Action: AmlRbac.PowerShell.ActionCompleter",
             "Get-AmlEffectiveAccess -Activity: AmlRbac.PowerShell.ActivityCompleter",
+            "New-AmlCustomRole -Action: AmlRbac.PowerShell.ActionCompleter",
             "New-AmlCustomRole -Activity: AmlRbac.PowerShell.ActivityCompleter",
             "New-AmlCustomRole -ExcludeActivity: AmlRbac.PowerShell.ActivityCompleter",
+            "New-AmlCustomRole -ReferenceRole: AmlRbac.PowerShell.RoleNameCompleter",
             "New-AmlCustomRole -Template: AmlRbac.PowerShell.TemplateCompleter",
+            "Test-AmlPermission -Action: AmlRbac.PowerShell.ActionCompleter",
             "Test-AmlPermission -Activity: AmlRbac.PowerShell.ActivityCompleter",
+            "Test-AmlPermission -RoleName: AmlRbac.PowerShell.RoleNameCompleter",
         }, completers);
     }
 
@@ -348,6 +383,10 @@ public sealed class CmdletContractTests
 
         Assert.Equal(new[]
         {
+            "Assert-AmlPermission -AccessToken: 1",
+            "Assert-AmlPermission -ArmUrl: 1",
+            "Assert-AmlPermission -GraphAccessToken: 1",
+            "Assert-AmlPermission -GraphUrl: 1",
             "Export-AmlAccessReport -AccessToken: 1",
             "Export-AmlAccessReport -ArmUrl: 1",
             "Export-AmlAccessReport -GraphAccessToken: 1",

@@ -17,7 +17,7 @@ public sealed class CmdletHelpTests
     // The order build/New-ModuleHelp.ps1 expects and platyPS writes.
     private static readonly string[] SectionOrder = { "SYNOPSIS", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS" };
 
-    private static readonly string[] Commands = { "Test-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport" };
+    private static readonly string[] Commands = { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport" };
 
     public static TheoryData<string> CommandNames => new(Commands);
 
@@ -104,6 +104,20 @@ public sealed class CmdletHelpTests
             var unknown = ids.Where(id => !known.Contains(id)).ToList();
             Assert.True(unknown.Count == 0, "Not error ids: " + string.Join(", ", unknown));
         }
+    }
+
+    [Fact]
+    public void Help_cites_public_pages_never_files_of_the_repository_or_source_keys()
+    {
+        // Help is read where the repository is not: in Get-Help, on the PowerShell Gallery, in a runbook.
+        var pointer = new System.Text.RegularExpressions.Regex(@"docs/SOURCES\.md|notes\.md|shared/|\[[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\]");
+        var pages = Commands.Select(c => c + ".md").Append("about_AmlRbac.md");
+        var found = pages.SelectMany(page => File.ReadAllLines(ModuleFiles.InRepository("docs", page))
+                .Select((line, i) => (line, i))
+                .SelectMany(l => pointer.Matches(l.line).Select(m => $"{page}:{l.i + 1} {m.Value}")))
+            .ToList();
+
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 
     private static HelpPage Page(string command) => HelpPage.Read(ModuleFiles.InRepository("docs", command + ".md"));

@@ -26,5 +26,5 @@ internal static class Contoso
     public static string SnapshotPath => ModuleFiles.InRepository("samples", "contoso.snapshot.json");
 
     /// <summary>The evaluator a cmdlet builds for -SnapshotPath samples/contoso.snapshot.json.</summary>
-    public static AccessEvaluator Evaluator { get; } = new(TenantChoice.Choose(new[] { SnapshotPath }, piped: null).Tenant);
+    public static AccessEvaluator Evaluator { get; } = new(TenantChoice.Choose(new[] { SnapshotPath }, piped: null, sample: false, needsTenant: true, "give a snapshot").Tenant);
 }

@@ -26,7 +26,7 @@ public sealed class OutputTests
     {
         var decision = Decide(Contoso.Alice, Contoso.DevWorkspace, Contoso.ComputeWrite);
 
-        Assert.Equal((Outcome.Allowed, Contoso.ComputeWrite, (string?)null), (decision.Decision, decision.Action, decision.Activity));
+        Assert.Equal(("Allowed", Contoso.ComputeWrite, (string?)null), (decision.Decision, decision.Action, decision.Activity));
         Assert.Equal((Contoso.Alice, "Alice Chen"), (decision.PrincipalId, decision.PrincipalName));
         Assert.Equal(("AzureML Compute Operator", Contoso.DevWorkspace, "ml-data-scientists"), (decision.GrantedBy, decision.GrantScope, decision.ViaGroup));
         Assert.Equal(Contoso.DevWorkspace, decision.Scope);
@@ -41,7 +41,7 @@ public sealed class OutputTests
     {
         var decision = Decide(Contoso.SpMlops, Contoso.ProdWorkspace, Contoso.ComputeDelete);
 
-        Assert.Equal(Outcome.Denied, decision.Decision);
+        Assert.Equal("Denied", decision.Decision);
         Assert.Equal("Deny delete: deployment stack ml-prod-platform", decision.GrantedBy);
         Assert.Empty(decision.WouldBeGrantedBy); // no role assignment gets past a deny
     }
@@ -51,7 +51,7 @@ public sealed class OutputTests
     {
         var decision = Decide(Contoso.Alice, Contoso.ProdWorkspace, activity: "CreateComputeCluster");
 
-        Assert.Equal(("CreateComputeCluster", (string?)null, Outcome.NotGranted), (decision.Activity, decision.Action, decision.Decision));
+        Assert.Equal(("CreateComputeCluster", (string?)null, "NotGranted"), (decision.Activity, decision.Action, decision.Decision));
         Assert.Equal(new[] { Contoso.ComputeWrite }, decision.MissingActions);
         Assert.Equal(Contoso.ComputeWrite, Assert.Single(decision.Operations).Action);
         Assert.Equal("AzureML Data Scientist", decision.GrantedBy); // its NotActions removed computes/write
@@ -101,7 +101,7 @@ public sealed class OutputTests
 
         var written = AmlRoleDefinition.From(result);
 
-        Assert.Equal((result.Role.Name, result.Role.Id, true, RoleShape.Permissions), (written.Name, written.Id, written.IsCustom, written.Shape));
+        Assert.Equal((result.Role.Name, result.Role.Id, true, "Permissions"), (written.Name, written.Id, written.IsCustom, written.Shape));
         Assert.Equal(result.Role.Permissions[0].Actions, Assert.Single(written.Permissions!).Actions);
         Assert.Null(written.Actions);
         Assert.Equal(result.Role.AssignableScopes, written.AssignableScopes);
@@ -114,7 +114,7 @@ public sealed class OutputTests
 
         var written = AmlRoleDefinition.From(result);
 
-        Assert.Equal(RoleShape.Flat, written.Shape);
+        Assert.Equal("Flat", written.Shape);
         Assert.Equal(result.Role.Permissions[0].Actions, written.Actions);
         Assert.Empty(written.NotActions!);
         Assert.Null(written.Permissions);

@@ -78,8 +78,8 @@ public sealed class ModelPolicyRequestTests
         Assert.Equal($"{Subscription}/providers/Microsoft.Authorization/policyDefinitions/allowed-models", policy.Definition!.Id);
         Assert.Equal(policy.Definition.Id, policy.Assignment.PolicyDefinitionId);
         Assert.Contains(ModelPolicyAuthoring.CustomDataModeWarning, policy.Warnings);
-        Assert.Contains("[BASICS]", ModelPolicyAuthoring.CustomDataModeWarning, StringComparison.Ordinal);
-        Assert.Contains("[SEED2]", ModelPolicyAuthoring.CustomDataModeWarning, StringComparison.Ordinal);
+        Assert.Contains("https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics", ModelPolicyAuthoring.CustomDataModeWarning, StringComparison.Ordinal);
+        Assert.Contains("https://techcommunity.microsoft.com/t5/ai-machine-learning-blog/control-model-catalog-deployments-with-azure-rbac-and-azure/ba-p/4147633", ModelPolicyAuthoring.CustomDataModeWarning, StringComparison.Ordinal);
     }
 
     [Fact]

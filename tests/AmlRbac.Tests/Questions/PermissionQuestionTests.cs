@@ -91,9 +91,11 @@ public sealed class PermissionQuestionTests
     }
 
     [Fact]
-    public void An_empty_question_is_never_asked()
+    public void An_empty_question_is_refused_as_bad_input()
     {
-        Assert.Throws<ArgumentException>(() => Question());
+        var error = Assert.Throws<AmlRbacException>(() => Question());
+        Assert.Equal(ErrorIds.ActionMissing, error.ErrorId);
+        Assert.Equal(FailureCategory.InvalidArgument, error.Category);
     }
 
     [Theory]

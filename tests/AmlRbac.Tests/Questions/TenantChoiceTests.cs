@@ -7,10 +7,13 @@ using AmlRbac.Tests.PowerShell;
 
 namespace AmlRbac.Tests.Questions;
 
-/// <summary>Which tenant a host answers from: the snapshot named, else the pipeline, else the sample (said out loud).</summary>
+/// <summary>Which tenant a host answers from: the snapshot named, else the pipeline, else the sample when asked for, else none (an error for principals).</summary>
 public sealed class TenantChoiceTests
 {
-    private const string Advice = "pass -SnapshotPath or pipe Get-AzRoleAssignment output";
+    private const string Advice = "give -SnapshotPath, or add -Sample";
+
+    private static TenantChoice Choose(IReadOnlyCollection<string>? paths, PipelineTenant? piped, bool sample = false, bool needsTenant = true) =>
+        TenantChoice.Choose(paths, piped, sample, needsTenant, Advice);
 
     private static PipelineTenant PipedObjects()
     {
@@ -33,49 +36,65 @@ public sealed class TenantChoiceTests
     }
 
     [Fact]
-    public void No_source_is_the_sample_tenant_with_a_warning()
+    public void No_source_for_a_principal_is_TenantMissing_in_the_hosts_words()
     {
-        var choice = TenantChoice.Choose(null, null);
+        var error = Assert.Throws<AmlRbacException>(() => Choose(null, null));
+
+        Assert.Equal((ErrorIds.TenantMissing, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
+        Assert.Equal("No tenant to answer from: give -SnapshotPath, or add -Sample.", error.Message);
+    }
+
+    [Fact]
+    public void The_sample_tenant_answers_only_when_asked_for()
+    {
+        var choice = Choose(null, null, sample: true);
 
         Assert.Equal(TenantOrigin.Sample, choice.Origin);
         Assert.Same(SampleTenant.Load(), choice.Tenant);
-        Assert.Equal("Answering from the built-in sample tenant Contoso; pass -SnapshotPath or pipe Get-AzRoleAssignment output.", choice.SampleWarning(Advice));
     }
 
     [Fact]
-    public void No_source_for_a_role_alone_is_no_tenant_and_no_warning()
+    public void The_sample_and_a_snapshot_or_piped_objects_conflict()
     {
-        var choice = TenantChoice.Choose(Array.Empty<string>(), null, fallBackToSample: false);
+        var withSnapshot = Assert.Throws<AmlRbacException>(() => Choose(new[] { Contoso.SnapshotPath }, null, sample: true));
+        var withPiped = Assert.Throws<AmlRbacException>(() => Choose(null, PipedObjects(), sample: true));
+        var withLive = Assert.Throws<AmlRbacException>(() => TenantChoice.CheckOneSource(true, "--live", Array.Empty<string>(), null, null, sample: true));
+
+        Assert.Equal(new[] { ErrorIds.SourceConflict, ErrorIds.SourceConflict, ErrorIds.SourceConflict }, new[] { withSnapshot.ErrorId, withPiped.ErrorId, withLive.ErrorId });
+        Assert.Contains("sample tenant Contoso", withLive.Message);
+    }
+
+    [Fact]
+    public void No_source_for_a_role_alone_is_no_tenant()
+    {
+        var choice = Choose(Array.Empty<string>(), null, needsTenant: false);
 
         Assert.Equal(TenantOrigin.CatalogOnly, choice.Origin);
         Assert.Same(Tenant.Empty, choice.Tenant);
-        Assert.Null(choice.SampleWarning(Advice));
     }
 
     [Fact]
-    public void A_snapshot_is_read_and_needs_no_warning()
+    public void A_snapshot_is_read()
     {
-        var choice = TenantChoice.Choose(new[] { Contoso.SnapshotPath }, null);
+        var choice = Choose(new[] { Contoso.SnapshotPath }, null);
 
         Assert.Equal(TenantOrigin.Snapshot, choice.Origin);
         Assert.NotEmpty(choice.Tenant.RoleAssignments);
-        Assert.Null(choice.SampleWarning(Advice));
     }
 
     [Fact]
     public void Piped_objects_are_the_tenant()
     {
-        var choice = TenantChoice.Choose(null, PipedObjects());
+        var choice = Choose(null, PipedObjects());
 
         Assert.Equal(TenantOrigin.Pipeline, choice.Origin);
         Assert.Single(choice.Tenant.RoleAssignments);
-        Assert.Null(choice.SampleWarning(Advice));
     }
 
     [Fact]
     public void A_pipeline_that_brought_nothing_is_an_empty_tenant_not_the_sample()
     {
-        var choice = TenantChoice.Choose(null, new PipelineTenant());
+        var choice = Choose(null, new PipelineTenant());
 
         Assert.Equal(TenantOrigin.Pipeline, choice.Origin);
         Assert.Empty(choice.Tenant.RoleAssignments);
@@ -84,20 +103,21 @@ public sealed class TenantChoiceTests
     [Fact]
     public void Piped_subjects_alone_leave_the_choice_to_the_snapshot_or_the_sample()
     {
-        Assert.Equal(TenantOrigin.Snapshot, TenantChoice.Choose(new[] { Contoso.SnapshotPath }, PipedSubjectsOnly()).Origin);
-        Assert.Equal(TenantOrigin.Sample, TenantChoice.Choose(null, PipedSubjectsOnly()).Origin);
+        Assert.Equal(TenantOrigin.Snapshot, Choose(new[] { Contoso.SnapshotPath }, PipedSubjectsOnly()).Origin);
+        Assert.Equal(TenantOrigin.Sample, Choose(null, PipedSubjectsOnly(), sample: true).Origin);
+        Assert.Equal(ErrorIds.TenantMissing, Assert.Throws<AmlRbacException>(() => Choose(null, PipedSubjectsOnly())).ErrorId);
     }
 
     [Fact]
     public void An_empty_pipeline_does_not_conflict_with_a_snapshot()
     {
-        Assert.Equal(TenantOrigin.Snapshot, TenantChoice.Choose(new[] { Contoso.SnapshotPath }, new PipelineTenant()).Origin);
+        Assert.Equal(TenantOrigin.Snapshot, Choose(new[] { Contoso.SnapshotPath }, new PipelineTenant()).Origin);
     }
 
     [Fact]
     public void A_snapshot_and_piped_objects_conflict()
     {
-        var error = Assert.Throws<AmlRbacException>(() => TenantChoice.Choose(new[] { Contoso.SnapshotPath }, PipedObjects()));
+        var error = Assert.Throws<AmlRbacException>(() => Choose(new[] { Contoso.SnapshotPath }, PipedObjects()));
 
         Assert.Equal((ErrorIds.SourceConflict, FailureCategory.InvalidArgument), (error.ErrorId, error.Category));
     }
@@ -105,7 +125,7 @@ public sealed class TenantChoiceTests
     [Fact]
     public void Two_snapshots_conflict()
     {
-        var error = Assert.Throws<AmlRbacException>(() => TenantChoice.Choose(new[] { Contoso.SnapshotPath, "other.json" }, null));
+        var error = Assert.Throws<AmlRbacException>(() => Choose(new[] { Contoso.SnapshotPath, "other.json" }, null));
 
         Assert.Equal(ErrorIds.SourceConflict, error.ErrorId);
         Assert.Contains("other.json", error.Message);
@@ -116,7 +136,7 @@ public sealed class TenantChoiceTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "amlrbac-no-such-snapshot.json");
 
-        var error = Assert.Throws<AmlRbacException>(() => TenantChoice.Choose(new[] { missing }, null));
+        var error = Assert.Throws<AmlRbacException>(() => Choose(new[] { missing }, null));
 
         Assert.Equal(ErrorIds.SnapshotNotFound, error.ErrorId);
     }

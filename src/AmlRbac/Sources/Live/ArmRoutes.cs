@@ -48,7 +48,11 @@ public static class ArmRoutes
     /// </summary>
     public const string DefinitionsAtScopeAndBelow = "atScopeAndBelow()";
 
-    /// <summary>At or above the scope, not below ([RAL]: "not including the role assignments at subscopes").</summary>
+    /// <summary>
+    /// At or above the scope, not below ([RAL]: "not including the role assignments at subscopes"); for policy
+    /// assignments and exemptions at a management group, the one list their ListForManagementGroup operations
+    /// describe ([SPEC-PA], [SPEC-EX]).
+    /// </summary>
     public const string AtScope = "atScope()";
 
     /// <summary>

@@ -11,23 +11,53 @@ namespace AmlRbac.Sources.Live;
 public sealed partial class LiveTenantCollector
 {
     /// <summary>
-    /// The policy assignments and exemptions at, above and below <paramref name="scope"/>, each list unfiltered.
-    /// [SPEC-PA]: atScope() returns "everything in the unfiltered list except those
-    /// applied to resources contained within the resource group" (at a subscription including those "from
-    /// management groups that contain the given subscription"), and "Without a filter the list also contains
-    /// assignments on child resources"; [SPEC-EX] says the same of exemptions ("everything in the unfiltered list
-    /// except those applied to sub scopes"). So atScope() at a subscription would miss an exemption on a workspace
-    /// below it, as in the sample tenant; the unfiltered list holds what atScope() would return at every scope
-    /// below, in one request per asked scope, as the role assignment lists do.
+    /// The policy assignments and exemptions at, above and below <paramref name="scope"/>.
+    /// <para>
+    /// At a subscription, resource group or resource each list is read unfiltered. [SPEC-PA]: atScope() returns
+    /// "everything in the unfiltered list except those applied to resources contained within the resource group" (at
+    /// a subscription including those "from management groups that contain the given subscription"), and "Without a
+    /// filter the list also contains assignments on child resources"; [SPEC-EX] says the same of exemptions
+    /// ("everything in the unfiltered list except those applied to sub scopes"). So atScope() at a subscription would
+    /// miss an exemption on a workspace below it, as in the sample tenant; the unfiltered list holds what atScope()
+    /// would return at every scope below, in one request per asked scope, as the role assignment lists do.
+    /// </para>
+    /// <para>
+    /// A management group's lists hold nothing below the group: PolicyAssignments_ListForManagementGroup "retrieves
+    /// the list of all policy assignments applicable to the management group that match the given $filter. [...] If
+    /// $filter=atScope() is provided, the returned list includes all policy assignments that are assigned to the
+    /// management group or the management group's ancestors" [SPEC-PA], and PolicyExemptions_ListForManagementGroup
+    /// says the same of exemptions [SPEC-EX]; neither describes an unfiltered list, and 2019-09-01 required the
+    /// filter ("A filter is required when listing policy assignments at management group scope", azure-rest-api-specs
+    /// specification/resources/resource-manager/Microsoft.Authorization/stable/2019-09-01/policyAssignments.json).
+    /// So the group is read with atScope(), then each subscription under it (from the hierarchy read for the role
+    /// assignments) unfiltered, which adds its resource groups and resources: one list per subscription per kind.
+    /// An assignment on a management group below the asked one that holds no subscription is not read; it applies
+    /// to no resource, so it changes no answer about a workspace (inference).
+    /// </para>
     /// </summary>
-    private async Task ReadPolicyAsync(Run run, Scope scope)
+    private async Task ReadPolicyAsync(Run run, Scope scope, IReadOnlyList<ManagementGroup> managementGroups, ScopeTree tree)
     {
-        foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy assignments", scope, ArmRoutes.PolicyAssignments(scope), ArmRoutes.PolicyApiVersion).ConfigureAwait(false))
+        if (scope.Level != ScopeLevel.ManagementGroup)
+        {
+            await ReadPolicyAtAsync(run, scope, null).ConfigureAwait(false);
+            return;
+        }
+        await ReadPolicyAtAsync(run, scope, ArmRoutes.AtScope).ConfigureAwait(false);
+        foreach (var subscription in SubscriptionsUnder(scope, managementGroups, tree))
+        {
+            await ReadPolicyAtAsync(run, subscription, null).ConfigureAwait(false);
+        }
+    }
+
+    // A subscription lists its management groups' assignments too, already read at the group: kept once, by id.
+    private async Task ReadPolicyAtAsync(Run run, Scope scope, string? filter)
+    {
+        foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy assignments", scope, ArmRoutes.PolicyAssignments(scope), ArmRoutes.PolicyApiVersion, filter).ConfigureAwait(false))
         {
             var assignment = FromArm(() => PolicySnapshotReader.ReadAssignment(item, source, path));
             run.PolicyAssignments.TryAdd(assignment.Id, assignment);
         }
-        foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy exemptions", scope, ArmRoutes.PolicyExemptions(scope), ArmRoutes.PolicyExemptionsApiVersion).ConfigureAwait(false))
+        foreach (var (item, source, path) in await ReadPolicyListAsync(run, "policy exemptions", scope, ArmRoutes.PolicyExemptions(scope), ArmRoutes.PolicyExemptionsApiVersion, filter).ConfigureAwait(false))
         {
             var exemption = FromArm(() => PolicySnapshotReader.ReadExemption(item, source, path));
             run.PolicyExemptions.TryAdd(exemption.Id, exemption);
@@ -83,11 +113,11 @@ public sealed partial class LiveTenantCollector
         return (item, $"{RestFailure.ApiName(AzureApi.ResourceManager)} GET {id}");
     }
 
-    private async Task<List<(JsonElement Item, string Source, string Path)>> ReadPolicyListAsync(Run run, string step, Scope scope, string path, string apiVersion)
+    private async Task<List<(JsonElement Item, string Source, string Path)>> ReadPolicyListAsync(Run run, string step, Scope scope, string path, string apiVersion, string? filter)
     {
         var items = new List<(JsonElement, string, string)>();
-        var source = $"{RestFailure.ApiName(AzureApi.ResourceManager)} GET {path}";
-        await foreach (var page in _arm.ListPagesAsync(path, apiVersion, null, run.Cancellation).ConfigureAwait(false))
+        var source = $"{RestFailure.ApiName(AzureApi.ResourceManager)} GET {path}{(filter is null ? string.Empty : "?$filter=" + filter)}";
+        await foreach (var page in _arm.ListPagesAsync(path, apiVersion, filter, run.Cancellation).ConfigureAwait(false))
         {
             items.AddRange(page.Items.Select((e, i) => (e, source, $"page {page.Number}: $.value[{i}]")));
             run.Report(step, scope.Value, page.Number);

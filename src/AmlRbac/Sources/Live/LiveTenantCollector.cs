@@ -18,7 +18,8 @@ namespace AmlRbac.Sources.Live;
 /// level of group nesting, for the members. Direct members, level by level, give the transitive
 /// membership ARM uses and keep the nesting, so an export holds the groups as the directory does.</item>
 /// <item>Azure Policy, per asked scope not below another (LiveTenantCollector.Policy.cs): 2 requests (more only
-/// when paged), the policy assignments and the policy exemptions; then one GET per distinct definition or
+/// when paged), the policy assignments and the policy exemptions, and for a management group 2 more per
+/// subscription under it (a group's lists hold nothing below the group); then one GET per distinct definition or
 /// initiative those assignments name (and per member definition of an initiative), however many assignments
 /// name it.</item>
 /// </list>
@@ -83,7 +84,7 @@ public sealed partial class LiveTenantCollector
         {
             await ReadAuthorizationAsync(run, scope).ConfigureAwait(false);
             await ReadWorkspacesAsync(run, scope, managementGroups, tree).ConfigureAwait(false);
-            await ReadPolicyAsync(run, scope).ConfigureAwait(false);
+            await ReadPolicyAsync(run, scope, managementGroups, tree).ConfigureAwait(false);
         }
         await ReadPolicyDefinitionsAsync(run).ConfigureAwait(false);
         var (groups, principals) = await ReadDirectoryAsync(run).ConfigureAwait(false);
@@ -181,11 +182,7 @@ public sealed partial class LiveTenantCollector
         var containers = scope.Level switch
         {
             ScopeLevel.Subscription or ScopeLevel.ResourceGroup => new[] { scope },
-            ScopeLevel.ManagementGroup => managementGroups
-                .SelectMany(g => g.Subscriptions)
-                .Select(Scope.ForSubscription)
-                .Where(s => tree.Get(s).IsAtOrBelow(tree.Get(scope).Id))
-                .ToArray(),
+            ScopeLevel.ManagementGroup => SubscriptionsUnder(scope, managementGroups, tree),
             // Another resource (a storage account, a registry) holds no workspaces.
             _ => Array.Empty<Scope>(),
         };
@@ -198,6 +195,14 @@ public sealed partial class LiveTenantCollector
             }
         }
     }
+
+    // The subscriptions below a management group, at any depth, as getEntities placed them.
+    private static IReadOnlyList<Scope> SubscriptionsUnder(Scope group, IReadOnlyList<ManagementGroup> managementGroups, ScopeTree tree) =>
+        managementGroups
+            .SelectMany(g => g.Subscriptions)
+            .Select(Scope.ForSubscription)
+            .Where(s => tree.Get(s).IsAtOrBelow(tree.Get(group).Id))
+            .ToArray();
 
     private async Task<List<SourceItem>> ReadListAsync(Run run, string step, Scope scope, string path, string apiVersion, string? filter)
     {

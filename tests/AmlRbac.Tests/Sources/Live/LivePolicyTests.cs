@@ -22,6 +22,12 @@ public sealed class LivePolicyTests
 {
     private static readonly string[] Models = { Falcon, Phi, Llama };
     private static readonly string[] Workspaces = { ProdWorkspace, DevWorkspace };
+    private const string DevSubscription = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45";
+    private const string ProdSubscription = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0";
+    private const string DevResourceGroup = DevSubscription + "/resourceGroups/rg-ml-dev";
+    private const string GroupAssignment = "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry";
+    private const string DevReportAssignment = DevSubscription + "/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry-report";
+    private const string ProdWorkspaceExemption = ProdSubscription + "/resourceGroups/rg-ml-prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod/providers/Microsoft.Authorization/policyExemptions/falcon-pilot";
 
     [Theory]
     [InlineData("contoso-ml", 100)]
@@ -49,21 +55,88 @@ public sealed class LivePolicyTests
         }
     }
 
+    // Issue 13 section 4: PolicyAssignments_ListForManagementGroup and PolicyExemptions_ListForManagementGroup answer
+    // only what is "assigned to the management group or the management group's ancestors" [SPEC-PA] [SPEC-EX], so an
+    // export at a group must read the subscriptions below it to hold what is assigned there and below.
+    [Theory]
+    [InlineData("contoso-ml", 100)]
+    [InlineData("contoso-ml", 1)]
+    [InlineData("contoso", 1)]
+    public async Task AnExportAtAManagementGroupHoldsThePolicyAssignedBelowIt(string group, int pageSize)
+    {
+        var tenant = SampleTenant.Load();
+        var report = tenant.Policy.Assignments.Single(a => a.Id == DevReportAssignment);
+        var atResourceGroup = report with
+        {
+            Id = DevResourceGroup + "/providers/Microsoft.Authorization/policyAssignments/restrict-model-registry-rg",
+            Name = "restrict-model-registry-rg",
+            Scope = Scope.Parse(DevResourceGroup),
+        };
+        await using var harness = await LiveHarness.StartAsync(
+            tenant with { Policy = tenant.Policy with { Assignments = tenant.Policy.Assignments.Append(atResourceGroup).ToList() } }, pageSize);
+        var path = LiveFaultTests.TempPath();
+        try
+        {
+            await LiveExport.ExportAsync(harness.Collector, new[] { Scope.ForManagementGroup(group) }, path);
+            var exported = SnapshotReader.Read(path).Policy;
+
+            Assert.Equal(
+                new[] { GroupAssignment, atResourceGroup.Id, DevReportAssignment }.Order(StringComparer.OrdinalIgnoreCase),
+                exported.Assignments.Select(a => a.Id).Order(StringComparer.OrdinalIgnoreCase));
+            Assert.Equal(ProdWorkspaceExemption, Assert.Single(exported.Exemptions).Id);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
-    public async Task TheCollectionReadsPolicyListsUnfilteredWithTheirApiVersionsAndEachDefinitionOnce()
+    public async Task ALiveQuestionAtAManagementGroupCollectsThePolicyBelowIt()
+    {
+        await using var harness = await LiveHarness.StartAsync();
+
+        var live = await LiveQuery.CollectAsync(harness.Collector, new[] { Subject.PrincipalAt("alice@contoso.com", "/providers/Microsoft.Management/managementGroups/contoso-ml") });
+
+        Assert.Contains(live.Tenant.Policy.Assignments, a => a.Id == DevReportAssignment);
+        Assert.Equal(ProdWorkspaceExemption, Assert.Single(live.Tenant.Policy.Exemptions).Id);
+    }
+
+    [Fact]
+    public async Task AThrottledListOfASubscriptionBelowTheGroupIsWaitedOut()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 1);
+        harness.Emulator.Faults.Add(Fault.Throttle(ProdSubscription + "/providers/Microsoft.Authorization/policyExemptions", TimeSpan.FromSeconds(9)));
+
+        var collection = await harness.Collector.CollectAsync(new[] { Scope.ForManagementGroup("contoso-ml") });
+
+        Assert.Equal(ProdWorkspaceExemption, Assert.Single(collection.Tenant.Policy.Exemptions).Id);
+        Assert.Contains(TimeSpan.FromSeconds(9), harness.Clock.Waits);
+        Assert.Equal(new[] { 429, 200 }, harness.Emulator.Requests.Where(r => r.Path == ProdSubscription + "/providers/Microsoft.Authorization/policyExemptions").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task TheCollectionReadsPolicyListsAtTheGroupAndEachSubscriptionBelowWithTheirApiVersionsAndEachDefinitionOnce()
     {
         await using var harness = await LiveHarness.StartAsync();
         await harness.Collector.CollectAsync(new[] { Scope.ForManagementGroup("contoso-ml") });
         var policy = harness.Emulator.Requests.Where(r => r.Path.Contains("/Microsoft.Authorization/policy", StringComparison.Ordinal)).ToList();
 
+        // At the group, atScope(): the only list PolicyAssignments_ListForManagementGroup and
+        // PolicyExemptions_ListForManagementGroup describe ("assigned to the management group or the management group's
+        // ancestors"); then each subscription below the group unfiltered, one list per subscription per kind.
         Assert.Equal(
             new[]
             {
-                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments ?api-version=2025-03-01",
-                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyExemptions ?api-version=2024-12-01-preview",
+                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyAssignments ?api-version=2025-03-01&$filter=atScope()",
+                "/providers/Microsoft.Management/managementGroups/contoso-ml/providers/Microsoft.Authorization/policyExemptions ?api-version=2024-12-01-preview&$filter=atScope()",
+                DevSubscription + "/providers/Microsoft.Authorization/policyAssignments ?api-version=2025-03-01",
+                DevSubscription + "/providers/Microsoft.Authorization/policyExemptions ?api-version=2024-12-01-preview",
+                ProdSubscription + "/providers/Microsoft.Authorization/policyAssignments ?api-version=2025-03-01",
+                ProdSubscription + "/providers/Microsoft.Authorization/policyExemptions ?api-version=2024-12-01-preview",
                 RegistryRestriction + " ?api-version=2025-03-01",
             },
-            policy.Select(r => r.Path + " " + r.Query));
+            policy.Select(r => r.Path + " " + Uri.UnescapeDataString(r.Query)));
         Assert.All(policy, r => Assert.Equal(200, r.Status));
     }
 
@@ -206,8 +279,6 @@ public sealed class LivePolicyTests
         async Task<string[]> Names(string scope, string kind, string version, string? filter) =>
             (await arm.ListAsync(scope + "/providers/Microsoft.Authorization/" + kind, version, filter))
                 .Select(i => i.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray();
-        const string DevSubscription = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45";
-        const string ProdSubscription = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0";
 
         // At the dev subscription: the management group's assignment (above) and the subscription's own.
         Assert.Equal(new[] { "restrict-model-registry", "restrict-model-registry-report" }, await Names(DevSubscription, "policyAssignments", ArmRoutes.PolicyApiVersion, "atScope()"));
@@ -217,6 +288,18 @@ public sealed class LivePolicyTests
         Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, null));
         Assert.Empty(await Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
         Assert.Equal(new[] { "falcon-pilot" }, await Names(ProdWorkspace, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, "atScope()"));
+        // At a management group, only what is at it and above, filter or not: PolicyAssignments_ListForManagementGroup
+        // "retrieves the list of all policy assignments applicable to the management group", "assigned to the management
+        // group or the management group's ancestors" [SPEC-PA]; PolicyExemptions_ListForManagementGroup the same [SPEC-EX].
+        const string MlGroup = "/providers/Microsoft.Management/managementGroups/contoso-ml";
+        const string ParentGroup = "/providers/Microsoft.Management/managementGroups/contoso";
+        foreach (var filter in new[] { null, "atScope()" })
+        {
+            Assert.Equal(new[] { "restrict-model-registry" }, await Names(MlGroup, "policyAssignments", ArmRoutes.PolicyApiVersion, filter));
+            Assert.Empty(await Names(MlGroup, "policyExemptions", ArmRoutes.PolicyExemptionsApiVersion, filter));
+            Assert.Empty(await Names(ParentGroup, "policyAssignments", ArmRoutes.PolicyApiVersion, filter));
+        }
+        Assert.Equal(new[] { "restrict-model-registry" }, await Names(MlGroup, "policyAssignments", ArmRoutes.PolicyApiVersion, "atExactScope()"));
         // Exemptions have preview api-versions only.
         var wrongVersion = await Assert.ThrowsAsync<AmlRbacException>(() => Names(ProdSubscription, "policyExemptions", ArmRoutes.PolicyApiVersion, null));
         Assert.Contains("InvalidApiVersionParameter", wrongVersion.Message, StringComparison.Ordinal);

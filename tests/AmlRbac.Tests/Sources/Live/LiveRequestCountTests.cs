@@ -21,17 +21,40 @@ public sealed class LiveRequestCountTests
         var collection = await harness.Collector.CollectAsync(new[] { Scope.ForManagementGroup("contoso-ml") });
         var requests = harness.Emulator.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
         // 1 getEntities + 4 authorization lists + 2 workspace lists (one per subscription under the group)
-        // + 2 policy lists (assignments, exemptions) + 1 GET of the one definition both policy assignments name
+        // + 2 policy lists at the group (assignments, exemptions) + 2 per subscription under it (a group's lists hold
+        // nothing below it) + 1 GET of the one definition both policy assignments name
         // + 1 getByIds + 1 member $batch (every group of the sample is assigned a role, so all are in the first level).
-        Assert.Equal(12, collection.Requests);
-        Assert.Equal(12, requests.Count);
-        Assert.Equal(10, requests.Count(r => !r.Contains("/v1.0/", StringComparison.Ordinal)));
+        Assert.Equal(1 + 4 + 2 + 2 + 2 * 2 + 1 + 2, collection.Requests);
+        Assert.Equal(16, requests.Count);
+        Assert.Equal(14, requests.Count(r => !r.Contains("/v1.0/", StringComparison.Ordinal)));
 
         harness.Emulator.ClearRequests();
         var twoSubscriptions = await harness.Collector.CollectAsync(new[] { Scope.ForSubscription(Dev), Scope.ForSubscription(Prod) });
         // 1 getEntities + (4 authorization lists + 1 workspace list + 2 policy lists) per subscription
         // + 1 definition (read once, though both subscriptions see an assignment naming it) + Graph as above.
         Assert.Equal(1 + 2 * 7 + 1 + 2, twoSubscriptions.Requests);
+    }
+
+    [Fact]
+    public async Task EachSubscriptionUnderAnAskedGroupCostsAWorkspaceListAndTwoPolicyLists()
+    {
+        const string Third = "5b0c3f1e-2d4a-4c6b-8e9f-0a1b2c3d4e5f";
+        var tenant = SampleTenant.Load();
+        var withThird = tenant with
+        {
+            ManagementGroups = tenant.ManagementGroups.Select(g => g.Id == "contoso-ml" ? g with { Subscriptions = g.Subscriptions.Append(Third).ToList() } : g).ToList(),
+        };
+        await using var two = await LiveHarness.StartAsync();
+        await using var three = await LiveHarness.StartAsync(withThird);
+        var scope = new[] { Scope.ForManagementGroup("contoso-ml") };
+
+        var twoCount = (await two.Collector.CollectAsync(scope)).Requests;
+        var threeCount = (await three.Collector.CollectAsync(scope)).Requests;
+
+        Assert.Equal(twoCount + 3, threeCount);
+        Assert.Equal(
+            new[] { "/providers/Microsoft.MachineLearningServices/workspaces", "/providers/Microsoft.Authorization/policyAssignments", "/providers/Microsoft.Authorization/policyExemptions" },
+            three.Emulator.Requests.Where(r => r.Path.StartsWith("/subscriptions/" + Third, StringComparison.Ordinal)).Select(r => r.Path[("/subscriptions/" + Third).Length..]));
     }
 
     [Fact]

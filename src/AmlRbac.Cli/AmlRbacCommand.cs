@@ -33,6 +33,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(PolicyCommand.Create(terminal));
         root.Subcommands.Add(RoleCommand.Create(terminal));
         root.Subcommands.Add(ExportCommand.Create(terminal));
+        root.Subcommands.Add(ReportCommand.Create(terminal));
         root.Subcommands.Add(WorkspaceIdentityCommand.Create(terminal));
         return root;
     }

@@ -11,7 +11,7 @@ namespace AmlRbac.PowerShell;
 /// a role object, a role name, or role definitions piped alone) and what (-Action, -Activity, -Model),
 /// answered by the engine's <see cref="PermissionQuestion"/>. The derived cmdlets only render.
 /// </summary>
-public abstract class PermissionQueryCmdlet : TenantQueryCmdlet
+public abstract class PermissionQueryCmdlet : TenantQueryCmdlet<IReadOnlyList<PermissionAnswer>>
 {
     // Who: a principal at a scope (or, piped alone, a role definition), a role object, or a role name.
     // What: -Action, -Activity, or both; the question refuses neither (ActionMissing). One set per "who"

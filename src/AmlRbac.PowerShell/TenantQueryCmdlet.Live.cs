@@ -9,7 +9,7 @@ namespace AmlRbac.PowerShell;
 /// -Live: the query cmdlets answer from live Azure. Principals may then be named by UPN, group or service
 /// principal display name or appId (looked up in Microsoft Graph); each scope asked about is read once.
 /// </summary>
-public abstract partial class TenantQueryCmdlet
+public abstract partial class TenantQueryCmdlet<TAnswer>
 {
     /// <summary>Answer from live Azure (ARM and Microsoft Graph), with the Az context's tokens unless -AccessToken is given.</summary>
     [Parameter]

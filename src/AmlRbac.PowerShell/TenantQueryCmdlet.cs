@@ -13,9 +13,10 @@ namespace AmlRbac.PowerShell;
 /// What the query cmdlets share: where the tenant comes from (-SnapshotPath, -LiteralSnapshotPath, or
 /// Az objects piped to -InputObject, else the sample tenant with a warning), and answering every
 /// subject gathered from the pipeline once all input is in. A derived cmdlet says what the subject of
-/// the current record is and which question to ask.
+/// the current record is, which question to ask, and how to write its answer: decisions
+/// (Test-AmlPermission, Get-AmlEffectiveAccess) or a report (Export-AmlAccessReport).
 /// </summary>
-public abstract partial class TenantQueryCmdlet : LiveCmdlet
+public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
 {
     private const string HowToGiveSource =
         "give -SnapshotPath, pipe Get-AzRoleAssignment output, add -Live, or add -Sample for the built-in sample tenant Contoso";
@@ -57,10 +58,10 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
     protected virtual bool PipedObjectsAreRoles => false;
 
     /// <summary>The question to ask of the tenant; throws AmlRbacException for bad names.</summary>
-    protected abstract IQuestion Ask(AccessEvaluator evaluator);
+    protected abstract IQuestion<TAnswer> Ask(AccessEvaluator evaluator);
 
-    /// <summary>Writes the answers for one subject.</summary>
-    protected abstract void Write(IReadOnlyList<PermissionAnswer> answers);
+    /// <summary>Writes the answer for one subject.</summary>
+    protected abstract void Write(TAnswer answer);
 
     /// <summary>
     /// The decision with <paramref name="typeName"/> first among its type names, which selects that view of
@@ -126,7 +127,7 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         {
             ThrowTerminatingError(ErrorRecords.From(SubjectMissing()));
         }
-        IQuestion question;
+        IQuestion<TAnswer> question;
         try
         {
             // Objects came in when the command was piped to (even if the upstream command listed nothing)

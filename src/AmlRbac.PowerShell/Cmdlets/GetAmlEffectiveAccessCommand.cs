@@ -16,7 +16,7 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AmlEffectiveAccess", DefaultParameterSetName = PrincipalSet)]
 [OutputType(typeof(AmlPermissionDecision))]
-public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet
+public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyList<PermissionAnswer>>
 {
     public const string PrincipalSet = "Principal";
     public const string WhoCanSet = "WhoCan";

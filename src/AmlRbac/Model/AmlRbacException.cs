@@ -90,7 +90,7 @@ public static class ErrorIds
 
     /// <summary>A model was named, but no activity asked about deploys one (none requires onlineEndpoints/deployments/write).</summary>
     public const string ModelWithoutDeployment = "ModelWithoutDeployment";
-    /// <summary>The file an authored policy's parameters were to be written to cannot be written.</summary>
+    /// <summary>The file an authored policy's parameters, or an access report, were to be written to cannot be written.</summary>
     public const string OutFileNotWritten = "OutFileNotWritten";
     /// <summary>Inputs that do not go together were given (two kinds of model guardrail, a definition file for a built-in definition).</summary>
     public const string ParameterCombinationInvalid = "ParameterCombinationInvalid";
@@ -124,6 +124,13 @@ public static class ErrorIds
     public const string LiveParameterInvalid = "LiveParameterInvalid";
     /// <summary>An exported snapshot cannot be written (its folder is missing, or the file cannot be written).</summary>
     public const string SnapshotWriteFailed = "SnapshotWriteFailed";
+
+    // Access reports (Export-AmlAccessReport, amlrbac report).
+
+    /// <summary>A report format other than html, markdown or csv was asked for (-Format, --format).</summary>
+    public const string ReportFormatInvalid = "ReportFormatInvalid";
+    /// <summary>The report file exists and replacing it was not asked for (-Force, --force).</summary>
+    public const string OutFileExists = "OutFileExists";
 
     // Set-AmlWorkspaceIdentityRole / amlrbac workspace-identity (WorkspaceIdentity/): one id per way a
     // workspace can fail; each is reported for that workspace and the others go on.

@@ -21,6 +21,12 @@ public sealed record Tenant
     /// <summary>The Azure Policy objects of the source (a snapshot's policy sections); empty when it has none.</summary>
     public PolicyState Policy { get; init; } = PolicyState.Empty;
 
+    /// <summary>
+    /// The resource ids of the Azure ML workspaces the source listed: live Azure lists those under the scopes read; a
+    /// snapshot holds none, and a report then finds the workspaces its assignments, denies and policies name.
+    /// </summary>
+    public IReadOnlyList<string> Workspaces { get; init; } = Array.Empty<string>();
+
     /// <summary>Where this tenant was read from, for messages ("samples/contoso.snapshot.json", "live ARM").</summary>
     public string? Source { get; init; }
 }

@@ -92,10 +92,15 @@ public static class DecisionText
         sentences.AddRange(activity.Select(s => "RBAC: " + s));
         sentences.AddRange(deployment.PolicyReasons.Count == 0
             ? new[] { "Policy: no policy assignment of the source covers the workspace (policy assignments come from a snapshot's policyAssignments section, from live ARM, or from Get-AzPolicyAssignment output piped in beside the role objects)." }
-            : deployment.PolicyReasons.Select(r => "Policy: " + Sentence(r)));
-        sentences.AddRange(deployment.PolicyReasons.SelectMany(r => r.Notes).Distinct().Select(n => "Policy note: " + n));
+            : Explain(deployment.PolicyReasons));
         return sentences;
     }
+
+    /// <summary>The Azure Policy layer of a model deployment: one sentence per assignment, then each assumption the verdicts rest on, once.</summary>
+    public static IReadOnlyList<string> Explain(IReadOnlyList<PolicyReason> reasons) =>
+        reasons.Select(r => "Policy: " + Sentence(r))
+            .Concat(reasons.SelectMany(r => r.Notes).Distinct().Select(n => "Policy note: " + n))
+            .ToList();
 
     /// <summary>One RBAC reason as a sentence: what it did, which role or deny, where, through which group, by which pattern.</summary>
     public static string Sentence(Reason reason, bool isDataAction)

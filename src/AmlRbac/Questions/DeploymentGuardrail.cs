@@ -52,7 +52,7 @@ public sealed class DeploymentGuardrail
     /// </summary>
     public PermissionAnswer Answer(ActivityDecision rbac, string workspace, ModelAsset model, string? principalName = null)
     {
-        var report = PolicyEvaluator.EvaluateDeployment(Policy, Scope.Parse(workspace), model, Options);
+        var report = Evaluate(workspace, model);
         var outcome = Combine(rbac.Outcome, report.Outcome);
         var deployment = new ModelDeployment
         {
@@ -64,6 +64,13 @@ public sealed class DeploymentGuardrail
         };
         return PermissionAnswer.ForModelDeployment(rbac, deployment, outcome, principalName);
     }
+
+    /// <summary>
+    /// The Azure Policy side alone: what the tenant's assignments do to deploying <paramref name="model"/> into
+    /// <paramref name="workspace"/>, whoever deploys it. Throws ScopeInvalid when the scope is no Azure ML workspace.
+    /// </summary>
+    public DeploymentPolicyReport Evaluate(string workspace, ModelAsset model) =>
+        PolicyEvaluator.EvaluateDeployment(Policy, Scope.Parse(workspace), model, Options);
 
     /// <summary>
     /// Both layers must let the deployment through, so the answer is the weaker of the two (<see cref="OutcomeOrder"/>).

@@ -571,24 +571,7 @@ public sealed class AccessEvaluator
     {
         var resolved = Resolve(action, isDataAction);
         var node = _scopes.Get(scope);
-        var candidates = new HashSet<int>();
-        foreach (var ancestor in node.Ancestors)
-        {
-            if (!_byScope.TryGetValue(ancestor, out var atScope))
-            {
-                continue;
-            }
-            foreach (var assignment in atScope)
-            {
-                if (assignment.Role is null || assignment.Role.Grant(resolved) == GrantKind.None)
-                {
-                    continue;
-                }
-                candidates.Add(assignment.Principal);
-                candidates.UnionWith(_principals.TransitiveMembers(assignment.Principal));
-            }
-        }
-        return candidates
+        return HoldersAt(node, assignment => assignment.Role is not null && assignment.Role.Grant(resolved) != GrantKind.None)
             .Select(p => new AccessHolder
             {
                 PrincipalId = _principals.IdOf(p),
@@ -600,6 +583,53 @@ public sealed class AccessEvaluator
             .OrderBy(h => h.Decision.Outcome, OutcomeOrder.StrongestFirst)
             .ThenBy(h => h.DisplayName ?? h.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .ToList();
+    }
+
+    /// <summary>
+    /// Every principal whose access at a scope any role assignment bears on: the holders of assignments at the scope
+    /// or above (active or eligible, whatever their role) and the members, transitively, of such groups; by display
+    /// name, then id. The principals an access report of the scope lists.
+    /// </summary>
+    public IReadOnlyList<Principal> PrincipalsAt(string scope) =>
+        HoldersAt(_scopes.Get(scope), _ => true)
+            .Select(p => new Principal { Id = _principals.IdOf(p), Type = _principals.TypeOf(p), DisplayName = _principals.NameOf(p) })
+            .OrderBy(p => p.DisplayName ?? p.Id, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    /// <summary>
+    /// The deny assignments that reach a scope, nearest first: those at it, and those above it that apply to child
+    /// scopes (the rule of <see cref="CompiledDeny"/>). Whom each denies what is the evaluator's to decide per question.
+    /// </summary>
+    public IReadOnlyList<DenyAssignment> DenyAssignmentsAt(string scope)
+    {
+        var node = _scopes.Get(scope);
+        return _deniesReaching.GetOrAdd(node.Id, _collectDenies).Where(d => d.Reaches(node)).Select(d => d.Source).ToList();
+    }
+
+    /// <summary>
+    /// True when <paramref name="scope"/> is <paramref name="ancestor"/> or below it, management groups placed by the
+    /// tenant's hierarchy (a subscription is below the management group that holds it). Throws ScopeInvalid.
+    /// </summary>
+    public bool IsAtOrBelow(string scope, string ancestor) => _scopes.Get(scope).IsAtOrBelow(_scopes.Get(ancestor).Id);
+
+    // The principals holding an assignment at the node or above that `bears` selects, with the groups' members.
+    private HashSet<int> HoldersAt(ScopeNode node, Func<AssignmentRef, bool> bears)
+    {
+        var holders = new HashSet<int>();
+        foreach (var ancestor in node.Ancestors)
+        {
+            if (!_byScope.TryGetValue(ancestor, out var atScope))
+            {
+                continue;
+            }
+            foreach (var assignment in atScope.Where(bears))
+            {
+                holders.Add(assignment.Principal);
+                holders.UnionWith(_principals.TransitiveMembers(assignment.Principal));
+            }
+        }
+        return holders;
     }
 
     // ---- Shared parts ---------------------------------------------------------------------------

@@ -60,7 +60,8 @@ internal sealed class CompiledDeny
         return null;
     }
 
-    private bool Reaches(ScopeNode node) =>
+    /// <summary>True when the deny applies at <paramref name="node"/>: at its own scope, or below it unless DoNotApplyToChildScopes.</summary>
+    public bool Reaches(ScopeNode node) =>
         Source.DoNotApplyToChildScopes ? node.Id == ScopeId : node.IsAtOrBelow(ScopeId);
 
     private static bool Intersects(int[] closure, HashSet<int> set)

@@ -27,6 +27,23 @@ internal static class FileOutput
     public static void Write(string path, string text, Func<string, Exception, Exception>? failure = null) =>
         WriteAll(new[] { (path, text) }, failure);
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> where no file is: when one is there,
+    /// <paramref name="exists"/> (given the path) makes the exception to throw, and nothing is written. The rename into
+    /// place never replaces either, so a file that appears meanwhile is left as it is (and <paramref name="failure"/> is
+    /// given the error).
+    /// </summary>
+    public static void WriteNew(string path, string text, Func<string, Exception> exists, Func<string, Exception, Exception>? failure = null)
+    {
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            throw exists(path);
+        }
+        WriteAll(new[] { (path, text) }, failure, KeepExisting);
+    }
+
+    private static readonly Rename KeepExisting = (source, destination) => File.Move(source, destination, overwrite: false);
+
     /// <summary>Writes every file, all or none; <paramref name="failure"/> as for <see cref="Write"/>, given the file that failed.</summary>
     public static void WriteAll(IReadOnlyList<(string Path, string Text)> files, Func<string, Exception, Exception>? failure = null) =>
         WriteAll(files, failure, Replace);

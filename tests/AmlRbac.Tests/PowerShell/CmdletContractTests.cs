@@ -61,15 +61,16 @@ public sealed class CmdletContractTests
         { "New-AmlModelPolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlModelPolicyCommand", "Registry" },
         { "Export-AmlRbacSnapshot", new[] { "System.IO.FileInfo" }, "ExportAmlRbacSnapshotCommand", "Path" },
         { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
+        { "Export-AmlAccessReport", new[] { "System.String", "System.IO.FileInfo" }, "ExportAmlAccessReportCommand", "Report" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
+            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -209,13 +210,40 @@ public sealed class CmdletContractTests
     }
 
     [Fact]
-    public void Only_Export_AmlRbacSnapshot_writes_and_so_supports_WhatIf()
+    public void Export_AmlAccessReport_parameters()
+    {
+        var expected = new[]
+        {
+            Expect("ExemptionHandling", "AmlRbac.Policy.ExemptionHandling", None, (AllSets, Optional)),
+            Expect("Force", Switch, None, (AllSets, Optional)),
+            Expect("Format", String, None, (AllSets, Optional)),
+            Expect("PassThru", Switch, None, (AllSets, Optional)),
+            Expect("Path", String, None, (AllSets, Optional)),
+            // Not from the pipeline: piped Az objects carry a Scope of their own, and the report is of the one scope named.
+            Expect("Scope", String, None, (AllSets, Mandatory)),
+        };
+
+        AssertParameters("Export-AmlAccessReport", expected.Concat(SourceParameters).Concat(LiveParameters));
+    }
+
+    [Fact]
+    public void Format_completes_the_report_formats()
+    {
+        var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == "Export-AmlAccessReport");
+        var completer = Assert.Single(ModuleFiles.Attributes(type.GetProperty("Format")!, "ArgumentCompleterAttribute"));
+
+        Assert.Equal("AmlRbac.PowerShell.ReportFormatCompleter", ((Type)completer.ConstructorArguments[0].Value!).FullName);
+    }
+
+    [Fact]
+    public void Only_the_cmdlets_that_write_files_or_Azure_support_WhatIf()
     {
         var writers = ModuleFiles.CmdletTypes
             .Where(t => ModuleFiles.Named<bool>(ModuleFiles.Attributes(t, "CmdletAttribute").Single(), "SupportsShouldProcess"))
             .Select(ModuleFiles.CommandName);
 
         Assert.Contains("Export-AmlRbacSnapshot", writers);
+        Assert.Contains("Export-AmlAccessReport", writers);
         Assert.DoesNotContain("Test-AmlPermission", writers);
         Assert.DoesNotContain("Get-AmlEffectiveAccess", writers);
     }
@@ -360,6 +388,10 @@ public sealed class CmdletContractTests
             "Assert-AmlPermission -ArmUrl: 1",
             "Assert-AmlPermission -GraphAccessToken: 1",
             "Assert-AmlPermission -GraphUrl: 1",
+            "Export-AmlAccessReport -AccessToken: 1",
+            "Export-AmlAccessReport -ArmUrl: 1",
+            "Export-AmlAccessReport -GraphAccessToken: 1",
+            "Export-AmlAccessReport -GraphUrl: 1",
             "Export-AmlRbacSnapshot -AccessToken: 1",
             "Export-AmlRbacSnapshot -ArmUrl: 1",
             "Export-AmlRbacSnapshot -GraphAccessToken: 1",

@@ -98,6 +98,7 @@ public sealed partial class LiveTenantCollector
             ManagementGroups = managementGroups,
             Principals = principals,
             Policy = run.PolicyState($"Azure Resource Manager at {_arm.BaseUrl}"),
+            Workspaces = run.Workspaces.Keys.ToList(),
             Source = $"Azure Resource Manager at {_arm.BaseUrl}",
         };
         return new LiveCollection(tenant, run.Workspaces.Values.ToList(), run.Requests);

@@ -27,7 +27,7 @@ public static class AccessReportHtml
         table { border-collapse: collapse; font-size: 0.85em; margin: 6px 0; }
         th, td { border: 1px solid #c8c8c8; padding: 3px 6px; text-align: left; vertical-align: top; }
         thead th { background: #eef3f8; }
-        table.grid thead th { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+        table.grid thead th { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; }
         table.grid thead th.principal { writing-mode: horizontal-tb; transform: none; }
         details summary { cursor: pointer; font-weight: 600; white-space: nowrap; }
         details ul { margin: 4px 0 0 0; padding-left: 16px; font-weight: normal; min-width: 320px; }

@@ -22,6 +22,18 @@ if (args.Length == 3 && args[0] == "write-snapshot")
     Console.WriteLine($"workspace: {synthetic.WorkspaceScopes[0]}");
     return;
 }
+// With "load-stages FILE WORKSPACE", times one `who` on the file stage by stage beside the floor;
+// "dom-stages FILE" splits the old whole-document reader's read and parse.
+if (args.Length == 3 && args[0] == "load-stages")
+{
+    LoadStages.Run(args[1], args[2]);
+    return;
+}
+if (args.Length == 2 && args[0] == "dom-stages")
+{
+    LoadStages.DomStages(args[1]);
+    return;
+}
 if (args.Length == 1 && args[0] == "index-memory")
 {
     var tenant = SyntheticTenants.Million.Tenant;

@@ -207,13 +207,13 @@ public abstract partial class TenantQueryCmdlet : LiveCmdlet
         // A role asked about alone needs no tenant.
         // A session asks many questions of one snapshot: the last one read is kept (SnapshotCache), with its indexes.
         var choice = TenantChoice.Choose(snapshots, piped, Sample, _subjects.Any(s => !s.IsRoleAlone), HowToGiveSource, SnapshotCache.Shared);
-        if (choice.FromCache)
-        {
-            WriteVerbose($"Snapshot {snapshots.First()} from cache: the same path, size and last write time as the one read last.");
-        }
         if (choice.Origin != TenantOrigin.CatalogOnly)
         {
             WriteVerbose(TenantSummary.Describe(choice.Tenant));
+        }
+        if (choice.FromCache)
+        {
+            WriteVerbose($"Snapshot {snapshots.First()} from cache: the same path, size and last write time as the one read last.");
         }
         return choice.Origin == TenantOrigin.Snapshot ? Evaluators.GetValue(choice.Tenant, t => new AccessEvaluator(t)) : new AccessEvaluator(choice.Tenant);
     }

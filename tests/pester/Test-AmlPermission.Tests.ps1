@@ -511,7 +511,7 @@ Describe 'Test-AmlPermission keeps the last snapshot read for the session' {
         Copy-Item -LiteralPath $ContosoSnapshot -Destination $snapshot
         function Ask {
             # The decision and the verbose lines of one question on the copied snapshot.
-            $records = @(Test-AmlPermission -PrincipalId alice@contoso.com -Scope $workspace -Activity CreateComputeCluster -LiteralSnapshotPath $snapshot -Verbose 4>&1)
+            $records = @(Test-AmlPermission -PrincipalId alice@contoso.com -Scope $workspace -Activity CreateComputeCluster -LiteralSnapshotPath $snapshot -Detailed -Verbose 4>&1)
             [pscustomobject]@{
                 Decision = ($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Decision.ToString()
                 FromCache = [bool] ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'from cache' })
@@ -526,8 +526,9 @@ Describe 'Test-AmlPermission keeps the last snapshot read for the session' {
         $second.Decision | Should -BeExactly 'Allowed'
         $second.FromCache | Should -BeTrue
 
-        # Alice's assignments now name another principal: an answer from the stale cache would still be Allowed.
-        $text = (Get-Content -LiteralPath $snapshot -Raw) -replace 'f654bbdb-76f3-4d0a-8bc9-337e384a70b8', 'f654bbdb-76f3-4d0a-8bc9-000000000000'
+        # alice@contoso.com is now another principal, with no assignment: an answer from the stale cache would still be Allowed.
+        $text = (Get-Content -LiteralPath $snapshot -Raw) -replace '"id": "f654bbdb-76f3-4d0a-8bc9-337e384a70b8", "type": "User"', '"id": "f654bbdb-76f3-4d0a-8bc9-000000000000", "type": "User"'
+        $text | Should -Match 'f654bbdb-76f3-4d0a-8bc9-000000000000'
         Set-Content -LiteralPath $snapshot -Value $text -NoNewline
         (Get-Item -LiteralPath $snapshot).LastWriteTimeUtc = [datetime]::UtcNow.AddMinutes(1)
         $changed = Ask

@@ -50,8 +50,8 @@ public static class SnapshotReader
 
     private static Tenant Read(Stream stream, string sourceName)
     {
-        var origin = InputOrigin.SnapshotFile(sourceName);
         var strings = new StringPool();
+        var origin = InputOrigin.SnapshotFile(sourceName) with { Strings = strings };
         try
         {
             var json = new JsonStream(stream, strings.Intern);
@@ -272,7 +272,7 @@ public static class SnapshotReader
     /// Everything read so far, in file order, except that eligible assignments of a document follow its
     /// active ones and that names exported beside assignments count only for principals the principals
     /// section does not name (wherever it stands). Ids, scopes and role ids a tenant repeats on every
-    /// assignment are kept once (<see cref="StringPool"/>).
+    /// assignment are kept once (<see cref="StringPool"/>; scopes are kept once as SourceItem checks them).
     /// </summary>
     private sealed class Collected(StringPool strings)
     {
@@ -299,7 +299,6 @@ public static class SnapshotReader
                 case RoleAssignment assignment:
                     assignments.Add(assignment with
                     {
-                        Scope = strings.Intern(assignment.Scope),
                         RoleDefinitionId = strings.Intern(assignment.RoleDefinitionId),
                         PrincipalId = strings.Intern(assignment.PrincipalId),
                     });

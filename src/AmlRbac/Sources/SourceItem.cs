@@ -157,8 +157,12 @@ internal sealed class SourceItem
     public string Scope(string name)
     {
         var text = RequiredString(name);
+        if (Origin.Strings?.KnownScope(text) is { } known)
+        {
+            return known;
+        }
         return Model.Scope.TryParse(text, out var scope, out var error)
-            ? scope.Value
+            ? Origin.Strings?.AddScope(text, scope.Value) ?? scope.Value
             : throw Invalid(name, $"'{text}' is not a valid scope: {error}");
     }
 

@@ -21,6 +21,9 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
     private const string HowToGiveSource =
         "give -SnapshotPath, pipe Get-AzRoleAssignment output, add -Live, or add -Sample for the built-in sample tenant Contoso";
 
+    // The indexes of a cached snapshot's tenant, built once and dropped with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Tenant, AccessEvaluator> Evaluators = new();
+
     private readonly PipelineTenant _piped = new();
     private readonly List<Subject> _subjects = new();
     private readonly List<Subject> _pipedRoles = new();
@@ -207,12 +210,17 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
     private AccessEvaluator OpenEvaluator(IReadOnlyCollection<string> snapshots, PipelineTenant? piped)
     {
         // A role asked about alone needs no tenant.
-        var choice = TenantChoice.Choose(snapshots, piped, Sample, _subjects.Any(s => !s.IsRoleAlone), HowToGiveSource);
+        // A session asks many questions of one snapshot: the last one read is kept (SnapshotCache), with its indexes.
+        var choice = TenantChoice.Choose(snapshots, piped, Sample, _subjects.Any(s => !s.IsRoleAlone), HowToGiveSource, SnapshotCache.Shared);
         if (choice.Origin != TenantOrigin.CatalogOnly)
         {
             WriteVerbose(TenantSummary.Describe(choice.Tenant));
         }
-        return new AccessEvaluator(choice.Tenant);
+        if (choice.FromCache)
+        {
+            WriteVerbose($"Snapshot {snapshots.First()} from cache: the same path, size and last write time as the one read last.");
+        }
+        return choice.Origin == TenantOrigin.Snapshot ? Evaluators.GetValue(choice.Tenant, t => new AccessEvaluator(t)) : new AccessEvaluator(choice.Tenant);
     }
 
     // Paths are resolved against PowerShell's current location, not the process's.

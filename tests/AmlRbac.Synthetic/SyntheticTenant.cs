@@ -1,5 +1,6 @@
 using AmlRbac.Catalog;
 using AmlRbac.Model;
+using AmlRbac.Sources;
 
 namespace AmlRbac.Synthetic;
 
@@ -47,6 +48,12 @@ public sealed class SyntheticTenant
     public IReadOnlyList<string> WorkspaceScopes { get; }
 
     public IReadOnlyList<string> ComputeScopes { get; }
+
+    /// <summary>
+    /// Writes the tenant to <paramref name="path"/> as <c>amlrbac export</c> writes one (schemaVersion 1, every
+    /// item in ARM's shape), so a benchmark reads a real file end to end rather than a tenant built in memory.
+    /// </summary>
+    public void WriteSnapshot(string path) => SnapshotWriter.Write(Tenant, path);
 
     /// <summary>Builds the tenant the options describe.</summary>
     public static SyntheticTenant Generate(SyntheticTenantOptions options, AmlCatalog? catalog = null)

@@ -544,3 +544,36 @@ Describe 'Test-AmlPermission -Model with Get-AzPolicyAssignment output piped in'
         $decision.GrantedBy | Should -BeExactly 'Model deployments only from registry azureml'
     }
 }
+
+Describe 'Test-AmlPermission keeps the last snapshot read for the session' {
+    BeforeAll {
+        $workspace = '/subscriptions/099041be-6a92-430e-9f47-32340e216c45/resourceGroups/rg-ml-dev/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev'
+        $snapshot = Join-Path $TestDrive 'cached.snapshot.json'
+        Copy-Item -LiteralPath $ContosoSnapshot -Destination $snapshot
+        function Ask {
+            # The decision and the verbose lines of one question on the copied snapshot.
+            $records = @(Test-AmlPermission -PrincipalId alice@contoso.com -Scope $workspace -Activity CreateComputeCluster -LiteralSnapshotPath $snapshot -Detailed -Verbose 4>&1)
+            [pscustomobject]@{
+                Decision = ($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Decision.ToString()
+                FromCache = [bool] ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'from cache' })
+            }
+        }
+    }
+
+    It 'reads the file once, answers the second question from the cache, and reads it again when it changes' {
+        $first = Ask
+        $second = Ask
+        $first.Decision | Should -BeExactly 'Allowed'
+        $second.Decision | Should -BeExactly 'Allowed'
+        $second.FromCache | Should -BeTrue
+
+        # alice@contoso.com is now another principal, with no assignment: an answer from the stale cache would still be Allowed.
+        $text = (Get-Content -LiteralPath $snapshot -Raw) -replace '"id": "f654bbdb-76f3-4d0a-8bc9-337e384a70b8", "type": "User"', '"id": "f654bbdb-76f3-4d0a-8bc9-000000000000", "type": "User"'
+        $text | Should -Match 'f654bbdb-76f3-4d0a-8bc9-000000000000'
+        Set-Content -LiteralPath $snapshot -Value $text -NoNewline
+        (Get-Item -LiteralPath $snapshot).LastWriteTimeUtc = [datetime]::UtcNow.AddMinutes(1)
+        $changed = Ask
+        $changed.FromCache | Should -BeFalse
+        $changed.Decision | Should -Not -BeExactly 'Allowed'
+    }
+}

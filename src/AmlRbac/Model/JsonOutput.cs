@@ -18,6 +18,13 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Writes what <paramref name="write"/> writes to <paramref name="stream"/>, with the options <see cref="Build"/> uses.</summary>
+    public static void Write(Stream stream, Action<Utf8JsonWriter> write)
+    {
+        using var writer = new Utf8JsonWriter(stream, Options);
+        write(writer);
+    }
+
     /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the text.</summary>
     public static string Build(Action<Utf8JsonWriter> write)
     {

@@ -9,6 +9,45 @@ namespace AmlRbac.Model;
 /// </summary>
 internal static class JsonValues
 {
+    /// <summary>
+    /// The same plain values read straight from <paramref name="reader"/>, positioned on the first token of a
+    /// value that is wholly in its buffer, without a JsonDocument; field names go through
+    /// <paramref name="names"/>, so a name a large file repeats on every item is one string. Leaves the
+    /// reader on the value's last token.
+    /// </summary>
+    public static object? From(ref Utf8JsonReader reader, Func<string, string> names)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = names(reader.GetString()!);
+                    reader.Read();
+                    fields.TryAdd(name, From(ref reader, names));
+                }
+                return fields;
+            case JsonTokenType.StartArray:
+                var list = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    list.Add(From(ref reader, names));
+                }
+                return list;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var integer) ? integer : (object)reader.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                return null;
+        }
+    }
+
     public static object? From(JsonElement element)
     {
         switch (element.ValueKind)

@@ -18,11 +18,15 @@ public sealed class TenantChoice
     /// <summary>The name of the built-in sample tenant, as warnings and help call it.</summary>
     public const string SampleName = "Contoso";
 
-    private TenantChoice(Tenant tenant, TenantOrigin origin)
+    private TenantChoice(Tenant tenant, TenantOrigin origin, bool fromCache = false)
     {
         Tenant = tenant;
         Origin = origin;
+        FromCache = fromCache;
     }
+
+    /// <summary>True when the snapshot was the one read last, unchanged, and came from the cache (no second load).</summary>
+    public bool FromCache { get; }
 
     public Tenant Tenant { get; }
 
@@ -35,11 +39,12 @@ public sealed class TenantChoice
     /// asked for the built-in sample tenant. <paramref name="needsTenant"/>: true for questions about
     /// principals (or who can act at a scope), which an empty tenant would answer "not granted" for
     /// everything; false for questions about a role alone. <paramref name="howToGiveSource"/>: the host's
-    /// own advice for TenantMissing, such as "give --snapshot FILE, --live, or --sample". Throws
+    /// own advice for TenantMissing, such as "give --snapshot FILE, --live, or --sample". <paramref name="cache"/>:
+    /// where a host that asks many questions keeps the last snapshot read (null reads the file every time). Throws
     /// SourceConflict for more than one source, TenantMissing for none when one is needed, and
     /// SnapshotNotFound / SnapshotInvalid from the snapshot reader.
     /// </summary>
-    public static TenantChoice Choose(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped, bool sample, bool needsTenant, string howToGiveSource)
+    public static TenantChoice Choose(IReadOnlyCollection<string>? snapshotPaths, PipelineTenant? piped, bool sample, bool needsTenant, string howToGiveSource, SnapshotCache? cache = null)
     {
         var paths = snapshotPaths ?? Array.Empty<string>();
         if (paths.Count > 1)
@@ -60,7 +65,12 @@ public sealed class TenantChoice
                 throw new AmlRbacException(ErrorIds.SourceConflict, FailureCategory.InvalidArgument,
                     $"Objects were piped in and a snapshot ({paths.First()}) was named; answer from one: pipe the Az objects, or name the snapshot.", paths.First());
             }
-            return new TenantChoice(SnapshotReader.Read(paths.First()), TenantOrigin.Snapshot);
+            if (cache is null)
+            {
+                return new TenantChoice(SnapshotReader.Read(paths.First()), TenantOrigin.Snapshot);
+            }
+            var tenant = cache.Read(paths.First(), out var fromCache);
+            return new TenantChoice(tenant, TenantOrigin.Snapshot, fromCache);
         }
         if (piped is not null && (piped.HasObjects || piped.IsEmpty))
         {

@@ -15,11 +15,20 @@ internal static class FileInput
     /// "... is a folder, not a file." (InvalidArgument) or "... cannot be read: {reason}" (PermissionDenied,
     /// or ResourceUnavailable for any other I/O failure).
     /// </summary>
-    public static string ReadAllText(string path, string errorId, string what)
+    public static string ReadAllText(string path, string errorId, string what) => Opened(path, errorId, what, File.ReadAllText);
+
+    /// <summary>
+    /// <paramref name="path"/> opened for one pass from start to end (large snapshots are read as a stream,
+    /// never whole); fails as <see cref="ReadAllText"/> does.
+    /// </summary>
+    public static FileStream OpenRead(string path, string errorId, string what) =>
+        Opened(path, errorId, what, p => new FileStream(p, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
+
+    private static T Opened<T>(string path, string errorId, string what, Func<string, T> open)
     {
         try
         {
-            return File.ReadAllText(path);
+            return open(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -44,12 +44,29 @@ internal static class FileOutput
 
     private static readonly Rename KeepExisting = (source, destination) => File.Move(source, destination, overwrite: false);
 
-    /// <summary>Writes every file, all or none; <paramref name="failure"/> as for <see cref="Write"/>, given the file that failed.</summary>
+        /// <summary>Writes every file, all or none; <paramref name="failure"/> as for <see cref="Write(string, string, Func{string, Exception, Exception}?)"/>, given the file that failed.</summary>
     public static void WriteAll(IReadOnlyList<(string Path, string Text)> files, Func<string, Exception, Exception>? failure = null) =>
         WriteAll(files, failure, Replace);
 
     /// <summary>As <see cref="WriteAll(IReadOnlyList{ValueTuple{string, string}}, Func{string, Exception, Exception}?)"/>, putting files in place with <paramref name="rename"/> (tests make it fail).</summary>
-    internal static void WriteAll(IReadOnlyList<(string Path, string Text)> files, Func<string, Exception, Exception>? failure, Rename rename)
+    internal static void WriteAll(IReadOnlyList<(string Path, string Text)> files, Func<string, Exception, Exception>? failure, Rename rename) =>
+        WriteAll(files.Select(f => (f.Path, Content: (Action<Stream>)(stream => WriteText(stream, f.Text)))).ToList(), failure, rename);
+
+    /// <summary>
+    /// Writes what <paramref name="content"/> writes to the stream, whole or not at all as
+    /// <see cref="Write(string, string, Func{string, Exception, Exception}?)"/> does, without holding it in memory
+    /// first (the snapshot of a large tenant, issue #16).
+    /// </summary>
+    public static void Write(string path, Action<Stream> content, Func<string, Exception, Exception>? failure = null) =>
+        WriteAll(new[] { (path, content) }, failure, Replace);
+
+    private static void WriteText(Stream stream, string text)
+    {
+        using var writer = new StreamWriter(stream, Utf8);
+        writer.Write(text);
+    }
+
+    private static void WriteAll(IReadOnlyList<(string Path, Action<Stream> Content)> files, Func<string, Exception, Exception>? failure, Rename rename)
     {
         var targets = files.Select(f => Path.GetFullPath(f.Path)).ToList();
         var temporaries = targets.Select(Temporary).ToList();
@@ -64,7 +81,8 @@ internal static class FileOutput
             for (var i = 0; i < files.Count; i++)
             {
                 current = files[i].Path;
-                File.WriteAllText(temporaries[i], files[i].Text, Utf8);
+                using var stream = new FileStream(temporaries[i], FileMode.Create, FileAccess.Write, FileShare.None);
+                files[i].Content(stream);
             }
             for (var i = 0; i < files.Count - 1; i++)
             {

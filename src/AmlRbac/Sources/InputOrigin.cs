@@ -11,6 +11,9 @@ internal sealed record InputOrigin(string Name, string ErrorId, FailureCategory 
 {
     public static InputOrigin SnapshotFile(string sourceName) => new(sourceName, ErrorIds.SnapshotInvalid, FailureCategory.InvalidData);
 
+    /// <summary>The strings and scopes this input repeats, kept once while it is read (null: nothing is kept).</summary>
+    public StringPool? Strings { get; init; }
+
     public static InputOrigin PipedObject(string itemDescription) => new(itemDescription, ErrorIds.InputObjectInvalid, FailureCategory.InvalidArgument);
 
     /// <summary>The error for a problem at <paramref name="path"/> ("" for the item itself).</summary>

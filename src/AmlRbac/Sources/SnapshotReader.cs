@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AmlRbac.Model;
 
@@ -16,31 +17,50 @@ public static class SnapshotReader
     /// <summary>The schema version this reader understands.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly string[] Sections =
+    // The sections of a snapshot document, in the order SnapshotWriter writes them, and what each item of one
+    // becomes. The Azure Policy sections are read by PolicySnapshotReader (model deployment guardrails).
+    private static readonly (string Name, Action<Collected, SourceItem>? Read)[] Sections =
     {
-        "schemaVersion", "roleDefinitions", "roleAssignments", "roleEligibilityScheduleInstances",
-        "denyAssignments", "groups", "managementGroups", "principals",
-        // Azure Policy sections, read by Policy/PolicySnapshotReader (model deployment guardrails).
-        "policyDefinitions", "policySetDefinitions", "policyAssignments", "policyExemptions",
+        ("schemaVersion", null),
+        ("roleDefinitions", (c, i) => c.Add(i, AuthorizationItemKind.RoleDefinition)),
+        ("roleAssignments", (c, i) => c.Add(i, AuthorizationItemKind.RoleAssignment)),
+        ("roleEligibilityScheduleInstances", (c, i) => c.Add(i, AuthorizationItemKind.EligibleRoleAssignment)),
+        ("denyAssignments", (c, i) => c.Add(i, AuthorizationItemKind.DenyAssignment)),
+        ("groups", (c, i) => c.Groups.Add(DirectoryShapes.ReadGroup(i))),
+        ("managementGroups", (c, i) => c.ManagementGroups.Add(DirectoryShapes.ReadManagementGroup(i))),
+        ("principals", (c, i) => c.AddPrincipal(DirectoryShapes.ReadPrincipal(i))),
+        ("policyDefinitions", null), ("policySetDefinitions", null), ("policyAssignments", null), ("policyExemptions", null),
     };
 
-    /// <summary>Reads the snapshot at <paramref name="path"/>.</summary>
+    private static readonly string[] PolicySections = { "policyDefinitions", "policySetDefinitions", "policyAssignments", "policyExemptions" };
+
+    /// <summary>
+    /// Reads the snapshot at <paramref name="path"/> in one forward pass over the file (issue #16): a
+    /// snapshot that starts with its schemaVersion (as <c>amlrbac export</c> writes it) or a JSON array is read
+    /// item by item, never held whole as text or as a document.
+    /// </summary>
     public static Tenant Read(string path)
     {
-        var json = FileInput.ReadAllText(path, ErrorIds.SnapshotNotFound, "Snapshot file");
-        return Parse(json, path);
+        using var file = FileInput.OpenRead(path, ErrorIds.SnapshotNotFound, "Snapshot file");
+        return Read(file, path);
     }
 
     /// <summary>Reads a snapshot from its text; <paramref name="sourceName"/> names it in messages and in <see cref="Tenant.Source"/>.</summary>
-    public static Tenant Parse(string json, string sourceName)
+    public static Tenant Parse(string json, string sourceName) => Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), sourceName);
+
+    private static Tenant Read(Stream stream, string sourceName)
     {
-        var origin = InputOrigin.SnapshotFile(sourceName);
-        JsonDocument document;
-        object? root;
+        var strings = new StringPool();
+        var origin = InputOrigin.SnapshotFile(sourceName) with { Strings = strings };
         try
         {
-            document = JsonDocument.Parse(json);
-            root = JsonValues.From(document.RootElement);
+            var json = new JsonStream(stream, strings.Intern);
+            var tenant = Read(json, origin, sourceName, strings);
+            if (json.Next(out _) != JsonTokenType.None)
+            {
+                throw new JsonException("the snapshot has more than one JSON value.");
+            }
+            return tenant;
         }
         catch (JsonException e)
         {
@@ -48,28 +68,36 @@ public static class SnapshotReader
             var reason = e.Message.Split(" LineNumber:")[0].Trim();
             throw origin.Fail("$", $"not valid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {reason}");
         }
-
-        using (document)
-        {
-            return Read(root, document.RootElement, origin, sourceName);
-        }
     }
 
-    private static Tenant Read(object? root, JsonElement rootElement, InputOrigin origin, string sourceName)
+    private static Tenant Read(JsonStream json, InputOrigin origin, string sourceName, StringPool strings)
     {
-        var collected = new Collected();
+        var collected = new Collected(strings);
         var policy = PolicyState.Empty;
-        switch (root)
+        switch (json.Next(out _))
         {
-            case List<object?> items:
-                collected.AddDetected(SourceItem.ItemsOf(items, origin, "$"));
+            case JsonTokenType.StartArray:
+                for (var index = 0; json.Peek() != JsonTokenType.EndArray; index++)
+                {
+                    collected.AddDetected(SourceItem.ItemAt(json.Value(), origin, "$", index));
+                }
+                json.Next(out _);
                 break;
-            case Dictionary<string, object?> fields:
-                var item = new SourceItem(fields, origin, "$");
+            case JsonTokenType.StartObject:
+                var policySections = new PolicySectionText();
+                if (json.Next(out var first) == JsonTokenType.PropertyName && first!.Equals("schemaVersion", StringComparison.OrdinalIgnoreCase))
+                {
+                    ReadDocument(json, first, origin, collected, policySections);
+                    policy = policySections.Read(sourceName);
+                    break;
+                }
+                // Anything else (one ARM list page, a single exported object, a document whose schemaVersion
+                // is not first) is read whole, then told apart by its fields.
+                var item = new SourceItem(ReadFields(json, first, policySections), origin, "$");
                 if (item.Has("schemaVersion"))
                 {
                     ReadDocument(item, collected);
-                    policy = PolicySnapshotReader.Read(rootElement, sourceName);
+                    policy = policySections.Read(sourceName);
                 }
                 else if (item.Has("value"))
                 {
@@ -81,49 +109,119 @@ public static class SnapshotReader
                 }
                 break;
             default:
+                // A scalar: its one token is read; anything after it is a JSON error first, as it always was.
+                if (json.Next(out _) != JsonTokenType.None)
+                {
+                    throw new JsonException("the snapshot has more than one JSON value.");
+                }
                 throw origin.Fail("$", "expected a snapshot object or an array of exported role assignments, role definitions or deny assignments.");
         }
         return collected.ToTenant(sourceName) with { Policy = policy };
     }
 
+    // The rest of an object whose first field name was read, as plain values; policy sections are kept as text.
+    private static Dictionary<string, object?> ReadFields(JsonStream json, string? first, PolicySectionText policySections)
+    {
+        var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        for (var name = first; name is not null; name = json.Next(out var next) == JsonTokenType.PropertyName ? next : null)
+        {
+            if (!fields.ContainsKey(name) && PolicySections.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                fields.Add(name, true);
+                policySections.Add(name, json.RawValue());
+            }
+            else
+            {
+                fields.TryAdd(name, json.Value());
+            }
+        }
+        return fields;
+    }
+
+    // A document read as it streams: each section's items become the model as they are read. Field names
+    // match case-insensitively and the first of two spellings wins, as in every other source (SourceItem).
+    private static void ReadDocument(JsonStream json, string versionName, InputOrigin origin, Collected collected, PolicySectionText policySections)
+    {
+        var header = new SourceItem(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { [versionName] = json.Value() }, origin, "$");
+        CheckVersion(header);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { versionName };
+        while (json.Next(out var name) == JsonTokenType.PropertyName)
+        {
+            if (!seen.Add(name!))
+            {
+                json.SkipValue();
+                continue;
+            }
+            CheckSection(header, name!);
+            if (PolicySections.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                policySections.Add(name!, json.RawValue());
+            }
+            else if (name!.StartsWith('$'))
+            {
+                json.SkipValue();
+            }
+            else
+            {
+                ReadSection(json, header, name, collected);
+            }
+        }
+    }
+
+    private static void ReadSection(JsonStream json, SourceItem document, string name, Collected collected)
+    {
+        var read = Sections.First(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Read!;
+        if (json.Peek() != JsonTokenType.StartArray)
+        {
+            // Not a list: SourceItem says what is wrong with it (or reads null as no items).
+            _ = new SourceItem(new Dictionary<string, object?> { [name] = json.Value() }, document.Origin, document.Path).Items(name);
+            return;
+        }
+        json.Next(out _);
+        var listPath = $"{document.Path}.{name}";
+        for (var index = 0; json.Peek() != JsonTokenType.EndArray; index++)
+        {
+            read(collected, SourceItem.ItemAt(json.Value(), document.Origin, listPath, index));
+        }
+        json.Next(out _);
+    }
+
+    // A document read whole (its schemaVersion is not its first field), section by section.
     private static void ReadDocument(SourceItem document, Collected collected)
+    {
+        CheckVersion(document);
+        foreach (var section in document.FieldNames)
+        {
+            CheckSection(document, section);
+        }
+        foreach (var (name, read) in Sections)
+        {
+            if (read is not null)
+            {
+                foreach (var item in document.Items(name))
+                {
+                    read(collected, item);
+                }
+            }
+        }
+    }
+
+    private static void CheckVersion(SourceItem document)
     {
         var version = document.Integer("schemaVersion");
         if (version != SchemaVersion)
         {
             throw document.Invalid("schemaVersion", $"unknown schemaVersion {version}: this version of AmlRbac reads schemaVersion {SchemaVersion}.");
         }
-        foreach (var section in document.FieldNames)
+    }
+
+    // A misspelt section would silently drop its items and make every answer "not granted".
+    private static void CheckSection(SourceItem document, string section)
+    {
+        if (!Sections.Any(s => s.Name.Equals(section, StringComparison.OrdinalIgnoreCase)) && !section.StartsWith('$'))
         {
-            // A misspelt section would silently drop its items and make every answer "not granted".
-            if (!Sections.Contains(section, StringComparer.OrdinalIgnoreCase) && !section.StartsWith('$'))
-            {
-                throw document.Invalid(section, $"unknown section; a snapshot has {string.Join(", ", Sections)}.");
-            }
+            throw document.Invalid(section, $"unknown section; a snapshot has {string.Join(", ", Sections.Select(s => s.Name))}.");
         }
-        // Principals first: names the principals section gives win over names exported beside assignments.
-        foreach (var principal in document.Items("principals"))
-        {
-            collected.AddPrincipal(DirectoryShapes.ReadPrincipal(principal));
-        }
-        foreach (var definition in document.Items("roleDefinitions"))
-        {
-            collected.Add(definition, AuthorizationItemKind.RoleDefinition);
-        }
-        foreach (var assignment in document.Items("roleAssignments"))
-        {
-            collected.Add(assignment, AuthorizationItemKind.RoleAssignment);
-        }
-        foreach (var eligible in document.Items("roleEligibilityScheduleInstances"))
-        {
-            collected.Add(eligible, AuthorizationItemKind.EligibleRoleAssignment);
-        }
-        foreach (var deny in document.Items("denyAssignments"))
-        {
-            collected.Add(deny, AuthorizationItemKind.DenyAssignment);
-        }
-        collected.Groups.AddRange(document.Items("groups").Select(DirectoryShapes.ReadGroup));
-        collected.ManagementGroups.AddRange(document.Items("managementGroups").Select(DirectoryShapes.ReadManagementGroup));
     }
 
     // One page of an ARM list ({ "value": [...], "nextLink": ... }, x-ms-pageable [SPEC-RA]). A page with a nextLink
@@ -134,13 +232,53 @@ public static class SnapshotReader
         {
             throw page.Invalid("nextLink", "this is one page of a longer ARM list; save every page (follow nextLink) into one array.");
         }
-        collected.AddDetected(page.Items("value"));
+        foreach (var item in page.Items("value"))
+        {
+            collected.AddDetected(item);
+        }
     }
 
-    /// <summary>Everything read so far, in file order.</summary>
-    private sealed class Collected
+    /// <summary>
+    /// The policy sections of a document, kept as their JSON text while the rest streams, then read by
+    /// <see cref="PolicySnapshotReader"/> as the root object it reads (they are small beside the RBAC sections).
+    /// </summary>
+    private sealed class PolicySectionText
+    {
+        private readonly MemoryStream _text = new();
+        private readonly Utf8JsonWriter _writer;
+
+        public PolicySectionText()
+        {
+            _writer = new Utf8JsonWriter(_text);
+            _writer.WriteStartObject();
+        }
+
+        public void Add(string name, byte[] value)
+        {
+            _writer.WritePropertyName(name);
+            _writer.WriteRawValue(value, skipInputValidation: true);
+        }
+
+        public PolicyState Read(string sourceName)
+        {
+            _writer.WriteEndObject();
+            _writer.Flush();
+            using var document = JsonDocument.Parse(_text.ToArray());
+            return PolicySnapshotReader.Read(document.RootElement, sourceName);
+        }
+    }
+
+    /// <summary>
+    /// Everything read so far, in file order, except that eligible assignments of a document follow its
+    /// active ones and that names exported beside assignments count only for principals the principals
+    /// section does not name (wherever it stands). Ids, scopes and role ids a tenant repeats on every
+    /// assignment are kept once (<see cref="StringPool"/>; scopes are kept once as SourceItem checks them).
+    /// </summary>
+    private sealed class Collected(StringPool strings)
     {
         private readonly Dictionary<string, Principal> _principals = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<RoleAssignment> _eligible = new();
+        private readonly List<Principal> _namedByAssignments = new();
 
         public List<RoleDefinition> RoleDefinitions { get; } = new();
         public List<RoleAssignment> RoleAssignments { get; } = new();
@@ -149,23 +287,24 @@ public static class SnapshotReader
         public List<ManagementGroup> ManagementGroups { get; } = new();
         public List<Principal> Principals { get; } = new();
 
-        public void AddDetected(IEnumerable<SourceItem> items)
-        {
-            foreach (var item in items)
-            {
-                Add(item, AuthorizationItem.Detect(item));
-            }
-        }
+        public void AddDetected(SourceItem item) => Add(item, AuthorizationItem.Detect(item), RoleAssignments);
 
-        public void Add(SourceItem item, AuthorizationItemKind kind)
+        public void Add(SourceItem item, AuthorizationItemKind kind) =>
+            Add(item, kind, kind == AuthorizationItemKind.EligibleRoleAssignment ? _eligible : RoleAssignments);
+
+        private void Add(SourceItem item, AuthorizationItemKind kind, List<RoleAssignment> assignments)
         {
             switch (AuthorizationItem.Read(item, kind))
             {
                 case RoleAssignment assignment:
-                    RoleAssignments.Add(assignment);
+                    assignments.Add(assignment with
+                    {
+                        RoleDefinitionId = strings.Intern(assignment.RoleDefinitionId),
+                        PrincipalId = strings.Intern(assignment.PrincipalId),
+                    });
                     if (RoleAssignmentShape.NamedPrincipal(item, assignment) is { } principal)
                     {
-                        AddPrincipal(principal);
+                        _namedByAssignments.Add(principal);
                     }
                     break;
                 case RoleDefinition definition:
@@ -177,7 +316,7 @@ public static class SnapshotReader
             }
         }
 
-        /// <summary>Adds a principal unless one with its id is known (the principals section comes first and wins).</summary>
+        /// <summary>Adds a principal unless one with its id is known (the principals section wins: names from assignments are added last).</summary>
         public void AddPrincipal(Principal principal)
         {
             if (_principals.TryAdd(principal.Id, principal))
@@ -186,15 +325,20 @@ public static class SnapshotReader
             }
         }
 
-        public Tenant ToTenant(string source) => new()
+        public Tenant ToTenant(string source)
         {
-            RoleDefinitions = RoleDefinitions,
-            RoleAssignments = RoleAssignments,
-            DenyAssignments = DenyAssignments,
-            Groups = Groups,
-            ManagementGroups = ManagementGroups,
-            Principals = Principals,
-            Source = source,
-        };
+            RoleAssignments.AddRange(_eligible);
+            _namedByAssignments.ForEach(AddPrincipal);
+            return new Tenant
+            {
+                RoleDefinitions = RoleDefinitions,
+                RoleAssignments = RoleAssignments,
+                DenyAssignments = DenyAssignments,
+                Groups = Groups,
+                ManagementGroups = ManagementGroups,
+                Principals = Principals,
+                Source = source,
+            };
+        }
     }
 }

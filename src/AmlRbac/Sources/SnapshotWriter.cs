@@ -13,12 +13,15 @@ public static class SnapshotWriter
 
     /// <summary>
     /// Writes the snapshot whole or not at all (<see cref="FileOutput"/>), so a reader never sees a
-    /// half-written snapshot.
+    /// half-written snapshot. Items stream to the file as they are written: a large tenant is not held a
+    /// second time as text.
     /// </summary>
-    public static void Write(Tenant tenant, string path) => FileOutput.Write(path, ToJson(tenant));
+    public static void Write(Tenant tenant, string path) => FileOutput.Write(path, stream => JsonOutput.Write(stream, json => WriteDocument(json, tenant)));
 
     /// <summary>The snapshot document's text.</summary>
-    public static string ToJson(Tenant tenant) => JsonOutput.Build(json =>
+    public static string ToJson(Tenant tenant) => JsonOutput.Build(json => WriteDocument(json, tenant));
+
+    private static void WriteDocument(Utf8JsonWriter json, Tenant tenant)
     {
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SnapshotReader.SchemaVersion);
@@ -32,7 +35,7 @@ public static class SnapshotWriter
         json.WriteArray("principals", tenant.Principals, WritePrincipal);
         PolicySnapshotWriter.Write(json, tenant.Policy);
         json.WriteEndObject();
-    });
+    }
 
     private static void WriteRoleDefinition(Utf8JsonWriter json, RoleDefinition role)
     {

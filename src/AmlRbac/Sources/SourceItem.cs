@@ -107,12 +107,18 @@ internal sealed class SourceItem
         var items = new List<SourceItem>();
         foreach (var element in elements)
         {
-            var path = $"{listPath}[{items.Count}]";
-            items.Add(element is not null && AsFields(element) is { } fields
-                ? new SourceItem(fields, origin, path)
-                : throw origin.Fail(path, $"expected an object, found {Describe(element)}.{DepthHint(element)}"));
+            items.Add(ItemAt(element, origin, listPath, items.Count));
         }
         return items;
+    }
+
+    /// <summary>Element <paramref name="index"/> of the list at <paramref name="listPath"/>, which must be an object.</summary>
+    public static SourceItem ItemAt(object? element, InputOrigin origin, string listPath, int index)
+    {
+        var path = $"{listPath}[{index}]";
+        return element is not null && AsFields(element) is { } fields
+            ? new SourceItem(fields, origin, path)
+            : throw origin.Fail(path, $"expected an object, found {Describe(element)}.{DepthHint(element)}");
     }
 
     /// <summary>A whole number; <paramref name="name"/> must be present.</summary>
@@ -151,8 +157,12 @@ internal sealed class SourceItem
     public string Scope(string name)
     {
         var text = RequiredString(name);
+        if (Origin.Strings?.KnownScope(text) is { } known)
+        {
+            return known;
+        }
         return Model.Scope.TryParse(text, out var scope, out var error)
-            ? scope.Value
+            ? Origin.Strings?.AddScope(text, scope.Value) ?? scope.Value
             : throw Invalid(name, $"'{text}' is not a valid scope: {error}");
     }
 

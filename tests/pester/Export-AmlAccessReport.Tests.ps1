@@ -126,7 +126,7 @@ Describe 'Export-AmlAccessReport' {
         $page = Join-Path $TestDrive 'browser.html'
         $png = Join-Path $TestDrive 'browser.png'
         Export-AmlAccessReport -Scope $ContosoMl -SnapshotPath $ContosoSnapshot -Path $page
-        # PowerShell's [uri] cast takes '/tmp/...' for a relative URI: the file URL is made explicitly absolute.
+        # PowerShell's [uri] cast takes a rooted Unix path for a relative URI: the file URL is made explicitly absolute.
         $url = [System.Uri]::new($page, [System.UriKind]::Absolute).AbsoluteUri
         $common = @('--headless', '--no-sandbox', '--disable-gpu', "--user-data-dir=$(Join-Path $TestDrive 'chromium-profile')")
 

@@ -33,14 +33,10 @@ public sealed class AssertAmlPermissionCommand : PermissionQueryCmdlet
         base.EndProcessing();
         // Judged once every subject is answered, so one failure names every principal that is not as expected.
         // Terminating on purpose: Pester's It and a runbook's try/catch both see one failure with the whole story.
-        var unexpected = PermissionAnswer.Unexpected(_answers, Decision);
-        if (_answers.Count == 0 || unexpected.Count > 0)
+        if (!PermissionAnswer.Holds(_answers, Decision))
         {
-            var message = _answers.Count == 0
-                ? "Nothing was answered: the upstream command listed no role assignment or role definition to ask about, so nothing can be asserted."
-                : AssertionText.Failure(unexpected, Decision);
             ThrowTerminatingError(ErrorRecords.From(new AmlRbacException(ErrorIds.PermissionAssertionFailed, FailureCategory.PermissionDenied,
-                message, unexpected.FirstOrDefault()?.Operation?.Action ?? unexpected.FirstOrDefault()?.Activity?.Activity.Name)));
+                AssertionText.Failure(_answers, Decision), PermissionAnswer.Unexpected(_answers, Decision).FirstOrDefault()?.Asked)));
         }
         if (PassThru)
         {

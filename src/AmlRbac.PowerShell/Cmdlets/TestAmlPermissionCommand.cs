@@ -44,7 +44,7 @@ public sealed class TestAmlPermissionCommand : PermissionQueryCmdlet
             if (Strict)
             {
                 ThrowTerminatingError(ErrorRecords.From(new AmlRbacException(PermissionAnswer.StrictErrorId(undecided.Outcome),
-                    FailureCategory.PermissionDenied, message, undecided.Operation?.Action ?? undecided.Activity?.Activity.Name)));
+                    FailureCategory.PermissionDenied, message, undecided.Asked)));
             }
             WriteWarning(message);
         }

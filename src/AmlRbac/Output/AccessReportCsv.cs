@@ -31,7 +31,7 @@ public static class AccessReportCsv
                     Row(csv, new[]
                     {
                         workspace.Name, workspace.Workspace, AccessReportText.Name(principal.Principal), principal.Principal.Id, principal.Principal.Type.ToString(),
-                        answer.Operation is null ? "Activity" : "Operation", AccessReportText.Subject(answer), answer.Outcome.ToString(),
+                        answer.Operation is null ? "Activity" : "Operation", answer.Asked, answer.Outcome.ToString(),
                         string.Join(" ", AccessReportText.Reasons(answer)),
                     });
                 }

@@ -174,7 +174,7 @@ public static class AccessReportHtml
         html.AppendLine("<table class=\"eligible\"><thead><tr><th>Principal</th><th>Activity or operation</th><th>Decision</th></tr></thead><tbody>");
         foreach (var (principal, answer) in found)
         {
-            html.Append("<tr><td>").Append(E(AccessReportText.Name(principal.Principal))).Append("</td><td><code>").Append(E(AccessReportText.Subject(answer))).Append("</code></td>");
+            html.Append("<tr><td>").Append(E(AccessReportText.Name(principal.Principal))).Append("</td><td><code>").Append(E(answer.Asked)).Append("</code></td>");
             Cell(html, answer);
             html.AppendLine("</tr>");
         }

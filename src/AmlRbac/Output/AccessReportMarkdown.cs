@@ -78,7 +78,7 @@ public static class AccessReportMarkdown
             md.Append("#### ").Append(E(AccessReportText.Name(principal.Principal))).Append(" (").Append(E(principal.Principal.Id)).AppendLine(")").AppendLine();
             foreach (var answer in granted)
             {
-                md.Append("- **").Append(E(AccessReportText.Subject(answer))).Append("**: ").Append(E(answer.Outcome.ToString())).Append(". ")
+                md.Append("- **").Append(E(answer.Asked)).Append("**: ").Append(E(answer.Outcome.ToString())).Append(". ")
                     .AppendLine(E(string.Join(" ", AccessReportText.Reasons(answer))));
             }
             md.AppendLine();
@@ -95,7 +95,7 @@ public static class AccessReportMarkdown
             Rule(md, 4);
             foreach (var (principal, answer) in workspace.EligibleOrConditional)
             {
-                Row(md, AccessReportText.Name(principal.Principal), AccessReportText.Subject(answer), answer.Outcome.ToString(), string.Join(" ", AccessReportText.Reasons(answer)));
+                Row(md, AccessReportText.Name(principal.Principal), answer.Asked, answer.Outcome.ToString(), string.Join(" ", AccessReportText.Reasons(answer)));
             }
         }
         md.AppendLine();

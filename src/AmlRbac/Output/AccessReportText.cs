@@ -77,7 +77,4 @@ public static class AccessReportText
 
     /// <summary>A who-can holder's name, else its object id.</summary>
     public static string Holder(PermissionAnswer holder) => holder.PrincipalName ?? holder.Operation!.PrincipalId!;
-
-    /// <summary>What an answer is about: the activity's name or the operation.</summary>
-    public static string Subject(PermissionAnswer answer) => answer.Operation?.Action ?? answer.Activity!.Activity.Name;
 }

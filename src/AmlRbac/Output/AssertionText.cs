@@ -10,10 +10,16 @@ namespace AmlRbac.Output;
 /// </summary>
 public static class AssertionText
 {
-    public static string Failure(IReadOnlyList<PermissionAnswer> unexpected, IReadOnlyCollection<Outcome> expected)
+    /// <summary>Why an assertion that does not hold (<see cref="PermissionAnswer.Holds"/>) failed: nothing answered, or each unexpected answer.</summary>
+    public static string Failure(IReadOnlyList<PermissionAnswer> answers, IReadOnlyCollection<Outcome> expected)
     {
-        ArgumentNullException.ThrowIfNull(unexpected);
+        ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(expected);
+        if (answers.Count == 0)
+        {
+            return "Nothing was answered: the upstream command listed no role assignment or role definition to ask about, so nothing can be asserted.";
+        }
+        var unexpected = PermissionAnswer.Unexpected(answers, expected);
         var wanted = string.Join(" or ", expected);
         var lines = new List<string> { $"Expected {wanted}, but {Count(unexpected.Count)} not:" };
         foreach (var answer in unexpected)

@@ -27,6 +27,9 @@ public sealed class PermissionAnswer
     public Decision? Operation { get; }
     public ActivityDecision? Activity { get; }
     public string? PrincipalName { get; }
+
+    /// <summary>What was asked: the operation, or the activity's name.</summary>
+    public string Asked => Operation?.Action ?? Activity!.Activity.Name;
     /// <summary>Known for who-can answers only.</summary>
     public PrincipalType? PrincipalType { get; }
     /// <summary>For a model deployment: the model, the policy verdicts and which layer settled the outcome; else null.</summary>
@@ -88,10 +91,17 @@ public sealed class PermissionAnswer
 
     /// <summary>
     /// The answers whose outcome is none of <paramref name="expected"/>: what an assertion fails on
-    /// (Assert-AmlPermission). No answers at all is not a pass: the caller says so (nothing was asked).
+    /// (Assert-AmlPermission; see <see cref="Holds"/>).
     /// </summary>
     public static IReadOnlyList<PermissionAnswer> Unexpected(IEnumerable<PermissionAnswer> answers, IReadOnlyCollection<Outcome> expected) =>
         answers.Where(a => !expected.Contains(a.Outcome)).ToList();
+
+    /// <summary>
+    /// Whether an assertion holds: there are answers, and each has one of <paramref name="expected"/>. No answer
+    /// at all fails: an empty check (an upstream command that listed nothing) is not a passing one.
+    /// </summary>
+    public static bool Holds(IReadOnlyCollection<PermissionAnswer> answers, IReadOnlyCollection<Outcome> expected) =>
+        answers.Count > 0 && Unexpected(answers, expected).Count == 0;
 
     /// <summary>
     /// The answers that are neither yes nor no: Eligible (a principal who can activate the grant), Conditional

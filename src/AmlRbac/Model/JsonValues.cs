@@ -11,16 +11,17 @@ internal static class JsonValues
 {
     /// <summary>
     /// The same plain values read straight from <paramref name="reader"/>, positioned on the first token of a
-    /// value that is wholly in its buffer, without a JsonDocument; field names go through
-    /// <paramref name="names"/>, so a name a large file repeats on every item is one string. Leaves the
-    /// reader on the value's last token.
+    /// value, without a JsonDocument; field names go through <paramref name="names"/>, so a name a large file
+    /// repeats on every item is one string. Leaves the reader on the value's last token; when the reader's
+    /// buffer ends inside the value (a block that is not final), it stops where the buffer ends, and the caller
+    /// sees that the reader is not on the value's last token (see <c>JsonStream.Value</c>).
     /// </summary>
     public static object? From(ref Utf8JsonReader reader, Func<string, string> names)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                var fields = new JsonFields();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = names(reader.GetString()!);

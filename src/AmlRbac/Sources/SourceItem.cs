@@ -231,7 +231,7 @@ internal sealed class SourceItem
             : string.Empty;
 
     private static IReadOnlyDictionary<string, object?> IgnoringCase(IReadOnlyDictionary<string, object?> fields) =>
-        fields is Dictionary<string, object?> dictionary && dictionary.Comparer.Equals(StringComparer.OrdinalIgnoreCase)
+        fields is JsonFields || (fields is Dictionary<string, object?> dictionary && dictionary.Comparer.Equals(StringComparer.OrdinalIgnoreCase))
             ? fields
             : IgnoringCase(fields.Select(f => (f.Key, f.Value)));
 

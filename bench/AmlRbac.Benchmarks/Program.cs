@@ -34,6 +34,12 @@ if (args.Length == 2 && args[0] == "dom-stages")
     LoadStages.DomStages(args[1]);
     return;
 }
+// With "startup-stages", times the stages of one small question in this fresh process.
+if (args.Length == 1 && args[0] == "startup-stages")
+{
+    StartupStages.Run();
+    return;
+}
 if (args.Length == 1 && args[0] == "index-memory")
 {
     var tenant = SyntheticTenants.Million.Tenant;

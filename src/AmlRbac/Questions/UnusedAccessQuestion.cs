@@ -202,7 +202,8 @@ public sealed class UnusedAccessQuestion
             {
                 Recommendation = UnusedRecommendation.Replace, Replacement = replacement, Proof = proof, CoversUsed = true,
                 Why = $"Used {used.Count} operation(s); replace {role.Name} by '{replacement.Name}', which grants {proof.OnlyInReference.Count} catalog operation(s) fewer, " +
-                    "nothing more, and every operation used (reads and data actions kept).",
+                    "nothing more, and every operation used (reads and data actions kept)." +
+                    (assignment.Condition is null ? string.Empty : " Give the new assignment this one's condition."),
             };
     }
 

@@ -16,7 +16,7 @@ namespace AmlRbac.Sources;
 /// and <c>EventTimestamp</c> a DateTime, which Windows PowerShell 5.1 writes as <c>"\/Date(ms)\/"</c> ([AZPS-MONITOR]);</item>
 /// <item>a Log Analytics <c>AzureActivity</c> export, JSON or CSV: <c>Authorization_d</c> (or the string column
 /// <c>Authorization</c>) holding the same <c>action</c> and <c>scope</c>, <c>Caller</c>, <c>ActivityStatusValue</c>
-/// (Success, Start ...), <c>_ResourceId</c>, <c>TimeGenerated</c> (the portal's CSV header says <c>TimeGenerated [UTC]</c>) ([AZACT]).</item>
+/// (Success, Start ...), <c>_ResourceId</c>, <c>TimeGenerated</c> (the portal's CSV header adds the time zone in brackets after the name) ([AZACT]).</item>
 /// </list>
 /// Property names are matched ignoring case, as the shapes differ only by case where they share a name. A record with
 /// no authorization (an event of another category) is kept with no action; a value that cannot be read fails the whole
@@ -29,7 +29,7 @@ public static class ActivityLogReader
     private const string LogAnalyticsJson = "AzureActivity (JSON)";
     private const string LogAnalyticsCsv = "AzureActivity (CSV)";
 
-    private static readonly string[] TimeNames = { "eventTimestamp", "TimeGenerated", "TimeGenerated [UTC]" };
+    private static readonly string[] TimeNames = { "eventTimestamp", "TimeGenerated" };
     private static readonly string[] AuthorizationNames = { "authorization", "Authorization_d" };
     private static readonly string[] ResourceNames = { "resourceId", "_ResourceId", "ResourceId" };
 
@@ -86,7 +86,7 @@ public static class ActivityLogReader
         {
             throw Invalid(source, $"is not CSV: {e.Message}.");
         }
-        var header = rows[0].Select(h => h.Trim()).ToList();
+        var header = rows[0].Select(ColumnName).ToList();
         if (!header.Any(h => TimeNames.Contains(h, StringComparer.OrdinalIgnoreCase)))
         {
             throw Invalid(source, $"is neither JSON nor a CSV export of the AzureActivity table: its first line has no TimeGenerated column ({Shorten(string.Join(",", header))}).");
@@ -110,6 +110,14 @@ public static class ActivityLogReader
             records.Add(ReadRecord(document.RootElement, r, source));
         }
         return Build(source, LogAnalyticsCsv, records);
+    }
+
+    // The portal's export names a time column with its time zone after it in brackets; the column is the same one.
+    private static string ColumnName(string header)
+    {
+        var name = header.Trim();
+        var bracket = name.IndexOf(" [", StringComparison.Ordinal);
+        return bracket > 0 && name.EndsWith(']') ? name[..bracket] : name;
     }
 
     private static JsonNode? CellNode(string cell)

@@ -15,7 +15,7 @@ internal static class UnusedCommand
     public static Command Create(Terminal terminal)
     {
         var snapshot = CommonOptions.Snapshot();
-        var sample = new Option<bool>("--sample") { Description = "Answer from the built-in sample tenant Contoso (with samples/contoso.activity-log.json it shows every kind of answer)." };
+        var sample = new Option<bool>("--sample") { Description = "Answer from the built-in sample tenant Contoso; samples/contoso.activity-log.json is an activity log for it." };
         var activityLog = new Option<string>("--activity-log")
         {
             Description = "The activity log: the JSON of az monitor activity-log list or Get-AzActivityLog | ConvertTo-Json, or a Log Analytics AzureActivity export (JSON or CSV).",

@@ -97,7 +97,7 @@ public static class ActivityLogReader
             var row = rows[r];
             if (row.Count != header.Count)
             {
-                throw Invalid(source, $"record {r} (line {r + 1} of the rows) has {row.Count} fields; the header has {header.Count}.");
+                throw Invalid(source, $"record {r} (row {r + 1} of the file, the header first) has {row.Count} fields; the header has {header.Count}.");
             }
             // A row becomes the JSON object the JSON export would hold, so that both are read by one record reader;
             // cells holding JSON objects (Authorization_d, Authorization) become objects.

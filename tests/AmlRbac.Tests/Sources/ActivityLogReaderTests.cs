@@ -84,7 +84,7 @@ public sealed class ActivityLogReaderTests
     [InlineData("[ { \"eventTimestamp\": \"2026-12-01T00:00:00Z\", \"authorization\": { \"action\": \"Microsoft.MachineLearningServices/workspaces/write\", \"scope\": \"subscriptions/x\" } } ]", "record 1: authorization.scope 'subscriptions/x' is not a scope")]
     [InlineData("[ { \"eventTimestamp\": ", "is not valid JSON")]
     [InlineData("Caller,Operation\nalice,x\n", "no TimeGenerated column")]
-    [InlineData("TimeGenerated,Caller\n2026-12-01T00:00:00Z\n", "record 1 (line 2 of the rows) has 1 fields; the header has 2")]
+    [InlineData("TimeGenerated,Caller\n2026-12-01T00:00:00Z\n", "record 1 (row 2 of the file, the header first) has 1 fields; the header has 2")]
     [InlineData("", "is empty")]
     public void A_bad_log_names_the_file_the_record_and_the_problem(string text, string problem)
     {

@@ -32,11 +32,16 @@ public sealed class UnusedAccessQuestion
 
     private readonly AccessEvaluator _evaluator;
     private readonly ActivityLog _log;
+    private readonly DateTimeOffset _from;
+    private readonly DateTimeOffset _to;
 
     public UnusedAccessQuestion(AccessEvaluator evaluator, ActivityLog log)
     {
         _evaluator = evaluator ?? throw new ArgumentNullException(nameof(evaluator));
         _log = log ?? throw new ArgumentNullException(nameof(log));
+        // The window: the first and the last record, whatever their status (the reader refuses a log with none).
+        _from = log.Records.Min(r => r.Time);
+        _to = log.Records.Max(r => r.Time);
     }
 
     public UnusedAccessReport Answer()
@@ -92,8 +97,8 @@ public sealed class UnusedAccessQuestion
             ActivityLog = _log.Source,
             Shape = _log.Shape,
             Snapshot = tenant.Source,
-            From = _log.Records.Min(r => r.Time),
-            To = _log.Records.Max(r => r.Time),
+            From = _from,
+            To = _to,
             Records = _log.Records.Count,
             Performed = performed.Count,
             Assignments = tenant.RoleAssignments
@@ -172,7 +177,7 @@ public sealed class UnusedAccessQuestion
 
         var replacement = RoleNarrowing.Build(role, used.Select(u => u.Operation),
             $"{role.Name} (used)",
-            $"{role.Name} narrowed to the operations used from {_log.Records.Min(r => r.Time):yyyy-MM-dd} to {_log.Records.Max(r => r.Time):yyyy-MM-dd} " +
+            $"{role.Name} narrowed to the operations used from {_from:yyyy-MM-dd} to {_to:yyyy-MM-dd} " +
             $"(activity log {_log.Source}); its reads and data actions are kept, as the activity log does not record them.",
             assignment.Scope, StableId(assignment.Id), out var whyNot);
         if (replacement is null)

@@ -36,4 +36,7 @@ public static class ExitCodes
 
     /// <summary>workspace-identity only: the run finished, and at least one workspace failed (each is a line on stderr).</summary>
     public const int WorkspacesFailed = 4;
+
+    /// <summary>unused only: some role assignment is to be removed, or replaced by a narrower custom role.</summary>
+    public const int AccessToNarrow = 1;
 }

@@ -18,4 +18,11 @@ internal static class TenantOpener
         var choice = TenantChoice.Choose(snapshot is null ? null : new[] { snapshot }, piped: null, sample, !subject.IsRoleAlone, HowToGiveSource);
         return new AccessEvaluator(choice.Tenant);
     }
+
+    /// <summary>The tenant of a question about all of its assignments (amlrbac unused): a snapshot, or the sample tenant when asked for.</summary>
+    public static AccessEvaluator OpenWhole(string? snapshot, bool sample)
+    {
+        var choice = TenantChoice.Choose(snapshot is null ? null : new[] { snapshot }, piped: null, sample, needsTenant: true, "give --snapshot FILE, or --sample for the built-in sample tenant Contoso");
+        return new AccessEvaluator(choice.Tenant);
+    }
 }

@@ -157,4 +157,8 @@ public static class ErrorIds
     public const string WorkspaceVerifyTimeout = "WorkspaceVerifyTimeout";
     /// <summary>Another ARM failure while converting this workspace; the message carries ARM's.</summary>
     public const string WorkspaceRequestFailed = "WorkspaceRequestFailed";
+    /// <summary>Get-AmlUnusedAccess -ActivityLogPath (amlrbac unused --activity-log) names no file, or one that cannot be read.</summary>
+    public const string ActivityLogNotFound = "ActivityLogNotFound";
+    /// <summary>The activity log is not JSON or CSV of a shape the reader knows, holds no record, or a record has a value it cannot read.</summary>
+    public const string ActivityLogInvalid = "ActivityLogInvalid";
 }

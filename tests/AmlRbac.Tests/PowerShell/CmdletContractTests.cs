@@ -62,15 +62,16 @@ public sealed class CmdletContractTests
         { "Export-AmlRbacSnapshot", new[] { "System.IO.FileInfo" }, "ExportAmlRbacSnapshotCommand", "Path" },
         { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
         { "Export-AmlAccessReport", new[] { "System.String", "System.IO.FileInfo" }, "ExportAmlAccessReportCommand", "Report" },
+        { "Get-AmlUnusedAccess", new[] { "AmlRbac.PowerShell.Output.AmlAssignmentUse" }, "GetAmlUnusedAccessCommand", "Snapshot" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
+            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -224,6 +225,21 @@ public sealed class CmdletContractTests
         };
 
         AssertParameters("Export-AmlAccessReport", expected.Concat(SourceParameters).Concat(LiveParameters));
+    }
+
+    [Fact]
+    public void Get_AmlUnusedAccess_parameters()
+    {
+        const string Snapshot = "Snapshot", LiteralSnapshot = "LiteralSnapshot", Sample = "Sample";
+        var expected = new[]
+        {
+            Expect("ActivityLogPath", String, None, (AllSets, Mandatory)),
+            Expect("LiteralSnapshotPath", String, None, (LiteralSnapshot, Mandatory)),
+            Expect("Sample", Switch, None, (Sample, Mandatory)),
+            Expect("SnapshotPath", String, None, (Snapshot, Mandatory)),
+        };
+
+        AssertParameters("Get-AmlUnusedAccess", expected);
     }
 
     [Fact]

@@ -13,10 +13,12 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// built-in policy that enforces it and who can change it. The tenant comes from where the other query cmdlets take
 /// it: -SnapshotPath, -Live, else the sample tenant with a warning.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "AmlWorkspacePosture")]
+[Cmdlet(VerbsDiagnostic.Test, "AmlWorkspacePosture", DefaultParameterSetName = PostureSet)]
 [OutputType(typeof(AmlWorkspacePostureResult))]
 public sealed class TestAmlWorkspacePostureCommand : TenantQueryCmdlet<PostureReport>
 {
+    public const string PostureSet = "Posture";
+
     /// <summary>Which workspaces: those at or under this scope (default: every workspace of the source).</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]

@@ -420,6 +420,10 @@ public sealed class CmdletContractTests
             "Test-AmlPermission -ArmUrl: 1",
             "Test-AmlPermission -GraphAccessToken: 1",
             "Test-AmlPermission -GraphUrl: 1",
+            "Test-AmlWorkspacePosture -AccessToken: 1",
+            "Test-AmlWorkspacePosture -ArmUrl: 1",
+            "Test-AmlWorkspacePosture -GraphAccessToken: 1",
+            "Test-AmlWorkspacePosture -GraphUrl: 1",
         }, validated);
     }
 

@@ -36,6 +36,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(ReportCommand.Create(terminal));
         root.Subcommands.Add(WorkspaceIdentityCommand.Create(terminal));
         root.Subcommands.Add(UnusedCommand.Create(terminal));
+        root.Subcommands.Add(PostureCommand.Create(terminal));
         return root;
     }
 

@@ -39,4 +39,6 @@ public static class ExitCodes
 
     /// <summary>unused only: some role assignment is to be removed, or replaced by a narrower custom role.</summary>
     public const int AccessToNarrow = 1;
+    /// <summary>posture only: a rule of Error severity fails on at least one workspace.</summary>
+    public const int PostureFailed = 1;
 }

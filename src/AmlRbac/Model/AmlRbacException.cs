@@ -161,4 +161,9 @@ public static class ErrorIds
     public const string ActivityLogNotFound = "ActivityLogNotFound";
     /// <summary>The activity log is not JSON or CSV of a shape the reader knows, holds no record, or a record has a value it cannot read.</summary>
     public const string ActivityLogInvalid = "ActivityLogInvalid";
+
+    // Workspace security posture (Test-AmlWorkspacePosture, amlrbac posture).
+
+    /// <summary>A posture rule id given to filter on (-RuleId, --rule) is not one of the rules (AMLP001 ...).</summary>
+    public const string PostureRuleUnknown = "PostureRuleUnknown";
 }

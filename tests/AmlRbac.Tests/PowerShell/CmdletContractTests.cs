@@ -63,15 +63,16 @@ public sealed class CmdletContractTests
         { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
         { "Export-AmlAccessReport", new[] { "System.String", "System.IO.FileInfo" }, "ExportAmlAccessReportCommand", "Report" },
         { "Get-AmlUnusedAccess", new[] { "AmlRbac.PowerShell.Output.AmlAssignmentUse" }, "GetAmlUnusedAccessCommand", "Snapshot" },
+        { "Test-AmlWorkspacePosture", new[] { "AmlRbac.PowerShell.Output.AmlWorkspacePostureResult" }, "TestAmlWorkspacePostureCommand", "Posture" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
+            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -240,6 +241,19 @@ public sealed class CmdletContractTests
         };
 
         AssertParameters("Get-AmlUnusedAccess", expected);
+    }
+
+    [Fact]
+    public void Test_AmlWorkspacePosture_parameters()
+    {
+        var expected = new[]
+        {
+            Expect("RuleId", "System.String[]", None, (AllSets, Optional)),
+            // Not from the pipeline: the posture is of the workspaces at or under the one scope named.
+            Expect("Scope", String, None, (AllSets, Optional)),
+        };
+
+        AssertParameters("Test-AmlWorkspacePosture", expected.Concat(SourceParameters).Concat(LiveParameters));
     }
 
     [Fact]
@@ -422,6 +436,10 @@ public sealed class CmdletContractTests
             "Test-AmlPermission -ArmUrl: 1",
             "Test-AmlPermission -GraphAccessToken: 1",
             "Test-AmlPermission -GraphUrl: 1",
+            "Test-AmlWorkspacePosture -AccessToken: 1",
+            "Test-AmlWorkspacePosture -ArmUrl: 1",
+            "Test-AmlWorkspacePosture -GraphAccessToken: 1",
+            "Test-AmlWorkspacePosture -GraphUrl: 1",
         }, validated);
     }
 

@@ -22,7 +22,7 @@ Describe 'Test-AmlWorkspacePosture' {
 
         $access.Result | Should -BeExactly 'Fail'
         $access.Severity | Should -BeExactly 'Error'
-        $access.Evidence | Should -BeExactly 'properties.publicNetworkAccess = Enabled'
+        $access.Evidence | Should -BeExactly 'properties.publicNetworkAccess = Enabled; properties.allowPublicAccessWhenBehindVnet: absent'
         $access.PolicyDefinitionId | Should -BeExactly '/providers/Microsoft.Authorization/policyDefinitions/438c38d2-3772-465a-a9cc-7a6666a275ce'
         $access.Source | Should -BeLike 'https://learn.microsoft.com/*'
         @($access.CanChange) | Should -Be @('mlw-dev')

@@ -20,7 +20,7 @@ public static class PostureChecks
     private static readonly Dictionary<string, Func<WorkspaceFacts, Check>> Checks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["AMLP001"] = CustomerManagedKey,
-        ["AMLP002"] = f => Expect(f.Workspace, "properties.publicNetworkAccess", "Disabled"),
+        ["AMLP002"] = PublicAccessClosed,
         ["AMLP003"] = PrivateLink,
         ["AMLP004"] = f => Expect(f.Workspace, "properties.managedNetwork.isolationMode", ApprovedOutbound),
         // hbiWorkspace defaults to false (workspaceRP.json, WorkspaceProperties.hbiWorkspace).
@@ -40,9 +40,7 @@ public static class PostureChecks
         ["AMLP014"] = f => EachCompute(f, new[] { ComputeInstance }, c => Present(c, "properties.properties.idleTimeBeforeShutdown")),
         ["AMLP015"] = f => EachCompute(f, new[] { ComputeInstance }, AssignedUser),
         ["AMLP016"] = PrivateDns,
-        ["AMLP017"] = f => PropertyRead.Of(f.Workspace, "identity.type") is var read && read.Text?.Contains("UserAssigned", StringComparison.OrdinalIgnoreCase) == true
-            ? Check.Of(PostureResult.Pass, read.Evidence)
-            : Check.Of(PostureResult.Fail, read.Evidence),
+        ["AMLP017"] = UserAssignedIdentity,
     };
 
     /// <summary>True when <paramref name="ruleId"/> has a check (every catalog rule has one; a test holds it).</summary>
@@ -259,6 +257,30 @@ public static class PostureChecks
     }
 
     private static PropertyRead Type(ArmResource compute) => PropertyRead.Of(compute, "properties.computeType");
+
+    // Public access is off only when publicNetworkAccess is Disabled and the workspace does not let public traffic in
+    // behind a virtual network either (allowPublicAccessWhenBehindVnet, default false: workspaceRP.json); both as
+    // PSRule for Azure's Azure.ML.PublicAccess asks (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.ML.PublicAccess/).
+    private static Check PublicAccessClosed(WorkspaceFacts facts)
+    {
+        var access = PropertyRead.Of(facts.Workspace, "properties.publicNetworkAccess");
+        var behindVnet = PropertyRead.Of(facts.Workspace, "properties.allowPublicAccessWhenBehindVnet");
+        var closed = access.Is("Disabled") && behindVnet.Bool != true;
+        return Check.Of(closed ? PostureResult.Pass : PostureResult.Fail, $"{access.Evidence}; {behindVnet.Evidence}");
+    }
+
+    // A user-assigned identity that the workspace uses as its primary one: the identity type names UserAssigned, the
+    // identities are listed and properties.primaryUserAssignedIdentity names one, as Azure.ML.UserManagedIdentity asks
+    // (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.ML.UserManagedIdentity/). A type of
+    // "SystemAssigned,UserAssigned" passes too: the primary identity is then the user-assigned one.
+    private static Check UserAssignedIdentity(WorkspaceFacts facts)
+    {
+        var type = PropertyRead.Of(facts.Workspace, "identity.type");
+        var identities = PropertyRead.Of(facts.Workspace, "identity.userAssignedIdentities");
+        var primary = PropertyRead.Of(facts.Workspace, "properties.primaryUserAssignedIdentity");
+        var uses = type.Text?.Contains("UserAssigned", StringComparison.OrdinalIgnoreCase) == true && !identities.IsAbsent && !primary.IsAbsent;
+        return Check.Of(uses ? PostureResult.Pass : PostureResult.Fail, $"{type.Evidence}; {primary.Evidence}");
+    }
 
     private static Check Expect(ArmResource resource, string path, string expected)
     {

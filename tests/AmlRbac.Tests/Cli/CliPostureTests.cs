@@ -44,7 +44,7 @@ public sealed class CliPostureTests : IDisposable
             access.AsObject().Select(p => p.Key));
         Assert.Equal("Fail", (string)access["result"]!);
         Assert.Equal("Error", (string)access["severity"]!);
-        Assert.Equal("properties.publicNetworkAccess = Enabled", (string)access["evidence"]!);
+        Assert.Equal("properties.publicNetworkAccess = Enabled; properties.allowPublicAccessWhenBehindVnet: absent", (string)access["evidence"]!);
         Assert.Equal("/providers/Microsoft.Authorization/policyDefinitions/438c38d2-3772-465a-a9cc-7a6666a275ce", (string)access["policyDefinitionId"]!);
         // In mlw-dev only the workspace's own identity (Contributor on rg-ml-dev) may write the workspace.
         var changer = Assert.Single(access["canChange"]!.AsArray())!;

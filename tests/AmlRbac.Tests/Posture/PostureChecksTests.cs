@@ -89,11 +89,21 @@ public sealed class PostureChecksTests
     [Fact]
     public void AMLP002_public_network_access_disabled()
     {
-        Is(PostureResult.Pass, "properties.publicNetworkAccess = Disabled", Check("AMLP002", Workspace()));
+        Is(PostureResult.Pass, "properties.publicNetworkAccess = Disabled; properties.allowPublicAccessWhenBehindVnet = false", Check("AMLP002", Workspace()));
 
         var open = Workspace();
         open["properties"]!["publicNetworkAccess"] = "Enabled";
-        Is(PostureResult.Fail, "properties.publicNetworkAccess = Enabled", Check("AMLP002", open));
+        Is(PostureResult.Fail, "properties.publicNetworkAccess = Enabled; properties.allowPublicAccessWhenBehindVnet = false", Check("AMLP002", open));
+
+        // Public traffic let in behind a virtual network is public access too (PSRule's Azure.ML.PublicAccess).
+        var behindVnet = Workspace();
+        behindVnet["properties"]!["allowPublicAccessWhenBehindVnet"] = true;
+        Is(PostureResult.Fail, "properties.publicNetworkAccess = Disabled; properties.allowPublicAccessWhenBehindVnet = true", Check("AMLP002", behindVnet));
+
+        // Absent, it has its default, false.
+        var unset = Workspace();
+        unset["properties"]!.AsObject().Remove("allowPublicAccessWhenBehindVnet");
+        Is(PostureResult.Pass, "properties.publicNetworkAccess = Disabled; properties.allowPublicAccessWhenBehindVnet: absent", Check("AMLP002", unset));
     }
 
     [Fact]
@@ -308,11 +318,18 @@ public sealed class PostureChecksTests
     [Fact]
     public void AMLP017_user_assigned_managed_identity()
     {
-        Is(PostureResult.Pass, "identity.type = SystemAssigned,UserAssigned", Check("AMLP017", Workspace()));
+        const string Identity = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/workspace-1234/providers/Microsoft.ManagedIdentity/userAssignedIdentities/testuai";
+        // The example lists a user-assigned identity but does not make it the primary one.
+        Is(PostureResult.Fail, "identity.type = SystemAssigned,UserAssigned; properties.primaryUserAssignedIdentity: absent", Check("AMLP017", Workspace()));
+
+        var primary = Workspace();
+        primary["properties"]!["primaryUserAssignedIdentity"] = Identity;
+        Assert.Equal(PostureResult.Pass, Check("AMLP017", primary).Result);
 
         var system = Workspace();
         system["identity"]!["type"] = "SystemAssigned";
-        Is(PostureResult.Fail, "identity.type = SystemAssigned", Check("AMLP017", system));
+        system["properties"]!["primaryUserAssignedIdentity"] = Identity;
+        Assert.Equal(PostureResult.Fail, Check("AMLP017", system).Result);
     }
 
     [Fact]

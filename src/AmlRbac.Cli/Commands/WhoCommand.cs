@@ -30,7 +30,7 @@ internal static class WhoCommand
             var (evaluator, _) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken);
             var operation = parsed.GetValue(action)!;
             var question = EffectiveAccessQuestion.WhoCan(evaluator, new[] { operation }, parsed.GetValue(dataAction));
-            AnswerWriter.WriteWarnings(terminal, question);
+            AnswerWriter.WriteWarnings(terminal, question, Subject.At(where));
             var answers = question.AnswerFor(Subject.At(where));
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers,
                 $"Nobody may perform {operation} at {where}: no role assignment there or above grants it.");

@@ -74,6 +74,7 @@ public static class SnapshotReader
     {
         var collected = new Collected(strings);
         var policy = PolicyState.Empty;
+        var inventory = false;
         switch (json.Next(out _))
         {
             case JsonTokenType.StartArray:
@@ -89,6 +90,7 @@ public static class SnapshotReader
                 {
                     ReadDocument(json, first, origin, collected, policySections);
                     policy = policySections.Read(sourceName);
+                    inventory = true;
                     break;
                 }
                 // Anything else (one ARM list page, a single exported object, a document whose schemaVersion
@@ -98,6 +100,7 @@ public static class SnapshotReader
                 {
                     ReadDocument(item, collected);
                     policy = policySections.Read(sourceName);
+                    inventory = true;
                 }
                 else if (item.Has("value"))
                 {
@@ -116,7 +119,8 @@ public static class SnapshotReader
                 }
                 throw origin.Fail("$", "expected a snapshot object or an array of exported role assignments, role definitions or deny assignments.");
         }
-        return collected.ToTenant(sourceName) with { Policy = policy };
+        // AmlRbac's own document lists what it was exported for; exported items are what the user chose to give.
+        return collected.ToTenant(sourceName) with { Policy = policy, IsInventory = inventory };
     }
 
     // The rest of an object whose first field name was read, as plain values; policy sections are kept as text.

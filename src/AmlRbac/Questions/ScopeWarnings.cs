@@ -22,16 +22,22 @@ public static class ScopeWarnings
         {
             return Array.Empty<string>();
         }
+        // A mistyped name is told by its last segment: comparing whole ids would find every id of a similar length.
         var sameLevel = Listed(tenant)
             .Where(s => Scope.TryParse(s, out var listed, out _) && listed.Level == asked.Level)
-            .Distinct(StringComparer.OrdinalIgnoreCase);
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var closest = Suggestions.Closest(NameOf(asked.Value), sameLevel.Select(NameOf).Distinct(StringComparer.OrdinalIgnoreCase));
+        var suggested = sameLevel.Where(s => closest.Contains(NameOf(s), StringComparer.OrdinalIgnoreCase)).Take(3).ToList();
         return new[]
         {
             $"{tenant.Source ?? "The snapshot"} lists nothing at or below '{asked.Value}' (no workspace, role assignment, deny assignment, policy assignment or exemption): " +
             "if the name is mistyped, no such resource may exist. The answer follows Azure's rules for the scope as given, from what is assigned above it." +
-            Suggestions.DidYouMean(asked.Value, sameLevel),
+            (suggested.Count == 0 ? string.Empty : " Did you mean " + string.Join(" or ", suggested.Select(c => $"'{c}'")) + "?"),
         };
     }
+
+    private static string NameOf(string scope) => scope[(scope.LastIndexOf('/') + 1)..];
 
     private static bool Holds(Tenant tenant, Scope asked)
     {

@@ -5,7 +5,7 @@ using AmlRbac.Questions;
 
 namespace AmlRbac.Cli.Commands;
 
-/// <summary>amlrbac who: every principal who may perform an operation at a scope (Allowed, Conditional or Eligible), and why.</summary>
+/// <summary>amlrbac who: every principal who may perform an operation at a scope (Allowed, Conditional, Eligible or Unknown), and why.</summary>
 internal static class WhoCommand
 {
     public static Command Create(Terminal terminal)
@@ -19,7 +19,7 @@ internal static class WhoCommand
         var format = CommonOptions.Format();
         var live = new LiveOptions();
 
-        var command = new Command("who", "Who may perform an operation at a scope: every principal for whom it is Allowed, Conditional or Eligible, and why.")
+        var command = new Command("who", "Who may perform an operation at a scope: every principal for whom it is Allowed, Conditional, Eligible or Unknown, and why.")
         {
             action, scope, dataAction, snapshot, format,
         };

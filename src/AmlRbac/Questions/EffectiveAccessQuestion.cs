@@ -114,7 +114,7 @@ public sealed class EffectiveAccessQuestion : IQuestion
 
     /// <summary>
     /// A principal subject gets its listing; a role subject the listing of what the role alone grants; a
-    /// scope-only subject gets, for each operation asked, the principals for whom it is Allowed,
+    /// scope-only subject gets, for each operation asked, the principals for whom it is Allowed, Unknown,
     /// Conditional or Eligible. Throws PrincipalNotFound, PrincipalAmbiguous, ScopeInvalid or RoleNotFound.
     /// </summary>
     public IReadOnlyList<PermissionAnswer> AnswerFor(Subject subject)

@@ -6,10 +6,10 @@ namespace AmlRbac.Cli;
 /// <summary>Writes answers in the format the user chose: one object or an array as JSON, blocks as text.</summary>
 internal static class AnswerWriter
 {
-    /// <summary>The question's warnings on stderr, one line each, so stdout stays clean for JSON.</summary>
-    public static void WriteWarnings(Terminal terminal, IQuestion<object> question)
+    /// <summary>The question's warnings, then those about the subject asked, on stderr, one line each, so stdout stays clean for JSON.</summary>
+    public static void WriteWarnings<TAnswer>(Terminal terminal, IQuestion<TAnswer> question, Subject subject)
     {
-        foreach (var warning in question.Warnings)
+        foreach (var warning in question.Warnings.Concat(question.WarningsFor(subject)))
         {
             terminal.Error.WriteLine("warning: " + warning);
         }

@@ -154,8 +154,14 @@ public abstract partial class TenantQueryCmdlet<TAnswer> : LiveCmdlet
         {
             WriteWarning(warning);
         }
+        // A warning about a subject (a scope the snapshot lists nothing at) is written once, however many subjects share it.
+        var warned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var subject in _subjects)
         {
+            foreach (var warning in question.WarningsFor(subject).Where(warned.Add))
+            {
+                WriteWarning(warning);
+            }
             try
             {
                 Write(question.AnswerFor(subject));

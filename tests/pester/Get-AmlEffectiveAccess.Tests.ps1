@@ -232,3 +232,33 @@ Describe 'Get-AmlEffectiveAccess -DeployableModel lists the models a principal c
         $decision.Decision.ToString() | Should -BeExactly 'Allowed'
     }
 }
+
+Describe 'Get-AmlEffectiveAccess says Unknown for what the source does not hold (issue #13 section 3)' {
+    BeforeAll {
+        $MissingRoleId = 'deadbeef-0000-4000-8000-000000000001'
+        $DanaCustom = New-AzRoleAssignmentShape -ObjectId $Dana -DisplayName 'Dana Ruiz' -SignInName 'dana@contoso.com' `
+            -RoleDefinitionName 'Compute Creator' -RoleDefinitionId $MissingRoleId -Scope $DevWorkspace
+        $Typo = $DevWorkspace -replace 'mlw-dev$', 'mlw-dve'
+    }
+
+    It 'who can lists the holder of a role piped without its definition as Unknown' {
+        $holders = @($DanaCustom, $EveReader | Get-AmlEffectiveAccess -Action $ComputeWrite -Scope $DevWorkspace)
+
+        ($holders | Where-Object PrincipalId -EQ $Dana).Decision | Should -Be 'Unknown'
+        $holders.PrincipalId | Should -Not -Contain $Eve
+    }
+
+    It 'effective access shows Unknown rows' {
+        $rows = @($DanaCustom | Get-AmlEffectiveAccess -PrincipalId $Dana -Scope $DevWorkspace)
+
+        ($rows | Where-Object Action -EQ $ComputeWrite).Decision | Should -Be 'Unknown'
+    }
+
+    It 'warns about a scope the snapshot lists nothing at' {
+        $null = Get-AmlEffectiveAccess -Sample -PrincipalId $Alice -Scope $Typo -WarningVariable warnings -WarningAction SilentlyContinue
+        $null = Get-AmlEffectiveAccess -Sample -Action $ComputeWrite -Scope $Typo -WarningVariable more -WarningAction SilentlyContinue
+
+        "$($warnings[0])" | Should -Match 'lists nothing at or below'
+        "$($more[0])" | Should -Match 'lists nothing at or below'
+    }
+}

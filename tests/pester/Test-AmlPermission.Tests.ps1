@@ -577,3 +577,62 @@ Describe 'Test-AmlPermission keeps the last snapshot read for the session' {
         $changed.Decision | Should -Not -BeExactly 'Allowed'
     }
 }
+
+Describe 'Test-AmlPermission says Unknown for what the source does not hold (issue #13 section 3)' {
+    BeforeAll {
+        $MissingRoleId = 'deadbeef-0000-4000-8000-000000000001'
+        $DanaCustom = New-AzRoleAssignmentShape -ObjectId $Dana -DisplayName 'Dana Ruiz' -SignInName 'dana@contoso.com' `
+            -RoleDefinitionName 'Compute Creator' -RoleDefinitionId $MissingRoleId -Scope $DevWorkspace
+        $Team = '9a000000-0000-4000-8000-000000000010'
+        $TeamComputeOperator = New-AzRoleAssignmentShape -ObjectId $Team -DisplayName 'ml-team' `
+            -RoleDefinitionName 'AzureML Compute Operator' -RoleDefinitionId 'e503ece1-11d0-4e8e-8e2c-7a6c3bf38815' -Scope $DevWorkspace
+        $TeamComputeOperator.ObjectType = 'Group'
+        $Typo = $DevWorkspace -replace 'mlw-dev$', 'mlw-dve'
+    }
+
+    It 'a custom role assignment piped without its definition is Unknown, $false with a warning naming the assignment and the role' {
+        $DanaCustom | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings -WarningAction SilentlyContinue |
+            Should -BeFalse
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'is Unknown, not Allowed'
+        "$($warnings[0])" | Should -Match $MissingRoleId
+        "$($warnings[0])" | Should -Match ([regex]::Escape($DanaCustom.RoleAssignmentId))
+        "$($warnings[0])" | Should -Match 'Get-AzRoleDefinition'
+        ($DanaCustom | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -Detailed -WarningAction SilentlyContinue).Decision |
+            Should -Be 'Unknown'
+        { $DanaCustom | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -Strict } |
+            Should -Throw -ErrorId 'PermissionUnknown,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'the same assignment piped with its definition is answered' {
+        $role = $ComputeCreatorAz.PSObject.Copy()
+        $role.Id = $MissingRoleId
+        $DanaCustom, $role | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -WarningVariable warnings | Should -BeTrue
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'a group assignment piped without the members is Unknown for others, naming the group; the group itself is Allowed' {
+        $decision = $TeamComputeOperator | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -Detailed -WarningAction SilentlyContinue
+
+        $decision.Decision | Should -Be 'Unknown'
+        $reason = $decision.Reasons | Where-Object Kind -EQ 'MembershipUnknown'
+        $reason.ViaGroupId | Should -Be $Team
+        ($decision.Explanation -join ' ') | Should -Match 'whose members the source does not hold'
+        $TeamComputeOperator | Test-AmlPermission -PrincipalId $Dana -Scope $DevWorkspace -Action $ComputeWrite -WarningAction SilentlyContinue | Should -BeFalse
+        $TeamComputeOperator | Test-AmlPermission -PrincipalId $Team -Scope $DevWorkspace -Action $ComputeWrite | Should -BeTrue
+    }
+
+    It 'a scope the snapshot lists nothing at is answered by Azure''s rules, with a warning' {
+        Test-AmlPermission -Sample -PrincipalId $Alice -Scope $Typo -Action 'Microsoft.MachineLearningServices/workspaces/read' -WarningVariable warnings -WarningAction SilentlyContinue |
+            Should -BeTrue
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'lists nothing at or below'
+        "$($warnings[0])" | Should -Match ([regex]::Escape("Did you mean '$DevWorkspace'"))
+    }
+
+    It 'no scope warning for piped objects' {
+        # Piped objects are what the user chose to give, not a listing: the typo is answered (NotGranted) without a warning.
+        $DanaComputeOperator | Test-AmlPermission -PrincipalId $Dana -Scope $Typo -Action $ComputeWrite -WarningVariable warnings | Should -BeFalse
+        $warnings.Count | Should -Be 0
+    }
+}

@@ -69,6 +69,7 @@ internal static class AccessCommand
                 ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions)),
                 _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions), providers: parsed.GetValue(providers)),
             };
+            AnswerWriter.WriteWarnings(terminal, question, asked);
             var answers = question.AnswerFor(asked);
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, "No answer has the decisions asked for.");
             return ExitCodes.Success;

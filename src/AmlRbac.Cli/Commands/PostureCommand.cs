@@ -43,7 +43,7 @@ internal static class PostureCommand
             Catalog.PostureRules.Select(ruleIds);
             var (evaluator, subject) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken);
             var question = new PostureQuestion(evaluator, ruleIds);
-            AnswerWriter.WriteWarnings(terminal, question);
+            AnswerWriter.WriteWarnings(terminal, question, subject);
             var report = question.AnswerFor(subject);
             if (parsed.GetValue(format) == CommonOptions.Json)
             {

@@ -70,7 +70,7 @@ internal static class TestCommand
             var (evaluator, asked) = await live.OpenAsync(parsed, terminal, subject, cancellationToken);
             var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction),
                 parsed.GetValue(model), CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)));
-            AnswerWriter.WriteWarnings(terminal, question);
+            AnswerWriter.WriteWarnings(terminal, question, asked);
             var answer = question.AnswerFor(asked).Single();
             AnswerWriter.WriteOne(terminal, parsed.GetValue(format)!, answer);
             return answer.Outcome == Outcome.Allowed ? ExitCodes.Success : ExitCodes.NotAllowed;

@@ -5,7 +5,7 @@ using AmlRbac.Questions;
 
 namespace AmlRbac.Cli.Commands;
 
-/// <summary>amlrbac who: every principal who may perform an operation at a scope (Allowed, Conditional or Eligible), and why.</summary>
+/// <summary>amlrbac who: every principal who may perform an operation at a scope (Allowed, Conditional, Eligible or Unknown), and why.</summary>
 internal static class WhoCommand
 {
     public static Command Create(Terminal terminal)
@@ -19,7 +19,7 @@ internal static class WhoCommand
         var format = CommonOptions.Format();
         var live = new LiveOptions();
 
-        var command = new Command("who", "Who may perform an operation at a scope: every principal for whom it is Allowed, Conditional or Eligible, and why.")
+        var command = new Command("who", "Who may perform an operation at a scope: every principal for whom it is Allowed, Conditional, Eligible or Unknown, and why.")
         {
             action, scope, dataAction, snapshot, format,
         };
@@ -30,7 +30,7 @@ internal static class WhoCommand
             var (evaluator, _) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken);
             var operation = parsed.GetValue(action)!;
             var question = EffectiveAccessQuestion.WhoCan(evaluator, new[] { operation }, parsed.GetValue(dataAction));
-            AnswerWriter.WriteWarnings(terminal, question);
+            AnswerWriter.WriteWarnings(terminal, question, Subject.At(where));
             var answers = question.AnswerFor(Subject.At(where));
             AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers,
                 $"Nobody may perform {operation} at {where}: no role assignment there or above grants it.");

@@ -15,7 +15,7 @@ public sealed class AmlReason
 
     private AmlReason(string sentence) => _sentence = sentence;
 
-    /// <summary>Grant, ConditionalGrant, EligibleGrant, ExcludedByNotAction, BlockedByDeny or UnresolvedRole.</summary>
+    /// <summary>Grant, ConditionalGrant, EligibleGrant, ExcludedByNotAction, BlockedByDeny, UnresolvedRole or MembershipUnknown.</summary>
     public required string Kind { get; init; }
     public string? AssignmentId { get; init; }
     public string? RoleDefinitionId { get; init; }

@@ -31,6 +31,14 @@ public sealed record Tenant
     /// <summary>The Azure resources the posture rules read (a snapshot's resource sections); empty when it has none.</summary>
     public ResourceInventory Resources { get; init; } = ResourceInventory.Empty;
 
+    /// <summary>
+    /// True when the source is an inventory of the scopes it was exported for (a snapshot document): a scope it holds
+    /// nothing at or below is then likely a typo, and questions say so. False for objects piped in or an array of
+    /// exported items (what the user chose to give), for the empty tenant, and for live Azure, which reads at the
+    /// scope asked (a workspace that does not exist is an error there).
+    /// </summary>
+    public bool IsInventory { get; init; }
+
     /// <summary>Where this tenant was read from, for messages ("samples/contoso.snapshot.json", "live ARM").</summary>
     public string? Source { get; init; }
 }

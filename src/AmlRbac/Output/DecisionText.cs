@@ -120,7 +120,11 @@ public static class DecisionText
             ReasonKind.BlockedByDeny =>
                 $"Blocked by deny assignment '{reason.DenyAssignmentName ?? reason.DenyAssignmentId}'{At(reason.Scope)}{PatternNote(reason.Pattern)}.",
             ReasonKind.UnresolvedRole =>
-                $"Ignored role assignment '{reason.AssignmentId}'{where}: the source does not hold its role definition '{reason.RoleDefinitionId}'.",
+                $"Role assignment '{reason.AssignmentId}'{where} names role definition '{reason.RoleDefinitionId}', which the source does not hold, so what it grants is unknown: " +
+                "give the role definition (pipe Get-AzRoleDefinition output beside the assignments, or export the snapshot again).",
+            ReasonKind.MembershipUnknown =>
+                $"Role assignment '{reason.AssignmentId}' of {role}{At(reason.Scope)}{PatternNote(reason.Pattern)} is held through group '{reason.ViaGroupName ?? reason.ViaGroupId}', " +
+                "whose members the source does not hold, so the principal may be one: give the group's members (a snapshot from Export-AmlRbacSnapshot or amlrbac export, or -Live / --live, reads them from Microsoft Graph).",
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.Kind, "A reason kind DecisionText does not word."),
         };
     }

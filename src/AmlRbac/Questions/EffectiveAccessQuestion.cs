@@ -108,9 +108,13 @@ public sealed class EffectiveAccessQuestion : IQuestion
     /// <summary>About the operations a who-can question names that the catalog does not list (<see cref="OperationWarnings"/>).</summary>
     public IReadOnlyList<string> Warnings { get; private init; } = Array.Empty<string>();
 
+    /// <summary>About a scope asked (with a principal, or who-can) that the snapshot lists nothing at (<see cref="ScopeWarnings"/>).</summary>
+    public IReadOnlyList<string> WarningsFor(Subject subject) =>
+        subject.IsRoleAlone ? Array.Empty<string>() : ScopeWarnings.For(_evaluator.Tenant, subject.Scope);
+
     /// <summary>
     /// A principal subject gets its listing; a role subject the listing of what the role alone grants; a
-    /// scope-only subject gets, for each operation asked, the principals for whom it is Allowed,
+    /// scope-only subject gets, for each operation asked, the principals for whom it is Allowed, Unknown,
     /// Conditional or Eligible. Throws PrincipalNotFound, PrincipalAmbiguous, ScopeInvalid or RoleNotFound.
     /// </summary>
     public IReadOnlyList<PermissionAnswer> AnswerFor(Subject subject)

@@ -58,6 +58,10 @@ public sealed class PermissionQuestion : IQuestion
     /// <summary>About operations the catalog does not list, or -DataAction given for one it lists as a control action.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>About a principal's scope that the snapshot lists nothing at (<see cref="ScopeWarnings"/>).</summary>
+    public IReadOnlyList<string> WarningsFor(Subject subject) =>
+        subject.Principal is null ? Array.Empty<string>() : ScopeWarnings.For(_evaluator.Tenant, subject.Scope);
+
     /// <summary>
     /// One answer per operation, then one per activity, in the order given. A principal subject needs
     /// a scope; a role subject is answered for the role alone. Throws PrincipalNotFound,

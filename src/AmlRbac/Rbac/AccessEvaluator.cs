@@ -27,6 +27,7 @@ public sealed class AccessEvaluator
     private readonly AssignmentRef[][] _byPrincipal;
     private readonly Dictionary<int, List<AssignmentRef>> _byScope = new();
     private readonly Dictionary<int, List<CompiledDeny>> _deniesByScope = new();
+    private readonly Dictionary<int, List<MaybeMember>> _maybeMemberByScope = new();
     private readonly CompiledRole[] _builtInRoles;
     private readonly RoleSuggestion[]?[] _suggestionsByOperation;
     private readonly ConditionalWeakTable<RoleDefinition, CompiledRole> _adHocRoles = new();
@@ -97,6 +98,18 @@ public sealed class AccessEvaluator
         for (var i = 0; i < _byPrincipal.Length; i++)
         {
             _byPrincipal[i] = i < byPrincipal.Count && byPrincipal[i].Count > 0 ? byPrincipal[i].ToArray() : NoAssignments;
+        }
+        // Types are known only now (the assignments give them too): the assignments held by a group whose members the
+        // source does not hold may apply to any other principal.
+        foreach (var (scopeId, atScope) in _byScope)
+        {
+            foreach (var assignment in atScope)
+            {
+                if (_principals.UnheldMembership(assignment.Principal) is var group and >= 0)
+                {
+                    ListAt(_maybeMemberByScope, scopeId).Add(new MaybeMember(assignment, group));
+                }
+            }
         }
     }
 
@@ -190,6 +203,7 @@ public sealed class AccessEvaluator
         }
         var grants = known ? _grants.GetOrAdd(principal, _buildGrants) : PrincipalGrants.None;
         var best = Outcome.NotGranted;
+        var couldBe = Outcome.NotGranted;
         foreach (var ancestor in node.Ancestors)
         {
             foreach (var position in grants.At(ancestor))
@@ -197,6 +211,7 @@ public sealed class AccessEvaluator
                 var assignment = grants[position].Assignment;
                 if (assignment.Role is null)
                 {
+                    couldBe = OutcomeOrder.Stronger(couldBe, assignment.OutcomeOf(GrantKind.Unconditional, resolved.Name));
                     continue;
                 }
                 var grant = assignment.Role.Grant(resolved);
@@ -212,7 +227,39 @@ public sealed class AccessEvaluator
                 best = OutcomeOrder.Stronger(best, outcome);
             }
         }
-        return best;
+        if (_maybeMemberByScope.Count > 0)
+        {
+            foreach (var ancestor in node.Ancestors)
+            {
+                if (_maybeMemberByScope.TryGetValue(ancestor, out var maybe))
+                {
+                    foreach (var (assignment, _) in maybe)
+                    {
+                        if (Array.IndexOf(closure, assignment.Principal) < 0 && CouldGive(assignment, resolved) is { } outcome)
+                        {
+                            couldBe = OutcomeOrder.Stronger(couldBe, outcome);
+                        }
+                    }
+                }
+            }
+        }
+        return Settle(best, couldBe);
+    }
+
+    /// <summary>
+    /// What is known settles the answer unless an assignment the source cannot judge could make it stronger: a role
+    /// definition it does not hold, or a group whose members it does not hold. Then the answer is Unknown, never the
+    /// weaker answer passed off as Azure's: a deny still denies (decided before), and Allowed stays Allowed.
+    /// </summary>
+    private static Outcome Settle(Outcome known, Outcome couldBe) =>
+        OutcomeOrder.Stronger(known, couldBe) == known ? known : Outcome.Unknown;
+
+    // The most an assignment could give the operation if it applied: with no role definition, anything its kind allows
+    // (an eligible assignment only Eligible, a conditional one only Conditional); with one, what the role grants.
+    private static Outcome? CouldGive(AssignmentRef assignment, in ResolvedAction action)
+    {
+        var grant = assignment.Role is null ? GrantKind.Unconditional : assignment.Role.Grant(action);
+        return grant == GrantKind.None ? null : assignment.OutcomeOf(grant, action.Name);
     }
 
     private PrincipalGrants BuildGrants(int principal) =>
@@ -333,11 +380,13 @@ public sealed class AccessEvaluator
 
         var self = closure.Length > 0 ? closure[0] : -1;
         var best = Outcome.NotGranted;
+        var couldBe = Outcome.NotGranted;
         foreach (var (assignment, member) in candidates)
         {
             if (assignment.Role is null)
             {
                 (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.UnresolvedRole, assignment, null, member, self));
+                couldBe = OutcomeOrder.Stronger(couldBe, assignment.OutcomeOf(GrantKind.Unconditional, action.Name));
                 continue;
             }
             foreach (var block in assignment.Role.Blocks)
@@ -363,7 +412,27 @@ public sealed class AccessEvaluator
             }
         }
 
-        var outcomeOverall = denied ? Outcome.Denied : best;
+        if (_maybeMemberByScope.Count > 0)
+        {
+            foreach (var ancestor in node.Ancestors)
+            {
+                if (!_maybeMemberByScope.TryGetValue(ancestor, out var maybe))
+                {
+                    continue;
+                }
+                foreach (var (assignment, group) in maybe)
+                {
+                    if (Array.IndexOf(closure, assignment.Principal) < 0 && CouldGive(assignment, action) is { } outcome)
+                    {
+                        couldBe = OutcomeOrder.Stronger(couldBe, outcome);
+                        (reasons ??= new List<Reason>()).Add(AssignmentReason(ReasonKind.MembershipUnknown, assignment,
+                            assignment.Role?.Blocks.Select(b => b.Grant(action).GrantedBy?.Text).FirstOrDefault(t => t is not null), group, self));
+                    }
+                }
+            }
+        }
+
+        var outcomeOverall = denied ? Outcome.Denied : Settle(best, couldBe);
         return new Decision
         {
             Outcome = outcomeOverall,
@@ -564,14 +633,16 @@ public sealed class AccessEvaluator
     // ---- Who can --------------------------------------------------------------------------------
 
     /// <summary>
-    /// Every principal for whom an operation is Allowed, Conditional or Eligible at a scope: holders of
-    /// assignments at the scope or above whose role grants it, and the members of such groups.
+    /// Every principal for whom an operation is Allowed, Conditional, Eligible or Unknown at a scope: holders of
+    /// assignments at the scope or above whose role grants it or is not in the source (Unknown: it may grant it),
+    /// and the members of such groups. The members of a group the source holds no members of cannot be listed; the
+    /// group itself is.
     /// </summary>
     public IReadOnlyList<AccessHolder> WhoCan(string action, string scope, bool isDataAction = false)
     {
         var resolved = Resolve(action, isDataAction);
         var node = _scopes.Get(scope);
-        return HoldersAt(node, assignment => assignment.Role is not null && assignment.Role.Grant(resolved) != GrantKind.None)
+        return HoldersAt(node, assignment => assignment.Role is null || assignment.Role.Grant(resolved) != GrantKind.None)
             .Select(p => new AccessHolder
             {
                 PrincipalId = _principals.IdOf(p),
@@ -579,7 +650,7 @@ public sealed class AccessEvaluator
                 DisplayName = _principals.NameOf(p),
                 Decision = Explain(ApplicableAt(_principals.IdOf(p), node), resolved),
             })
-            .Where(h => h.Decision.Outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible)
+            .Where(h => h.Decision.Outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible or Outcome.Unknown)
             .OrderBy(h => h.Decision.Outcome, OutcomeOrder.StrongestFirst)
             .ThenBy(h => h.DisplayName ?? h.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -735,3 +806,9 @@ internal sealed record AssignmentRef(RoleAssignment Source, int Principal, int S
         return grant == GrantKind.Conditional || Gate?.Restricts(operation) == true ? Outcome.Conditional : Outcome.Allowed;
     }
 }
+
+/// <summary>
+/// An assignment held by a group whose members the source does not hold, so it may apply to a principal the source
+/// cannot place in the group: <see cref="Group"/> is that group (the holder, or a group nested in it).
+/// </summary>
+internal readonly record struct MaybeMember(AssignmentRef Assignment, int Group);

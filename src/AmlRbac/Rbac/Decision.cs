@@ -25,7 +25,7 @@ public sealed record Decision
 
     /// <summary>
     /// The reason that settled the outcome: the blocking deny for Denied, the granting assignment of
-    /// the matching kind for Allowed / Conditional / Eligible, the NotAction that removed the
+    /// the matching kind for Allowed / Conditional / Eligible, the assignment the source cannot judge for Unknown, the NotAction that removed the
     /// operation (if any) for NotGranted. Tables show its role, scope and group.
     /// </summary>
     public Reason? DecidingReason => Outcome switch
@@ -34,6 +34,7 @@ public sealed record Decision
         Outcome.Allowed => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.Grant),
         Outcome.Conditional => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.ConditionalGrant),
         Outcome.Eligible => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.EligibleGrant),
+        Outcome.Unknown => Reasons.FirstOrDefault(r => r.Kind is ReasonKind.UnresolvedRole or ReasonKind.MembershipUnknown),
         _ => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.ExcludedByNotAction),
     };
 }

@@ -20,6 +20,7 @@ internal sealed class PrincipalDirectory
     private readonly List<List<int>> _memberOf = new();   // principal -> groups that list it directly
     private readonly List<List<int>> _members = new();    // group -> its direct members
     private readonly Dictionary<string, List<int>> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<int> _membershipHeld = new(); // the groups the source lists with their members
     private readonly ConcurrentDictionary<int, int[]> _closures = new();
     private readonly ConcurrentDictionary<int, int[]> _transitiveMembers = new();
 
@@ -36,6 +37,7 @@ internal sealed class PrincipalDirectory
         foreach (var group in tenant.Groups)
         {
             var groupIndex = Add(group.Id, PrincipalType.Group);
+            _membershipHeld.Add(groupIndex);
             _names[groupIndex] ??= group.DisplayName;
             AddName(group.DisplayName, groupIndex);
             foreach (var member in group.Members)
@@ -115,6 +117,30 @@ internal sealed class PrincipalDirectory
     {
         return _transitiveMembers.GetOrAdd(group, g => Walk(g, _members).Where(m => m != g).ToArray());
     }
+
+    /// <summary>
+    /// The group whose members the source does not hold that stands between <paramref name="holder"/> and a
+    /// principal it could contain: the holder itself when it is a group the source does not list with its
+    /// members (piped assignments list none; a snapshot may lack one), else the first such group nested in it;
+    /// -1 when every group on the way is held, or the holder is not a group (by the type the source gives).
+    /// </summary>
+    public int UnheldMembership(int holder)
+    {
+        if (IsUnheldGroup(holder))
+        {
+            return holder;
+        }
+        foreach (var member in TransitiveMembers(holder))
+        {
+            if (IsUnheldGroup(member))
+            {
+                return member;
+            }
+        }
+        return -1;
+    }
+
+    private bool IsUnheldGroup(int index) => _types[index] is PrincipalType.Group or PrincipalType.ForeignGroup && !_membershipHeld.Contains(index);
 
     private static int[] Walk(int start, List<List<int>> edges)
     {

@@ -13,6 +13,14 @@ public enum ReasonKind
     ExcludedByNotAction,
     /// <summary>A deny assignment that blocks the operation for this principal.</summary>
     BlockedByDeny,
-    /// <summary>An assignment that applies here but names a role definition the source does not hold.</summary>
+    /// <summary>
+    /// An assignment that applies here but names a role definition the source does not hold: what it grants is not
+    /// known, so where it could change the answer the answer is Unknown.
+    /// </summary>
     UnresolvedRole,
+    /// <summary>
+    /// An assignment of a group whose members the source does not hold (<see cref="Reason.ViaGroupId"/>; the holder
+    /// or a group nested in it): the principal may be a member, so where it could change the answer it is Unknown.
+    /// </summary>
+    MembershipUnknown,
 }

@@ -79,6 +79,7 @@ public static class SnapshotReader
         var collected = new Collected(strings);
         var policy = PolicyState.Empty;
         var resources = ResourceInventory.Empty;
+        var inventory = false;
         switch (json.Next(out _))
         {
             case JsonTokenType.StartArray:
@@ -94,6 +95,7 @@ public static class SnapshotReader
                 {
                     ReadDocument(json, first, origin, collected, wholeSections);
                     (policy, resources) = wholeSections.Read(sourceName);
+                    inventory = true;
                     break;
                 }
                 // Anything else (one ARM list page, a single exported object, a document whose schemaVersion
@@ -103,6 +105,7 @@ public static class SnapshotReader
                 {
                     ReadDocument(item, collected);
                     (policy, resources) = wholeSections.Read(sourceName);
+                    inventory = true;
                 }
                 else if (item.Has("value"))
                 {
@@ -121,11 +124,13 @@ public static class SnapshotReader
                 }
                 throw origin.Fail("$", "expected a snapshot object or an array of exported role assignments, role definitions or deny assignments.");
         }
+        // AmlRbac's own document lists what it was exported for; exported items are what the user chose to give.
         return collected.ToTenant(sourceName) with
         {
             Policy = policy,
             Resources = resources,
             Workspaces = resources.Workspaces?.Select(w => w.Id).ToList() ?? (IReadOnlyList<string>)Array.Empty<string>(),
+            IsInventory = inventory,
         };
     }
 

@@ -103,6 +103,30 @@ public sealed class DecisionTextTests
     }
 
     [Fact]
+    public void Unresolved_role_says_what_to_give()
+    {
+        var unresolved = new Reason { Kind = ReasonKind.UnresolvedRole, AssignmentId = "a1", RoleDefinitionId = "0000-dead", Scope = Samples.DevGroup };
+
+        var sentence = DecisionText.Explain(Samples.Check(Outcome.Unknown, unresolved))[0];
+
+        Assert.Contains("Get-AzRoleDefinition", sentence);
+        Assert.Contains("export the snapshot again", sentence);
+    }
+
+    [Fact]
+    public void Unknown_membership_names_the_group_and_the_assignment_and_what_to_give()
+    {
+        var maybe = new Reason { Kind = ReasonKind.MembershipUnknown, AssignmentId = "a2", RoleName = "Owner", Scope = Samples.DevGroup, ViaGroupId = "9a000000-0000-4000-8000-000000000010" };
+
+        var sentence = DecisionText.Explain(Samples.Check(Outcome.Unknown, maybe))[0];
+
+        Assert.Contains("'a2'", sentence);
+        Assert.Contains("'9a000000-0000-4000-8000-000000000010'", sentence);
+        Assert.Contains("whose members the source does not hold", sentence);
+        Assert.Contains("Export-AmlRbacSnapshot", sentence);
+    }
+
+    [Fact]
     public void Nothing_granted_says_so_for_a_principal_and_for_a_role()
     {
         var principal = Samples.Check(Outcome.NotGranted);

@@ -64,14 +64,17 @@ public sealed class DifferentialTests
             }
         }
 
-        // Who-can: exactly the principals the reference finds Allowed, Conditional or Eligible.
+        // Who-can: exactly the principals the reference finds Allowed, Conditional or Eligible, or Unknown through an assignment they hold.
         var probe = testCase.Questions[0];
         var holders = engine.WhoCan(probe.Operation, probe.Scope, probe.IsDataAction)
             .ToDictionary(h => Guid.Parse(h.PrincipalId), h => h.Decision.Outcome);
         foreach (var principal in SmallTenants.Principals)
         {
             var expected = reference.Decide(principal, probe.Operation, probe.IsDataAction, probe.Scope);
-            var holds = expected is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible;
+            // Unknown holders are listed; a principal Unknown only because it may be a member of a group whose members
+            // the tenant does not list cannot be found, so it is not.
+            var holds = expected is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible
+                || (expected == Outcome.Unknown && reference.HoldsBearing(principal, probe.Operation, probe.IsDataAction, probe.Scope));
             var listed = holders.TryGetValue(Guid.Parse(principal), out var outcome);
             if (holds != listed || (listed && outcome != expected))
             {
@@ -238,8 +241,12 @@ internal static class SmallTenants
         from scope in ScopeText(Index(Scopes.Length))
         from eligible in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
         from condition in Gen.Frequency((5, Gen.Constant<string?>(null)), (1, Gen.Elements(Conditions)))
+        from typed in Gen.Frequency((1, Gen.Constant(false)), (1, Gen.Constant(true)))
         select new RoleAssignment
         {
+            // A group's assignment that says it is a group's: when the tenant lists no members of that group (or of a
+            // group nested in it), anyone else may be a member.
+            PrincipalType = typed && Array.FindIndex(Principals, p => Guid.Parse(p) == Guid.Parse(principal)) >= FirstGroup ? PrincipalType.Group : PrincipalType.Unknown,
             Id = "ra-" + Guid.NewGuid().ToString("N")[..8],
             PrincipalId = principal,
             RoleDefinitionId = roleForm switch

@@ -26,6 +26,12 @@ namespace AmlRbac.Tests.Rbac;
 ///    Conditional when the block's or the assignment's condition may restrict the operation (it has
 ///    no ActionMatches, or an ActionMatches pattern matches the operation), else Allowed. Allowed
 ///    beats Conditional beats Eligible beats NotGranted.
+/// 6. Unless denied, the answer is Unknown when an assignment the tenant cannot judge could give more than rule 5
+///    found: one of the principal's (or its groups') assignments that reach the scope and name a role the tenant
+///    does not hold (it could give Eligible when eligible, else Conditional under a condition, else Allowed); or
+///    an assignment that reaches the scope, held by a principal outside the closure, which is a group the tenant
+///    lists no members of (typed Group by an assignment) or has such a group among its members, transitively,
+///    and whose role grants the operation (or is not held), by rule 5.
 /// </summary>
 internal sealed class ReferenceEvaluator
 {
@@ -40,7 +46,7 @@ internal sealed class ReferenceEvaluator
         _builtInRoles = catalog.BuiltInRoles;
     }
 
-    public Outcome Decide(string principalId, string operation, bool isDataAction, string scope)
+    private HashSet<Guid> Closure(string principalId)
     {
         var closure = new HashSet<Guid> { Guid.Parse(principalId) };
         var grew = true;
@@ -55,6 +61,44 @@ internal sealed class ReferenceEvaluator
                 }
             }
         }
+        return closure;
+    }
+
+    /// <summary>Whether the principal or one of its groups holds an assignment reaching the scope whose role grants the operation or is not held.</summary>
+    public bool HoldsBearing(string principalId, string operation, bool isDataAction, string scope)
+    {
+        var closure = Closure(principalId);
+        return _tenant.RoleAssignments.Any(a => closure.Contains(Guid.Parse(a.PrincipalId)) && Reaches(a.Scope, scope)
+            && (FindRole(a.RoleDefinitionId) is not { } role || role.Permissions.Any(b => BlockGrants(b, operation, isDataAction))));
+    }
+
+    // Groups the tenant lists no members of: typed Group by an assignment, absent from Groups.
+    private bool MembersUnheld(Guid principal) =>
+        _tenant.RoleAssignments.Any(a => a.PrincipalType == PrincipalType.Group && Guid.Parse(a.PrincipalId) == principal)
+        && !_tenant.Groups.Any(g => Guid.Parse(g.Id) == principal);
+
+    // The holder, or anyone inside it transitively, is a group of unheld members.
+    private bool MayHoldAnyone(Guid holder)
+    {
+        var inside = new HashSet<Guid> { holder };
+        var grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (var group in _tenant.Groups.Where(g => inside.Contains(Guid.Parse(g.Id))))
+            {
+                foreach (var member in group.Members)
+                {
+                    grew |= inside.Add(Guid.Parse(member));
+                }
+            }
+        }
+        return inside.Any(MembersUnheld);
+    }
+
+    public Outcome Decide(string principalId, string operation, bool isDataAction, string scope)
+    {
+        var closure = Closure(principalId);
 
         foreach (var deny in _tenant.DenyAssignments)
         {
@@ -68,13 +112,30 @@ internal sealed class ReferenceEvaluator
         }
 
         var best = Outcome.NotGranted;
+        var couldBe = Outcome.NotGranted;
         foreach (var assignment in _tenant.RoleAssignments)
         {
-            if (!closure.Contains(Guid.Parse(assignment.PrincipalId)) || !Reaches(assignment.Scope, scope))
+            if (!Reaches(assignment.Scope, scope))
             {
                 continue;
             }
             var role = FindRole(assignment.RoleDefinitionId);
+            var held = closure.Contains(Guid.Parse(assignment.PrincipalId));
+            if (!held || role is null)
+            {
+                if (held || MayHoldAnyone(Guid.Parse(assignment.PrincipalId)))
+                {
+                    var blocks = role?.Permissions.Where(b => BlockGrants(b, operation, isDataAction)).ToList();
+                    if (blocks is null || blocks.Count > 0)
+                    {
+                        var most = assignment.IsEligible ? Outcome.Eligible
+                            : Restricts(assignment.Condition, operation) || (blocks is not null && blocks.All(b => Restricts(b.Condition, operation))) ? Outcome.Conditional
+                            : Outcome.Allowed;
+                        couldBe = Rank(most) > Rank(couldBe) ? most : couldBe;
+                    }
+                }
+                continue;
+            }
             foreach (var block in role?.Permissions ?? Array.Empty<Permission>())
             {
                 if (!BlockGrants(block, operation, isDataAction))
@@ -90,7 +151,7 @@ internal sealed class ReferenceEvaluator
                 }
             }
         }
-        return best;
+        return Rank(couldBe) > Rank(best) ? Outcome.Unknown : best;
     }
 
     /// <summary>What a role alone grants (no principal, no scope, no deny): rule 3 per block, then the block's condition.</summary>

@@ -66,8 +66,9 @@ public sealed class RuleTests
     }
 
     [Fact]
-    public void An_assignment_naming_an_unknown_role_grants_nothing_and_says_so()
+    public void An_assignment_naming_an_unknown_role_makes_the_answer_unknown_and_says_so()
     {
+        // Issue #13 section 3: this was NotGranted (the role was ignored); the role may grant it, so it is Unknown.
         var engine = Engine(Array.Empty<RoleDefinition>(), new[]
         {
             new RoleAssignment { Id = "ra-ghost", PrincipalId = Alice, RoleDefinitionId = "deadbeef-0000-4000-8000-000000000000", Scope = Workspace },
@@ -75,7 +76,7 @@ public sealed class RuleTests
 
         var decision = engine.Check(Alice, WorkspaceRead, Workspace);
 
-        Assert.Equal(Outcome.NotGranted, decision.Outcome);
+        Assert.Equal(Outcome.Unknown, decision.Outcome);
         Assert.Equal(ReasonKind.UnresolvedRole, Assert.Single(decision.Reasons).Kind);
     }
 

@@ -27,6 +27,7 @@ internal static class TestFiles
     public static string Content(Tenant tenant) => JsonSerializer.Serialize(tenant with
     {
         Source = null,
+        IsInventory = false,
         RoleDefinitions = tenant.RoleDefinitions.Select(r => r with { Source = null }).ToList(),
         Policy = tenant.Policy with { Source = null },
     });

@@ -36,4 +36,7 @@ public static class ExitCodes
 
     /// <summary>workspace-identity only: the run finished, and at least one workspace failed (each is a line on stderr).</summary>
     public const int WorkspacesFailed = 4;
+
+    /// <summary>diff only: a decision changed between the two snapshots (0 when none did).</summary>
+    public const int Changed = 1;
 }

@@ -598,6 +598,17 @@ public sealed class AccessEvaluator
             .ToList();
 
     /// <summary>
+    /// The groups a principal belongs to in this source, directly or through nesting ([OV] step 1: the token "includes
+    /// the user's group memberships (including transitive group memberships)"), by object id; empty when the source
+    /// does not know the principal.
+    /// </summary>
+    public IReadOnlyList<string> GroupsOf(string principalId) => ClosureOf(principalId).Skip(1).Select(_principals.IdOf).ToList();
+
+    /// <summary>Everyone inside a group in this source, through nesting (the group itself excluded), by object id.</summary>
+    public IReadOnlyList<string> MembersOf(string groupId) =>
+        _principals.TryFind(groupId, out var index) ? _principals.TransitiveMembers(index).Select(_principals.IdOf).ToList() : Array.Empty<string>();
+
+    /// <summary>
     /// The deny assignments that reach a scope, nearest first: those at it, and those above it that apply to child
     /// scopes (the rule of <see cref="CompiledDeny"/>). Whom each denies what is the evaluator's to decide per question.
     /// </summary>

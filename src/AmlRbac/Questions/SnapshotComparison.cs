@@ -321,12 +321,12 @@ public sealed class SnapshotComparison
             }
             foreach (var activity in _before.Catalog.Activities)
             {
-                var was = _before.CheckActivity(principal, activity, scope);
-                var now = _after.CheckActivity(principal, activity, scope);
-                if (was.Outcome == now.Outcome)
+                if (_before.DecideActivity(principal, activity, scope) == _after.DecideActivity(principal, activity, scope))
                 {
                     continue;
                 }
+                var was = _before.CheckActivity(principal, activity, scope);
+                var now = _after.CheckActivity(principal, activity, scope);
                 yield return Changed(principal, Name(), ChangedDecisionKind.Activity, activity.Name, scope, was.Outcome, now.Outcome,
                     Causes(principal, reaching, was.Operations.Concat(now.Operations).SelectMany(d => d.Reasons)));
             }

@@ -55,6 +55,14 @@ Describe 'Compare-AmlRbacSnapshot' {
         ($text -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
     }
 
+    It 'reads well as a list, causes and files included' {
+        $text = Compare-AmlRbacSnapshot -BeforePath $ContosoSnapshot -AfterPath $After -Privileged | Select-Object -First 2 | Format-List * | Out-String -Width 120
+
+        $text | Get-ViewProblem | Should -BeNullOrEmpty
+        $text | Should -Match 'Causes\s+: \{RoleAssignment removed: AzureML Data Scientist for Erin Walsh\}'
+        $text | Should -Match 'AfterSnapshot\s+: \S*contoso-after\.snapshot\.json \(sha256 [0-9a-f]'
+    }
+
     It 'fails with SnapshotNotFound for a missing file' {
         { Compare-AmlRbacSnapshot -BeforePath $ContosoSnapshot -AfterPath (Join-Path $TestDrive 'missing.json') -ErrorAction Stop } |
             Should -Throw -ErrorId 'SnapshotNotFound,AmlRbac.PowerShell.Cmdlets.CompareAmlRbacSnapshotCommand'

@@ -44,7 +44,7 @@ public sealed class AmlDecisionChange
         Workspace = change.Workspace,
         Before = change.Before,
         After = change.After,
-        Cause = string.Join(Environment.NewLine, change.Causes.Select(c => $"{c.Kind} {c.Change.ToString().ToLowerInvariant()}: {c.Detail}")),
+        Cause = string.Join(Environment.NewLine, change.Causes),
         Causes = change.Causes,
         BeforeSnapshot = diff.Before,
         AfterSnapshot = diff.After,

@@ -39,4 +39,7 @@ public sealed record SnapshotChange
     /// <summary>For a group membership, the member added or removed.</summary>
     public string? MemberId { get; init; }
     public required string Detail { get; init; }
+
+    /// <summary>"RoleAssignment removed: AzureML Data Scientist for Erin Walsh": how tables and lists show a cause.</summary>
+    public override string ToString() => $"{Kind} {Change.ToString().ToLowerInvariant()}: {Detail}";
 }

@@ -16,7 +16,7 @@ internal static class SnapshotChanges
     /// <summary>One change, with the item before (null when added) and after (null when removed).</summary>
     internal sealed record Found(SnapshotChange Change, object? Before, object? After);
 
-    // Edits are found by comparing the items' serialized values: the records hold lists, which compare by reference.
+    // Edits are found by comparing the items' serialized values: most records hold lists, which compare by reference.
     private static readonly JsonSerializerOptions Comparing = new()
     {
         ReferenceHandler = ReferenceHandler.IgnoreCycles,
@@ -28,7 +28,8 @@ internal static class SnapshotChanges
         var b = before.Tenant;
         var a = after.Tenant;
         var found = new List<Found>();
-        found.AddRange(Match(b.RoleAssignments, a.RoleAssignments, r => r.Id, (kind, x, y) => Assignment(kind, x, y, before, after)));
+        // A role assignment holds no list, so its record equality compares its values (and is fast on a large tenant).
+        found.AddRange(Match(b.RoleAssignments, a.RoleAssignments, r => r.Id, (kind, x, y) => Assignment(kind, x, y, before, after), (x, y) => x == y));
         // A role definition names the file it was read from (Source), which differs between any two snapshots.
         found.AddRange(Match(b.RoleDefinitions.Select(r => r with { Source = null }).ToList(), a.RoleDefinitions.Select(r => r with { Source = null }).ToList(),
             r => r.Id, RoleDefinition));
@@ -46,8 +47,9 @@ internal static class SnapshotChanges
 
     // Items of both lists by id: those only before (removed), only after (added), and those whose value differs (edited).
     private static IEnumerable<Found> Match<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> id,
-        Func<ChangeType, T?, T?, SnapshotChange> describe) where T : class
+        Func<ChangeType, T?, T?, SnapshotChange> describe, Func<T, T, bool>? same = null) where T : class
     {
+        same ??= (x, y) => JsonSerializer.Serialize(x, Comparing) == JsonSerializer.Serialize(y, Comparing);
         var earlier = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in before)
         {
@@ -64,7 +66,7 @@ internal static class SnapshotChanges
             {
                 yield return new Found(describe(ChangeType.Added, null, item), null, item);
             }
-            else if (JsonSerializer.Serialize(old, Comparing) != JsonSerializer.Serialize(item, Comparing))
+            else if (!same(old, item))
             {
                 yield return new Found(describe(ChangeType.Edited, old, item), old, item);
             }

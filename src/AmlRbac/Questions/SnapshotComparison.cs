@@ -86,6 +86,10 @@ public sealed class SnapshotComparison
         // workspace -> the policy changes that reach it.
         private readonly Dictionary<string, List<int>> _policyWorkspaces = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<(string Name, bool IsDataAction)> _operations = new();
+        // What a scope and a principal reach, worked out once each: a role held by many assignments names the same ones often.
+        private readonly Dictionary<string, IReadOnlyList<string>> _scopesReached = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, IReadOnlyList<string>> _principalsReached = new(StringComparer.OrdinalIgnoreCase);
+        private IReadOnlyList<string>? _everyone;
 
         public Run(SnapshotComparison options, AccessEvaluator before, AccessEvaluator after)
         {
@@ -277,14 +281,20 @@ public sealed class SnapshotComparison
 
         // Who a grant to a principal reaches: the principal and, for a group, its members in either snapshot. Groups
         // themselves are left out: a group is never the caller of a request, its members are.
-        private IReadOnlyList<string> Principals(string principal) =>
-            _before.MembersOf(principal).Concat(_after.MembersOf(principal)).Prepend(principal)
-                .Where(p => !_groups.Contains(p) && p != ObjectIds.AllPrincipals)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToList();
+        private IReadOnlyList<string> Principals(string principal)
+        {
+            if (!_principalsReached.TryGetValue(principal, out var reached))
+            {
+                _principalsReached[principal] = reached = _before.MembersOf(principal).Concat(_after.MembersOf(principal)).Prepend(principal)
+                    .Where(p => !_groups.Contains(p) && p != ObjectIds.AllPrincipals)
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToList();
+            }
+            return reached;
+        }
 
         // A deny on all principals reaches everyone either snapshot knows who is no group.
-        private IReadOnlyList<string> Everyone() =>
+        private IReadOnlyList<string> Everyone() => _everyone ??=
             new[] { _before.Tenant, _after.Tenant }
                 .SelectMany(t => t.Principals.Select(p => p.Id)
                     .Concat(t.RoleAssignments.Select(a => a.PrincipalId))
@@ -295,8 +305,14 @@ public sealed class SnapshotComparison
                 .ToList();
 
         // A changed item's scope and the universe's workspaces and registries at or below it (in either hierarchy).
-        private IReadOnlyList<string> Scopes(string scope) =>
-            _universe.Where(u => Below(u, scope)).Prepend(scope).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        private IReadOnlyList<string> Scopes(string scope)
+        {
+            if (!_scopesReached.TryGetValue(scope, out var reached))
+            {
+                _scopesReached[scope] = reached = _universe.Where(u => Below(u, scope)).Prepend(scope).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            }
+            return reached;
+        }
 
         private bool Below(string scope, string ancestor) => _before.IsAtOrBelow(scope, ancestor) || _after.IsAtOrBelow(scope, ancestor);
 

@@ -29,7 +29,9 @@ public static class DiffText
             foreach (var item in diff.Items)
             {
                 var where = item.Scope is null ? "" : $" at {item.Scope}";
-                foreach (var line in TextWrap.Wrap($"[{index[item]}] {item.Kind} {item.Change.ToString().ToLowerInvariant()}: {item.Name ?? item.Id}: {item.Detail}{where}", width - 2))
+                // An assignment's detail starts with its role's name, which is its name.
+                var name = item.Name is { } known && item.Detail.StartsWith(known, StringComparison.Ordinal) ? "" : $"{item.Name ?? item.Id}: ";
+                foreach (var line in TextWrap.Wrap($"[{index[item]}] {item.Kind} {item.Change.ToString().ToLowerInvariant()}: {name}{item.Detail}{where}", width - 2))
                 {
                     text.Append("  ").AppendLine(line);
                 }

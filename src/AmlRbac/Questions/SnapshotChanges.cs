@@ -164,7 +164,9 @@ internal static class SnapshotChanges
                 x.DoNotApplyToChildScopes != y.DoNotApplyToChildScopes ? $"doNotApplyToChildScopes {x.DoNotApplyToChildScopes} -> {y.DoNotApplyToChildScopes}" : null,
                 Differs(x.Scope, y.Scope) ? $"scope {x.Scope} -> {y.Scope}" : null,
             }.OfType<string>())
-            : "deny assignment " + kind.ToString().ToLowerInvariant();
+            : $"denies {string.Join(", ", item.Permissions.SelectMany(p => p.Actions.Concat(p.DataActions)))}" +
+              (item.ExcludePrincipals.Count > 0 ? $", {item.ExcludePrincipals.Count} principal(s) excluded" : "") +
+              (item.DoNotApplyToChildScopes ? ", not to child scopes" : "");
         return new SnapshotChange
         {
             Kind = ChangedItemKind.DenyAssignment, Change = kind, Id = item.Id, Name = item.Name, Scope = item.Scope,
@@ -184,7 +186,7 @@ internal static class SnapshotChanges
                 JsonSerializer.Serialize(x.Parameters, Comparing) != JsonSerializer.Serialize(y.Parameters, Comparing) ? "parameters edited" : null,
                 x.Scope.Equals(y.Scope) ? null : $"scope {x.Scope} -> {y.Scope}",
             }.OfType<string>())
-            : "policy assignment " + kind.ToString().ToLowerInvariant();
+            : $"{item.PolicyDefinitionId}, enforcementMode {item.EnforcementMode}";
         return new SnapshotChange
         {
             Kind = ChangedItemKind.PolicyAssignment, Change = kind, Id = item.Id, Name = item.DisplayName ?? item.Name, Scope = item.Scope.Value,
@@ -203,7 +205,7 @@ internal static class SnapshotChanges
                 Differs(x.PolicyAssignmentId, y.PolicyAssignmentId) ? $"policyAssignmentId {x.PolicyAssignmentId} -> {y.PolicyAssignmentId}" : null,
                 ListDelta("policyDefinitionReferenceIds", x.PolicyDefinitionReferenceIds, y.PolicyDefinitionReferenceIds),
             }.OfType<string>())
-            : "policy exemption " + kind.ToString().ToLowerInvariant();
+            : $"{item.Category} of {item.PolicyAssignmentId}";
         return new SnapshotChange
         {
             Kind = ChangedItemKind.PolicyExemption, Change = kind, Id = item.Id, Name = item.DisplayName ?? item.Name, Scope = item.Scope.Value,

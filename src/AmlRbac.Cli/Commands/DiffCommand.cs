@@ -16,8 +16,8 @@ internal static class DiffCommand
 
     public static Command Create(Terminal terminal)
     {
-        var before = File("--before", "The earlier snapshot file.");
-        var after = File("--after", "The later snapshot file of the same tenant.");
+        var before = SnapshotOption("--before", "The earlier snapshot file.");
+        var after = SnapshotOption("--after", "The later snapshot file of the same tenant.");
         var activity = new Option<bool>("--activity") { Description = "Only the catalog activities (and Azure Policy's verdicts on model deployments)." };
         var privileged = new Option<bool>("--privileged")
         {
@@ -55,7 +55,7 @@ internal static class DiffCommand
         return command;
     }
 
-    private static Option<string> File(string name, string description)
+    private static Option<string> SnapshotOption(string name, string description)
     {
         var option = new Option<string>(name) { Description = description, HelpName = "FILE", Required = true };
         // An empty path is no file at all; the snapshot reader is only asked about real paths.

@@ -20,8 +20,8 @@ public static class DiffText
     {
         var index = DiffJson.Indexes(diff);
         var text = new StringBuilder();
-        File(text, "Before", diff.Before, width);
-        File(text, "After", diff.After, width);
+        Evidence(text, "Before", diff.Before, width);
+        Evidence(text, "After", diff.After, width);
         text.AppendLine($"{diff.Items.Count} changed item(s); {diff.Decisions.Count} changed decision(s) in {diff.PairsEvaluated} (principal, scope) pair(s) the items reach.");
         if (diff.Items.Count > 0)
         {
@@ -85,7 +85,7 @@ public static class DiffText
     // A name is shortened at its end (a display name is read from its start), unlike a path.
     private static string Shorten(string name, int width) => name.Length <= width ? name : name[..(width - TextWrap.Ellipsis.Length)] + TextWrap.Ellipsis;
 
-    private static void File(StringBuilder text, string label, SnapshotEvidence? file, int width)
+    private static void Evidence(StringBuilder text, string label, SnapshotEvidence? file, int width)
     {
         if (file is null)
         {

@@ -425,7 +425,7 @@ public sealed class SnapshotComparison
                         .ToHashSet(StringComparer.OrdinalIgnoreCase);
                     var explaining = reaching.Select(i => _changes[i].Change).Where(c => named.Contains(c.Id)).ToList();
                     yield return Changed(Anyone, Anyone, ChangedDecisionKind.ModelDeployment, DeploymentGuardrail.DeploymentWrite, workspace,
-                        Rbac(before.Outcome), Rbac(after.Outcome),
+                        AsOutcome(before.Outcome), AsOutcome(after.Outcome),
                         explaining.Count > 0 ? explaining : reaching.Select(i => _changes[i].Change).ToList(), model.Model.AssetId);
                 }
             }
@@ -434,7 +434,7 @@ public sealed class SnapshotComparison
         private const string Anyone = DecisionChange.Anyone;
 
         // A policy verdict as the outcome it gives the deployment when RBAC allows it (DeploymentGuardrail.Combine).
-        private static Outcome Rbac(DeploymentOutcome outcome) => DeploymentGuardrail.Combine(Outcome.Allowed, outcome);
+        private static Outcome AsOutcome(DeploymentOutcome outcome) => DeploymentGuardrail.Combine(Outcome.Allowed, outcome);
 
         // The workspaces and registries a tenant names: those live Azure listed, and those its assignments, denies,
         // policy assignments (and their notScopes) and exemptions are at or in.

@@ -37,6 +37,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(WorkspaceIdentityCommand.Create(terminal));
         root.Subcommands.Add(UnusedCommand.Create(terminal));
         root.Subcommands.Add(PostureCommand.Create(terminal));
+        root.Subcommands.Add(DiffCommand.Create(terminal));
         return root;
     }
 

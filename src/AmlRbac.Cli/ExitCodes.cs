@@ -41,4 +41,6 @@ public static class ExitCodes
     public const int AccessToNarrow = 1;
     /// <summary>posture only: a rule of Error severity fails on at least one workspace.</summary>
     public const int PostureFailed = 1;
+    /// <summary>diff only: a decision changed between the two snapshots (0 when none did).</summary>
+    public const int Changed = 1;
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AmlRbac.Model;
@@ -47,6 +48,23 @@ public static class SnapshotReader
     {
         using var file = FileInput.OpenRead(path, ErrorIds.SnapshotNotFound, "Snapshot file");
         return Read(file, path);
+    }
+
+    /// <summary>
+    /// Reads the snapshot at <paramref name="path"/> as <see cref="Read(string)"/> does, and digests the bytes as they
+    /// are read (one pass, so the digest is of what was parsed even if the file changes afterwards):
+    /// <paramref name="evidence"/> names the file for an audit (amlrbac diff, Compare-AmlRbacSnapshot).
+    /// </summary>
+    public static Tenant Read(string path, out SnapshotEvidence evidence)
+    {
+        using var file = FileInput.OpenRead(path, ErrorIds.SnapshotNotFound, "Snapshot file");
+        using var sha256 = SHA256.Create();
+        using var hashing = new CryptoStream(file, sha256, CryptoStreamMode.Read, leaveOpen: true);
+        var tenant = Read(hashing, path);
+        // Whatever the reader left unread (trailing white space) is digested too: the digest is of the whole file.
+        hashing.CopyTo(Stream.Null);
+        evidence = new SnapshotEvidence(path, Convert.ToHexString(sha256.Hash!).ToLowerInvariant(), file.Length);
+        return tenant;
     }
 
     /// <summary>Reads a snapshot from its text; <paramref name="sourceName"/> names it in messages and in <see cref="Tenant.Source"/>.</summary>

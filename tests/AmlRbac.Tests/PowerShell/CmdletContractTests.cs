@@ -64,15 +64,16 @@ public sealed class CmdletContractTests
         { "Export-AmlAccessReport", new[] { "System.String", "System.IO.FileInfo" }, "ExportAmlAccessReportCommand", "Report" },
         { "Get-AmlUnusedAccess", new[] { "AmlRbac.PowerShell.Output.AmlAssignmentUse" }, "GetAmlUnusedAccessCommand", "Snapshot" },
         { "Test-AmlWorkspacePosture", new[] { "AmlRbac.PowerShell.Output.AmlWorkspacePostureResult" }, "TestAmlWorkspacePostureCommand", "Posture" },
+        { "Compare-AmlRbacSnapshot", new[] { "AmlRbac.PowerShell.Output.AmlDecisionChange" }, "CompareAmlRbacSnapshotCommand", "Compare" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture", "Compare-AmlRbacSnapshot" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
+            new[] { "Assert-AmlPermission", "Compare-AmlRbacSnapshot", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -257,6 +258,21 @@ public sealed class CmdletContractTests
     }
 
     [Fact]
+    public void Compare_AmlRbacSnapshot_parameters()
+    {
+        // Two files, no tenant source: the snapshots are what is compared, so -SnapshotPath, piped objects and -Live do not apply.
+        var expected = new[]
+        {
+            Expect("Activity", Switch, None, (AllSets, Optional)),
+            Expect("AfterPath", String, None, (AllSets, Mandatory)),
+            Expect("BeforePath", String, None, (AllSets, Mandatory)),
+            Expect("Privileged", Switch, None, (AllSets, Optional)),
+        };
+
+        AssertParameters("Compare-AmlRbacSnapshot", expected);
+    }
+
+    [Fact]
     public void Format_completes_the_report_formats()
     {
         var type = ModuleFiles.CmdletTypes.Single(t => ModuleFiles.CommandName(t) == "Export-AmlAccessReport");
@@ -381,7 +397,9 @@ public sealed class CmdletContractTests
     public void Catalog_name_parameters_complete_from_the_catalog()
     {
         var completers = ModuleFiles.CmdletTypes
-            .SelectMany(t => t.GetProperties().Where(p => p.Name is "Activity" or "ExcludeActivity" or "Template" or "Action" or "RoleName" or "ReferenceRole").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
+            .SelectMany(t => t.GetProperties()
+                // A switch takes no name (Compare-AmlRbacSnapshot -Activity narrows the comparison to activities).
+                .Where(p => p.Name is "Activity" or "ExcludeActivity" or "Template" or "Action" or "RoleName" or "ReferenceRole" && p.PropertyType.Name != "SwitchParameter").Select(p => (Command: ModuleFiles.CommandName(t), Property: p)))
             .Select(x => $"{x.Command} -{x.Property.Name}: " + string.Join(",", ModuleFiles.Attributes(x.Property, "ArgumentCompleterAttribute")
                 .Select(a => ((Type)a.ConstructorArguments[0].Value!).FullName)))
             .OrderBy(s => s, StringComparer.Ordinal);

@@ -51,6 +51,38 @@ public sealed record AmlResource
         return found;
     }
 
+    /// <summary>
+    /// Whether an operation acts on this kind of resource. An operation is named {provider}/{resourceType}/{action}
+    /// ([OPS] https://learn.microsoft.com/azure/role-based-access-control/permissions/): an Azure ML operation acts on a
+    /// workspace when its type is workspaces (its computes included: creating one is done on the workspace), on a
+    /// compute when it is workspaces/computes, on a registry when it is registries; an operation of another provider
+    /// (Microsoft.Authorization/roleAssignments/write, a storage data action) may act on any resource.
+    /// </summary>
+    public bool IsTargetOf(string operation)
+    {
+        if (!operation.StartsWith(Provider + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var type = Kind switch
+        {
+            AmlResourceKind.Workspace => "/workspaces/",
+            AmlResourceKind.Compute => "/workspaces/computes/",
+            _ => "/registries/",
+        };
+        return operation.AsSpan(Provider.Length).StartsWith(type, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether a set of operations (an activity's) is about this kind of resource: it has no Azure ML operation, or one
+    /// of its Azure ML operations acts on it (<see cref="IsTargetOf"/>).
+    /// </summary>
+    public bool IsTargetOfAny(IEnumerable<string> operations)
+    {
+        var aml = operations.Where(o => o.StartsWith(Provider + "/", StringComparison.OrdinalIgnoreCase)).ToList();
+        return aml.Count == 0 || aml.Any(IsTargetOf);
+    }
+
     // "", "subscriptions", sub, "resourceGroups", rg, "providers", provider, type, name [, "computes", name]. The id is
     // written as WorkspaceId writes a workspace's (the provider and types in their documented case), so the same
     // resource named in two casings is one resource.

@@ -182,7 +182,8 @@ public sealed class EffectiveAccessQuestion : IQuestion
     }
 
     // Every resource at or below the scope, and what reaches the principal (or, with no principal, who holds each
-    // operation asked) at each; the evaluator walks the resources once for a principal (ReachAcross).
+    // operation asked) at each, keeping the operations and activities that act on that kind of resource (a registry
+    // lists no workspace operation); the evaluator walks the resources once for a principal (ReachAcross).
     private IEnumerable<PermissionAnswer> Recursive(Subject subject)
     {
         var scope = Scope.Parse(ScopeOf(subject));
@@ -194,7 +195,8 @@ public sealed class EffectiveAccessQuestion : IQuestion
             .ToList();
         if (subject.Principal is not { } principal)
         {
-            return resources.SelectMany(r => HoldersAt(r.Id).Select(a => a.About(r))).ToList();
+            return resources.Where(r => r.IsTargetOfAny(_actions)).SelectMany(r => HoldersAt(r.Id)
+                .Where(a => r.IsTargetOf(a.Asked)).Select(a => a.About(r))).ToList();
         }
         var name = _evaluator.DisplayNameOf(_evaluator.ResolvePrincipal(principal));
         var ids = resources.Select(r => r.Id).ToList();
@@ -202,12 +204,15 @@ public sealed class EffectiveAccessQuestion : IQuestion
         {
             var activities = _activities.Count > 0 ? _activities : _evaluator.Catalog.Activities;
             return _evaluator.ReachingActivitiesAcross(principal, ids, activities)
-                .SelectMany((reached, i) => reached.Select(d => PermissionAnswer.ForActivity(d, name).About(resources[i])))
+                .SelectMany((reached, i) => reached
+                    .Where(d => resources[i].IsTargetOfAny(d.Activity.Actions.Concat(d.Activity.DataActions)))
+                    .Select(d => PermissionAnswer.ForActivity(d, name).About(resources[i])))
                 .ToList();
         }
         var operations = _activities.Count > 0 ? _evaluator.ReachAcross(principal, ids, _activities) : _evaluator.ReachAcross(principal, ids, _providers);
         return operations
-            .SelectMany((reached, i) => reached.Select(d => PermissionAnswer.ForOperation(d, name).About(resources[i])))
+            .SelectMany((reached, i) => reached.Where(d => resources[i].IsTargetOf(d.Action))
+                .Select(d => PermissionAnswer.ForOperation(d, name).About(resources[i])))
             .ToList();
     }
 

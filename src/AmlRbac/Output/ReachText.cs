@@ -57,8 +57,8 @@ public static class ReachText
         };
     }
 
-    // The deciding assignment: its role, where it is, the group it came through and, for Conditional, the condition.
-    private static string GrantedBy(PermissionAnswer answer)
+    /// <summary>The deciding assignment in words: its role, where it is, the group it came through, and whether it is eligible or conditional.</summary>
+    public static string GrantedBy(PermissionAnswer answer)
     {
         if (answer.DecidingReason is not { } reason)
         {

@@ -11,13 +11,17 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// than a switch of Get-AmlEffectiveAccess: it is asked of a scope alone and answers one estate object, not decisions.
 /// The tenant comes from where the other query cmdlets take it.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "AmlAccessEstate")]
+[Cmdlet(VerbsCommon.Get, "AmlAccessEstate", DefaultParameterSetName = EstateSet)]
 [OutputType(typeof(AmlAccessEstate))]
 public sealed class GetAmlAccessEstateCommand : TenantQueryCmdlet<AccessEstate>
 {
-    /// <summary>The management group, subscription, resource group or resource to look under.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("ResourceId", "Id")]
+    public const string EstateSet = "Estate";
+
+    /// <summary>
+    /// The management group, subscription, resource group or resource to look under. Not from the pipeline: piped Az
+    /// objects carry a Scope of their own, and the estate is of the one scope named.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string? Scope { get; set; }
 

@@ -130,11 +130,17 @@ public sealed class AccessEstateQuestion : IQuestion<AccessEstate>
         var reported = below.ToHashSet();
         foreach (var group in groups)
         {
-            var all = group.OrderBy(a => a.Id, StringComparer.OrdinalIgnoreCase).ToList();
-            foreach (var assignment in all.Where(reported.Contains))
+            // In source order: of two same assignments, the later one is the duplicate.
+            var all = group.ToList();
+            for (var i = 0; i < all.Count; i++)
             {
-                var same = all.FirstOrDefault(o => !ReferenceEquals(o, assignment) && string.Compare(o.Id, assignment.Id, StringComparison.OrdinalIgnoreCase) < 0
-                    && SameScope(o, assignment) && string.Equals(o.Condition ?? "", assignment.Condition ?? "", StringComparison.Ordinal) && o.IsEligible == assignment.IsEligible);
+                var assignment = all[i];
+                if (!reported.Contains(assignment))
+                {
+                    continue;
+                }
+                var same = all.Take(i).FirstOrDefault(o => SameScope(o, assignment)
+                    && string.Equals(o.Condition ?? "", assignment.Condition ?? "", StringComparison.Ordinal) && o.IsEligible == assignment.IsEligible);
                 if (same is not null)
                 {
                     yield return Finding(AssignmentFindingKind.Duplicate, assignment,

@@ -30,7 +30,9 @@ public sealed class RecursiveAccessTests
         Assert.Contains(answers, a => a.Resource!.Name == "mlw-prod" && a.Asked == "SubmitRunV2");
         var registry = Reach("alice@contoso.com", EstateTenant.MlManagementGroup, EffectiveAccessBy.Operation).Where(a => a.Resource!.Id == Registry).ToList();
         Assert.NotEmpty(registry);
-        Assert.All(registry, a => Assert.Equal("Reader", a.DecidingReason!.RoleName));
+        // samples/README.md: ml-all holds AzureML Registry User on the registry, behind the prefix trap, and Reader above it.
+        Assert.Equal(new[] { "AzureML Registry User", "Reader" }, registry.Select(a => a.DecidingReason!.RoleName).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(registry, a => Assert.Equal("ml-all", a.DecidingReason!.ViaGroupName));
     }
 
     [Fact]

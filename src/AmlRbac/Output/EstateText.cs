@@ -24,27 +24,25 @@ public static class EstateText
             text.AppendLine("Directory  not listed by the source: orphans are the assignments whose principal type is Unknown.");
         }
         text.AppendLine().AppendLine("Privileged operations");
+        // Where each holding and finding is goes in the last column, which wraps: scope ids are too long for a column of their own.
         text.Append(estate.Privileged.Count == 0 ? NoPrivileged + Environment.NewLine : TextTable.Render(
-            new[] { "Operation", "Decision", "Principal", "Type", "At", "Granted by" },
+            new[] { "Operation", "Decision", "Principal", "At, granted by" },
             estate.Privileged.Select(h => (IReadOnlyList<string>)new[]
             {
                 AccessReportText.Short(h.Operation.Operation),
                 h.Answer.Outcome.ToString(),
-                h.Answer.PrincipalName ?? h.Answer.Operation!.PrincipalId!,
-                h.Answer.PrincipalType?.ToString() ?? string.Empty,
-                ReachText.Named(h.Scope),
-                ReachText.GrantedBy(h.Answer),
+                (h.Answer.PrincipalName ?? h.Answer.Operation!.PrincipalId!) + (h.Answer.PrincipalType is { } type ? $" ({type})" : string.Empty),
+                $"{ReachText.Named(h.Scope)}:\n{ReachText.GrantedBy(h.Answer)}",
             }), width));
         text.AppendLine().AppendLine("Assignments to clean up");
         text.Append(estate.Findings.Count == 0 ? NoFinding + Environment.NewLine : TextTable.Render(
-            new[] { "Finding", "Principal", "Role", "At", "Why" },
+            new[] { "Finding", "Principal", "Role", "At, why" },
             estate.Findings.Select(f => (IReadOnlyList<string>)new[]
             {
                 f.Kind.ToString(),
                 f.PrincipalName ?? f.Assignment.PrincipalId,
                 f.RoleName ?? f.Assignment.RoleDefinitionId,
-                ReachText.Named(f.Assignment.Scope),
-                f.Why,
+                $"{ReachText.Named(f.Assignment.Scope)}:\n{f.Why}",
             }), width));
         return text.ToString();
     }

@@ -262,9 +262,4 @@ Describe 'Get-AmlEffectiveAccess -Recurse' {
         $text | Should -Match 'Resource: workspace mlw-dev'
         @($text | Get-ViewProblem) | Should -BeNullOrEmpty
     }
-
-    It 'is ParameterCombinationInvalid for a role piped alone' {
-        $role = New-AmlCustomRole -Name 'Reach Test' -Action 'Microsoft.MachineLearningServices/workspaces/read' -AssignableScope $DevSubscription
-        { $role | Get-AmlEffectiveAccess -Recurse } | Should -Throw -ErrorId 'ParameterCombinationInvalid*'
-    }
 }

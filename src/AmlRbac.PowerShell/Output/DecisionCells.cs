@@ -19,9 +19,15 @@ public static class DecisionCells
     /// <summary>Get-AmlEffectiveAccess -Recurse: one line per answer, grouped by the resource it is about.</summary>
     public const string ReachTypeName = "AmlRbac.PowerShell.Output.AmlPermissionDecision#Reach";
 
-    /// <summary>The resource a recursive answer is about, as its group heading reads: "workspace mlw-dev (/subscriptions/...)".</summary>
-    public static string Resource(AmlPermissionDecision decision, int width) =>
-        TextWrap.Shorten($"{decision.ResourceKind?.ToLowerInvariant()} {decision.ResourceName} ({decision.Resource})", width);
+    /// <summary>
+    /// The resource a recursive answer is about, as its group heading reads: "workspace mlw-dev: /subscriptions/...", the
+    /// kind and name whole and the id shortened from the left to what is left of <paramref name="width"/>.
+    /// </summary>
+    public static string Resource(AmlPermissionDecision decision, int width)
+    {
+        var named = $"{decision.ResourceKind?.ToLowerInvariant()} {decision.ResourceName}: ";
+        return named + TextWrap.Shorten(decision.Resource, Math.Max(width - named.Length, 10));
+    }
 
     /// <summary>Whom the decision is about: "Alice Chen (f654bbdb-...)", the principal id, or "role 'AzureML Data Scientist'".</summary>
     public static string Who(AmlPermissionDecision decision) =>

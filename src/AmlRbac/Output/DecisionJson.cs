@@ -25,7 +25,7 @@ namespace AmlRbac.Output;
 /// "policyDefinitionId", "policyDefinitionReferenceId", "effect", "ruleClause", "ruleDetail", "explanation",
 /// "exemptionId", "exemptionName", "notes": [ ... ] }. RBAC reasons carry no "layer": absent means Rbac. An answer of a
 /// recursive listing has after "scope" a "resource": { "id", "kind" (Workspace, Registry, Compute), "name" }
-/// (docs/ACCESS-RECURSE.md).
+/// (docs/REACH.md).
 /// </remarks>
 public static class DecisionJson
 {

@@ -5,7 +5,7 @@ using AmlRbac.Questions;
 namespace AmlRbac.Output;
 
 /// <summary>
-/// An access estate as JSON (amlrbac estate --format json); the contract is docs/ACCESS-RECURSE.md: extend, never
+/// An access estate as JSON (amlrbac estate --format json); the contract is docs/REACH.md: extend, never
 /// rename. { "scope", "source", "directoryListed", "resources": [ { "id", "kind", "name" } ], "privileged": [ {
 /// "operation", "privilegeKind", "scope", "decision": a decision as <see cref="DecisionJson"/> writes it } ],
 /// "findings": [ { "kind", "assignmentId", "principalId", "principalName", "principalType", "roleDefinitionId",

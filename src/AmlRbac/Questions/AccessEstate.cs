@@ -6,7 +6,7 @@ namespace AmlRbac.Questions;
 /// <summary>
 /// The estate view of a scope (Get-AmlAccessEstate, amlrbac estate): the Azure ML resources under it, who holds a
 /// privileged operation anywhere under it, and the role assignments an administrator should clean up (orphaned, granting
-/// nothing in Azure ML, duplicated). The JSON contract is docs/ACCESS-RECURSE.md.
+/// nothing in Azure ML, duplicated). The JSON contract is docs/REACH.md.
 /// </summary>
 public sealed record AccessEstate
 {

@@ -7,7 +7,7 @@ using AmlRbac.Tests.Questions;
 
 namespace AmlRbac.Tests.Cli;
 
-/// <summary>amlrbac access --recurse, who --recurse and estate: tables within the width, the JSON contract of docs/ACCESS-RECURSE.md, exit codes.</summary>
+/// <summary>amlrbac access --recurse, who --recurse and estate: tables within the width, the JSON contract of docs/REACH.md, exit codes.</summary>
 public sealed class CliRecurseTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("amlrbac-recurse-").FullName;

@@ -25,6 +25,7 @@
         'Get-AmlUnusedAccess'
         'Test-AmlWorkspacePosture'
         'Compare-AmlRbacSnapshot'
+        'Get-AmlAccessEstate'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -32,7 +33,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Azure', 'AzureML', 'MachineLearning', 'RBAC', 'Authorization', 'Security', 'PSEdition_Core')
-            ReleaseNotes = '0.1.0: Test-AmlPermission, Assert-AmlPermission, Get-AmlEffectiveAccess, New-AmlCustomRole, New-AmlModelPolicy, Export-AmlRbacSnapshot, Export-AmlAccessReport (HTML, Markdown and CSV access reports), Set-AmlWorkspaceIdentityRole, Test-AmlWorkspacePosture (workspace security posture), Compare-AmlRbacSnapshot (what changed between two snapshots) and Get-AmlUnusedAccess (what an activity log shows is never used), with the amlrbac CLI beside them; offline first (the embedded catalog, snapshot files, piped Az objects, the built-in sample tenant) and live Azure as one more source.'
+            ReleaseNotes = '0.1.0: Test-AmlPermission, Assert-AmlPermission, Get-AmlEffectiveAccess (with -Recurse: where a principal reaches), Get-AmlAccessEstate (privileged holders, orphaned and duplicate assignments), New-AmlCustomRole, New-AmlModelPolicy, Export-AmlRbacSnapshot, Export-AmlAccessReport (HTML, Markdown and CSV access reports), Set-AmlWorkspaceIdentityRole, Test-AmlWorkspacePosture (workspace security posture), Compare-AmlRbacSnapshot (what changed between two snapshots) and Get-AmlUnusedAccess (what an activity log shows is never used), with the amlrbac CLI beside them; offline first (the embedded catalog, snapshot files, piped Az objects, the built-in sample tenant) and live Azure as one more source.'
             LicenseUri   = 'https://opensource.org/license/mit'
         }
     }

@@ -38,6 +38,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(UnusedCommand.Create(terminal));
         root.Subcommands.Add(PostureCommand.Create(terminal));
         root.Subcommands.Add(DiffCommand.Create(terminal));
+        root.Subcommands.Add(EstateCommand.Create(terminal));
         return root;
     }
 

@@ -27,7 +27,10 @@ internal static class AnswerWriter
         }
     }
 
-    /// <summary><paramref name="whenNone"/> is what the text says when there is no answer; JSON is then an empty array.</summary>
+    /// <summary>
+    /// <paramref name="whenNone"/> is what the text says when there is no answer; JSON is then an empty array. A recursive
+    /// listing (its answers name their resources) reads as a table across resources, others as blocks.
+    /// </summary>
     public static void WriteMany(Terminal terminal, string format, IReadOnlyList<PermissionAnswer> answers, string whenNone)
     {
         if (format == CommonOptions.Json)
@@ -37,6 +40,10 @@ internal static class AnswerWriter
         else if (answers.Count == 0)
         {
             terminal.Out.WriteLine(whenNone);
+        }
+        else if (answers.Any(a => a.Resource is not null))
+        {
+            terminal.Out.Write(ReachText.Render(answers, terminal.Width));
         }
         else
         {

@@ -58,6 +58,12 @@ internal static class CommonOptions
         Description = "Take an --action the catalog does not list as a data action (a catalog operation keeps its own kind; of a name listed as both, the data action).",
     };
 
+    /// <summary>Answer for every Azure ML workspace, registry and compute at or below --scope, keeping what reaches there.</summary>
+    public static Option<bool> Recurse() => new("--recurse")
+    {
+        Description = "Answer for every Azure ML workspace, registry and compute at or below --scope that the source names, keeping the Allowed, Conditional and Eligible answers; each names its resource.",
+    };
+
     public static Option<string> Principal() => new("--principal")
     {
         Description = "Object id, user principal name, app id or display name.",

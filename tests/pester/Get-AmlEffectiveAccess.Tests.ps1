@@ -262,3 +262,34 @@ Describe 'Get-AmlEffectiveAccess says Unknown for what the source does not hold 
         "$($more[0])" | Should -Match 'lists nothing at or below'
     }
 }
+
+Describe 'Get-AmlEffectiveAccess -Recurse' {
+    BeforeAll {
+        $ContosoMl = '/providers/Microsoft.Management/managementGroups/contoso-ml'
+    }
+
+    It 'lists where Alice reaches under the management group, each decision naming its resource' {
+        $records = @(Get-AmlEffectiveAccess -PrincipalId alice@contoso.com -Scope $ContosoMl -Recurse -By Activity -LiteralSnapshotPath $ContosoSnapshot)
+
+        $records.Count | Should -BeGreaterThan 0
+        ($records.ResourceName | Sort-Object -Unique) | Should -Be @('mlw-dev', 'mlw-prod')
+        $records | Where-Object { $_.ResourceName -eq 'mlw-dev' -and $_.Activity -eq 'CreateComputeCluster' } | Should -Not -BeNullOrEmpty
+        $records | Where-Object { $_.ResourceName -eq 'mlw-prod' -and $_.Activity -eq 'CreateComputeCluster' } | Should -BeNullOrEmpty
+        $records.Decision | Sort-Object -Unique | ForEach-Object { $_ | Should -BeIn 'Allowed', 'Conditional', 'Eligible' }
+        ($records | Where-Object ResourceName -EQ 'mlw-dev')[0].Resource | Should -Be $DevWorkspace
+    }
+
+    It 'lists who can per resource with -Action' {
+        $records = @(Get-AmlEffectiveAccess -Action $ComputeWrite -Scope $ContosoMl -Recurse -LiteralSnapshotPath $ContosoSnapshot)
+
+        ($records | Where-Object { $_.PrincipalName -eq 'Frank Nguyen' }).ResourceName | Should -Be 'mlw-prod'
+        $records.ResourceKind | Sort-Object -Unique | Should -Be 'Workspace'
+    }
+
+    It 'shows the Reach view in 120 columns' {
+        $text = Get-AmlEffectiveAccess -PrincipalId alice@contoso.com -Scope $ContosoMl -Recurse -By Activity -LiteralSnapshotPath $ContosoSnapshot | Out-String -Width 120
+
+        $text | Should -Match 'Resource: workspace mlw-dev'
+        @($text | Get-ViewProblem) | Should -BeNullOrEmpty
+    }
+}

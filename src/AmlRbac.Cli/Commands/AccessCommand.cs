@@ -36,6 +36,7 @@ internal static class AccessCommand
             Description = $"With --by operation: list the operations of this resource provider, repeated for several ('amlrbac catalog operations' lists them); without it, {EffectiveAccessQuestion.DefaultProvider}.",
             HelpName = "PROVIDER",
         };
+        var recurse = CommonOptions.Recurse();
         var exemptionHandling = CommonOptions.ExemptionHandling();
         var decisions = CommonOptions.Decisions();
         var snapshot = CommonOptions.Snapshot();
@@ -44,7 +45,7 @@ internal static class AccessCommand
 
         var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
         {
-            principal, scope, by, providers, models, exemptionHandling, decisions, snapshot, format,
+            principal, scope, by, providers, models, exemptionHandling, decisions, snapshot, format, recurse,
         };
         live.AddTo(command, withSwitch: true, snapshot);
         command.Validators.Add(result =>
@@ -57,6 +58,10 @@ internal static class AccessCommand
             {
                 result.AddError("--provider goes with --by operation.");
             }
+            if (result.GetValue(recurse) && result.GetValue(by) == ByModel)
+            {
+                result.AddError("--recurse goes with --by operation or --by activity.");
+            }
         });
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -66,12 +71,16 @@ internal static class AccessCommand
             {
                 ByModel => EffectiveAccessQuestion.DeployableModels(evaluator, parsed.GetValue(models) is { Length: > 0 } named ? named : null,
                     CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)), parsed.GetValue(decisions)),
-                ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions)),
-                _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions), providers: parsed.GetValue(providers)),
+                ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions),
+                    recurse: parsed.GetValue(recurse)),
+                _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions), providers: parsed.GetValue(providers),
+                    recurse: parsed.GetValue(recurse)),
             };
             AnswerWriter.WriteWarnings(terminal, question, asked);
             var answers = question.AnswerFor(asked);
-            AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, "No answer has the decisions asked for.");
+            AnswerWriter.WriteMany(terminal, parsed.GetValue(format)!, answers, parsed.GetValue(recurse)
+                ? $"Nothing reaches the principal at an Azure ML workspace, registry or compute at or below {asked.Scope} that the source names."
+                : "No answer has the decisions asked for.");
             return ExitCodes.Success;
         });
         return command;

@@ -79,6 +79,14 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
     [Parameter(ParameterSetName = DeployableModelSet)]
     public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
 
+    /// <summary>
+    /// Answer for every Azure ML workspace, registry and compute at or below -Scope that the source names, keeping the
+    /// Allowed, Conditional and Eligible answers; each names its resource (Resource, ResourceKind, ResourceName).
+    /// </summary>
+    [Parameter(ParameterSetName = PrincipalSet)]
+    [Parameter(ParameterSetName = WhoCanSet)]
+    public SwitchParameter Recurse { get; set; }
+
     /// <summary>Take -Action names outside the catalog (or listed as both kinds) as data actions.</summary>
     [Parameter(ParameterSetName = WhoCanSet)]
     public SwitchParameter DataAction { get; set; }
@@ -92,14 +100,17 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
 
     protected override IQuestion Ask(AccessEvaluator evaluator) => ParameterSetName switch
     {
-        WhoCanSet => EffectiveAccessQuestion.WhoCan(evaluator, Action!, DataAction, Decision),
+        WhoCanSet => EffectiveAccessQuestion.WhoCan(evaluator, Action!, DataAction, Decision, Recurse),
         DeployableModelSet => EffectiveAccessQuestion.DeployableModels(evaluator, Model, ExemptionHandling, Decision),
-        _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision, Provider),
+        _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision, Provider, Recurse),
     };
 
-    // A who-can answer is one line per principal, grouped by the operation: its own view (the type name selects it).
+    // A who-can answer is one line per principal, grouped by the operation, and a recursive one a line per answer,
+    // grouped by its resource: their own views (the type name selects it).
     protected override void Write(IReadOnlyList<PermissionAnswer> answers) =>
-        WriteObject(answers.Select(a => ParameterSetName == WhoCanSet
+        WriteObject(answers.Select(a => Recurse
+            ? ViewOf(AmlPermissionDecision.From(a), DecisionCells.ReachTypeName)
+            : ParameterSetName == WhoCanSet
             ? ViewOf(AmlPermissionDecision.From(a), DecisionCells.WhoCanTypeName)
             : (object)AmlPermissionDecision.From(a)), enumerateCollection: true);
 }

@@ -58,6 +58,12 @@ public sealed record AmlPermissionDecision
     public string? DecidedBy { get; init; }
     /// <summary>For a model deployment: one reason per policy assignment that applies to the workspace.</summary>
     public ReadableList<AmlPolicyReason> PolicyReasons { get; init; } = new();
+    /// <summary>With -Recurse: the resource id of the workspace, registry or compute the decision is about.</summary>
+    public string? Resource { get; init; }
+    /// <summary>With -Recurse: Workspace, Registry or Compute.</summary>
+    public string? ResourceKind { get; init; }
+    /// <summary>With -Recurse: the resource's name.</summary>
+    public string? ResourceName { get; init; }
 
     public static AmlPermissionDecision From(PermissionAnswer answer)
     {
@@ -74,6 +80,9 @@ public sealed record AmlPermissionDecision
             ViaGroup = deciding?.ViaGroupName ?? deciding?.ViaGroupId,
             Condition = deciding?.Condition,
             WouldBeGrantedBy = ReadableList.Of(answer.WouldBeGrantedBy, s => s.RoleName),
+            Resource = answer.Resource?.Id,
+            ResourceKind = answer.Resource?.Kind.ToString(),
+            ResourceName = answer.Resource?.Name,
         };
         if (answer.Operation is { } operation)
         {

@@ -16,6 +16,19 @@ public static class DecisionCells
     /// <summary>Get-AmlEffectiveAccess -Action: one line per principal, grouped by the operation asked.</summary>
     public const string WhoCanTypeName = "AmlRbac.PowerShell.Output.AmlPermissionDecision#WhoCan";
 
+    /// <summary>Get-AmlEffectiveAccess -Recurse: one line per answer, grouped by the resource it is about.</summary>
+    public const string ReachTypeName = "AmlRbac.PowerShell.Output.AmlPermissionDecision#Reach";
+
+    /// <summary>
+    /// The resource a recursive answer is about, as its group heading reads: "workspace mlw-dev: /subscriptions/...", the
+    /// kind and name whole and the id shortened from the left to what is left of <paramref name="width"/>.
+    /// </summary>
+    public static string Resource(AmlPermissionDecision decision, int width)
+    {
+        var named = $"{decision.ResourceKind?.ToLowerInvariant()} {decision.ResourceName}: ";
+        return named + TextWrap.Shorten(decision.Resource, Math.Max(width - named.Length, 10));
+    }
+
     /// <summary>Whom the decision is about: "Alice Chen (f654bbdb-...)", the principal id, or "role 'AzureML Data Scientist'".</summary>
     public static string Who(AmlPermissionDecision decision) =>
         decision.PrincipalId is null ? $"role '{decision.RoleName}'"

@@ -35,6 +35,13 @@ public static class OutcomeOrder
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome with no place in the order."),
     };
 
+    /// <summary>
+    /// Whether an outcome gives the principal access now or on a step it can take itself: Allowed, Conditional (an ABAC
+    /// condition decides per request) or Eligible (a PIM assignment it can activate). What who-can holders and a
+    /// recursive listing's reach are.
+    /// </summary>
+    public static bool Reaches(Outcome outcome) => outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible;
+
     /// <summary>The stronger of two outcomes: what several grants of one operation together give.</summary>
     public static Outcome Stronger(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
 

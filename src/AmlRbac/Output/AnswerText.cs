@@ -63,6 +63,10 @@ public static class AnswerText
         {
             AppendLabeled(text, "scope", scope, width);
         }
+        if (answer.Resource is { } resource)
+        {
+            AppendLabeled(text, "resource", $"{resource.Kind.ToString().ToLowerInvariant()} {resource.Name} ({resource.Id})", width);
+        }
         if (answer.Deployment is { } deployment)
         {
             AppendLabeled(text, "model", deployment.Model.AssetId, width);

@@ -23,7 +23,9 @@ namespace AmlRbac.Output;
 /// "model", "rbacDecision", "policyDecision", "decidedBy" ("Rbac" or "Policy") and "reasons": one per policy
 /// assignment that applies, { "kind", "scope", "layer": "Policy", "policyAssignmentId", "policyAssignmentName",
 /// "policyDefinitionId", "policyDefinitionReferenceId", "effect", "ruleClause", "ruleDetail", "explanation",
-/// "exemptionId", "exemptionName", "notes": [ ... ] }. RBAC reasons carry no "layer": absent means Rbac.
+/// "exemptionId", "exemptionName", "notes": [ ... ] }. RBAC reasons carry no "layer": absent means Rbac. An answer of a
+/// recursive listing has after "scope" a "resource": { "id", "kind" (Workspace, Registry, Compute), "name" }
+/// (docs/REACH.md).
 /// </remarks>
 public static class DecisionJson
 {
@@ -55,16 +57,19 @@ public static class DecisionJson
     {
         if (answer.Operation is { } operation)
         {
-            Write(writer, operation, answer.PrincipalName, answer.PrincipalType);
+            Write(writer, operation, answer.PrincipalName, answer.PrincipalType, answer.Resource);
         }
         else
         {
-            Write(writer, answer.Activity!, answer.PrincipalName, answer.WouldBeGrantedBy, answer.Deployment is null ? null : answer);
+            Write(writer, answer.Activity!, answer.PrincipalName, answer.WouldBeGrantedBy, answer.Deployment is null ? null : answer, answer.Resource);
         }
     }
 
     /// <summary>A decision; the principal's name and type when the host knows them.</summary>
-    public static void Write(Utf8JsonWriter writer, Decision decision, string? principalName = null, PrincipalType? principalType = null)
+    public static void Write(Utf8JsonWriter writer, Decision decision, string? principalName = null, PrincipalType? principalType = null) =>
+        Write(writer, decision, principalName, principalType, resource: null);
+
+    private static void Write(Utf8JsonWriter writer, Decision decision, string? principalName, PrincipalType? principalType, AmlResource? resource)
     {
         writer.WriteStartObject();
         writer.WriteString("decision", decision.Outcome.ToString());
@@ -74,6 +79,7 @@ public static class DecisionJson
         writer.WriteStringIfSet("roleName", decision.RoleName);
         writer.WriteString("action", decision.Action);
         writer.WriteStringIfSet("scope", decision.Scope);
+        WriteResource(writer, resource);
         writer.WriteBoolean("isDataAction", decision.IsDataAction);
         writer.WriteStartArray("reasons");
         foreach (var reason in decision.Reasons)
@@ -91,10 +97,10 @@ public static class DecisionJson
     /// </summary>
     public static void Write(Utf8JsonWriter writer, ActivityDecision decision, string? principalName = null,
         IReadOnlyList<RoleSuggestion>? wouldBeGrantedBy = null)
-        => Write(writer, decision, principalName, wouldBeGrantedBy, deploymentAnswer: null);
+        => Write(writer, decision, principalName, wouldBeGrantedBy, deploymentAnswer: null, resource: null);
 
     private static void Write(Utf8JsonWriter writer, ActivityDecision decision, string? principalName,
-        IReadOnlyList<RoleSuggestion>? wouldBeGrantedBy, PermissionAnswer? deploymentAnswer)
+        IReadOnlyList<RoleSuggestion>? wouldBeGrantedBy, PermissionAnswer? deploymentAnswer, AmlResource? resource)
     {
         var deployment = deploymentAnswer?.Deployment;
         writer.WriteStartObject();
@@ -105,6 +111,7 @@ public static class DecisionJson
         writer.WriteStringIfSet("principalName", principalName);
         writer.WriteStringIfSet("roleName", decision.RoleName);
         writer.WriteStringIfSet("scope", decision.Scope);
+        WriteResource(writer, resource);
         if (deployment is not null)
         {
             writer.WriteString("model", deployment.Model.AssetId);
@@ -163,6 +170,20 @@ public static class DecisionJson
         writer.WriteStringIfSet("exemptionId", reason.ExemptionId);
         writer.WriteStringIfSet("exemptionName", reason.ExemptionName);
         writer.WriteStrings("notes", reason.Notes);
+        writer.WriteEndObject();
+    }
+
+    // A recursive listing's resource: { "id", "kind", "name" }; absent from every other answer.
+    private static void WriteResource(Utf8JsonWriter writer, AmlResource? resource)
+    {
+        if (resource is null)
+        {
+            return;
+        }
+        writer.WriteStartObject("resource");
+        writer.WriteString("id", resource.Id);
+        writer.WriteString("kind", resource.Kind.ToString());
+        writer.WriteString("name", resource.Name);
         writer.WriteEndObject();
     }
 

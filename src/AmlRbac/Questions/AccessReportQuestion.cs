@@ -118,38 +118,10 @@ public sealed class AccessReportQuestion : IQuestion<AccessReport>
             : judged.Select(j => new ModelGuardrail(j.Model, j.Report.Outcome, j.Report.Verdicts.Select(PolicyReason.From).ToList())).ToList();
     }
 
-    private IEnumerable<string> WorkspacesUnder(Scope scope)
-    {
-        var tenant = _evaluator.Tenant;
-        var named = tenant.Workspaces
-            .Concat(tenant.RoleAssignments.Select(a => a.Scope))
-            .Concat(tenant.DenyAssignments.Select(d => d.Scope))
-            .Concat(tenant.Policy.Assignments.SelectMany(a => a.NotScopes.Prepend(a.Scope)).Select(s => s.Value))
-            .Concat(tenant.Policy.Exemptions.Select(e => e.Scope.Value))
-            .Append(scope.Value);
-        return named
-            .Select(WorkspaceOf)
-            .OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(w => _evaluator.IsAtOrBelow(w, scope.Value))
-            .OrderBy(w => w, StringComparer.OrdinalIgnoreCase)
+    // The workspaces of the one resource list (AmlResources) at or below the scope.
+    private IEnumerable<string> WorkspacesUnder(Scope scope) =>
+        AmlResources.Named(_evaluator.Tenant, scope)
+            .Where(r => r.Kind == AmlResourceKind.Workspace && _evaluator.IsAtOrBelow(r.Id, scope.Value))
+            .Select(r => r.Id)
             .ToList();
-    }
-
-    // The workspace a scope is or lies in (a compute, an endpoint ...), else null.
-    private static string? WorkspaceOf(string text)
-    {
-        if (!Scope.TryParse(text, out var scope, out _))
-        {
-            return null;
-        }
-        for (var current = scope; current is not null; current = current.Parent)
-        {
-            if (WorkspaceId.Of(current) is { } workspace)
-            {
-                return workspace.Id;
-            }
-        }
-        return null;
-    }
 }

@@ -31,11 +31,14 @@ public sealed class EffectiveAccessQuestion : IQuestion
     private readonly IReadOnlyList<ModelAsset> _models;
     private readonly DeploymentGuardrail? _guardrail;
     private readonly IReadOnlyList<string> _providers;
+    private readonly bool _recurse;
+    private IReadOnlyList<AmlResource>? _resources;
 
     private EffectiveAccessQuestion(AccessEvaluator evaluator, EffectiveAccessBy by, IReadOnlyList<Activity> activities,
         IReadOnlyList<string> actions, bool isDataAction, IEnumerable<Outcome>? decisions,
-        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null, IReadOnlyList<string>? providers = null)
+        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null, IReadOnlyList<string>? providers = null, bool recurse = false)
     {
+        _recurse = recurse;
         _providers = providers ?? new[] { DefaultProvider };
         _models = models ?? Array.Empty<ModelAsset>();
         _guardrail = guardrail;
@@ -51,13 +54,15 @@ public sealed class EffectiveAccessQuestion : IQuestion
     /// What a principal may do. <paramref name="activities"/>, when given, narrows the listing to those
     /// activities (by Activity) or to the operations they require (by Operation); <paramref name="decisions"/>,
     /// when given, keeps only answers with one of those outcomes. A listing by operation covers the operations of
-    /// <paramref name="providers"/>, <see cref="DefaultProvider"/> when none is named. Throws ActivityUnknown and
-    /// ProviderUnknown.
+    /// <paramref name="providers"/>, <see cref="DefaultProvider"/> when none is named. With <paramref name="recurse"/>,
+    /// a principal is answered for every Azure ML resource at or below the scope (<see cref="AmlResources"/>), and only
+    /// what reaches it there (<see cref="OutcomeOrder.Reaches"/>), each answer naming its resource. Throws
+    /// ActivityUnknown and ProviderUnknown.
     /// </summary>
     public static EffectiveAccessQuestion ForPrincipal(AccessEvaluator evaluator, EffectiveAccessBy by,
-        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null, IEnumerable<string>? providers = null) =>
+        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null, IEnumerable<string>? providers = null, bool recurse = false) =>
         new(evaluator, by, (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList(),
-            Array.Empty<string>(), false, decisions, providers: Providers(evaluator.Catalog, providers));
+            Array.Empty<string>(), false, decisions, providers: Providers(evaluator.Catalog, providers), recurse: recurse);
 
     // The providers as the catalog spells them, each once; none named is the default.
     private static IReadOnlyList<string>? Providers(AmlCatalog catalog, IEnumerable<string>? providers)
@@ -90,16 +95,19 @@ public sealed class EffectiveAccessQuestion : IQuestion
             Array.Empty<string>(), false, decisions, assets, DeploymentGuardrail.For(evaluator.Tenant, exemptionHandling));
     }
 
-    /// <summary>Who may perform each operation. Throws ActionInvalid or ActionUnknown.</summary>
+    /// <summary>
+    /// Who may perform each operation; with <paramref name="recurse"/>, at every Azure ML resource at or below the scope,
+    /// each answer naming its resource. Throws ActionInvalid or ActionUnknown.
+    /// </summary>
     public static EffectiveAccessQuestion WhoCan(AccessEvaluator evaluator, IEnumerable<string> actions,
-        bool isDataAction = false, IEnumerable<Outcome>? decisions = null)
+        bool isDataAction = false, IEnumerable<Outcome>? decisions = null, bool recurse = false)
     {
         var resolved = actions.Select(a => ResolvedAction.Resolve(a, isDataAction, evaluator.Catalog).Name).ToList();
         if (resolved.Count == 0)
         {
             throw new ArgumentException("A who-can question needs at least one action.", nameof(actions));
         }
-        return new(evaluator, EffectiveAccessBy.Operation, Array.Empty<Activity>(), resolved, isDataAction, decisions)
+        return new(evaluator, EffectiveAccessBy.Operation, Array.Empty<Activity>(), resolved, isDataAction, decisions, recurse: recurse)
         {
             Warnings = OperationWarnings.For(evaluator.Catalog, resolved, isDataAction),
         };
@@ -120,6 +128,7 @@ public sealed class EffectiveAccessQuestion : IQuestion
     public IReadOnlyList<PermissionAnswer> AnswerFor(Subject subject)
     {
         var answers = subject.IsRoleAlone ? ListingFor(subject.Role ?? _evaluator.GetRole(subject.RoleName!))
+            : _recurse ? Recursive(subject)
             : subject.Principal is { } principal ? ListingFor(principal, ScopeOf(subject))
             : HoldersAt(ScopeOf(subject));
         return answers.Where(a => _decisions.Count == 0 || _decisions.Contains(a.Outcome)).ToList();
@@ -130,6 +139,11 @@ public sealed class EffectiveAccessQuestion : IQuestion
 
     private IEnumerable<PermissionAnswer> ListingFor(RoleDefinition role)
     {
+        if (_recurse)
+        {
+            throw new AmlRbacException(ErrorIds.ParameterCombinationInvalid, FailureCategory.InvalidArgument,
+                $"Role '{role.Name}' was asked about alone with -Recurse: a role alone has no scope to walk; give a principal (or a group) and a scope, or -Action and a scope.", role.Name);
+        }
         if (_guardrail is not null)
         {
             throw new ArgumentException("A deployable-models question needs a principal.", nameof(role));
@@ -169,6 +183,41 @@ public sealed class EffectiveAccessQuestion : IQuestion
             : decided.SelectMany(d => d.Operations)
                 .DistinctBy(d => d.Action, StringComparer.OrdinalIgnoreCase)
                 .Select(d => PermissionAnswer.ForOperation(d, name));
+    }
+
+    // Every resource at or below the scope, and what reaches the principal (or, with no principal, who holds each
+    // operation asked) at each, keeping the operations and activities that act on that kind of resource (a registry
+    // lists no workspace operation); the evaluator walks the resources once for a principal (ReachAcross).
+    private IEnumerable<PermissionAnswer> Recursive(Subject subject)
+    {
+        var scope = Scope.Parse(ScopeOf(subject));
+        var resources = (_resources ??= AmlResources.Named(_evaluator.Tenant))
+            .Concat(AmlResource.Within(scope))
+            .DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
+            .Where(r => _evaluator.IsAtOrBelow(r.Id, scope.Value))
+            .OrderBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (subject.Principal is not { } principal)
+        {
+            return resources.Where(r => r.IsTargetOfAny(_actions)).SelectMany(r => HoldersAt(r.Id)
+                .Where(a => r.IsTargetOf(a.Asked)).Select(a => a.About(r))).ToList();
+        }
+        var name = _evaluator.DisplayNameOf(_evaluator.ResolvePrincipal(principal));
+        var ids = resources.Select(r => r.Id).ToList();
+        if (_by == EffectiveAccessBy.Activity)
+        {
+            var activities = _activities.Count > 0 ? _activities : _evaluator.Catalog.Activities;
+            return _evaluator.ReachingActivitiesAcross(principal, ids, activities)
+                .SelectMany((reached, i) => reached
+                    .Where(d => resources[i].IsTargetOfAny(d.Activity.Actions.Concat(d.Activity.DataActions)))
+                    .Select(d => PermissionAnswer.ForActivity(d, name).About(resources[i])))
+                .ToList();
+        }
+        var operations = _activities.Count > 0 ? _evaluator.ReachAcross(principal, ids, _activities) : _evaluator.ReachAcross(principal, ids, _providers);
+        return operations
+            .SelectMany((reached, i) => reached.Where(d => resources[i].IsTargetOf(d.Action))
+                .Select(d => PermissionAnswer.ForOperation(d, name).About(resources[i])))
+            .ToList();
     }
 
     private IEnumerable<PermissionAnswer> HoldersAt(string scope) => _guardrail is not null

@@ -36,6 +36,16 @@ public sealed class PermissionAnswer
     public ModelDeployment? Deployment { get; }
 
     /// <summary>
+    /// In a recursive listing, the workspace, registry or compute the answer is about; else null. An activity decided
+    /// above it (quota at the subscription) keeps that scope in its decision: the resource says which one was asked.
+    /// </summary>
+    public AmlResource? Resource { get; private init; }
+
+    /// <summary>The same answer, said of one resource of a recursive listing.</summary>
+    public PermissionAnswer About(AmlResource resource) =>
+        new(Outcome, Operation, Activity, PrincipalName, PrincipalType, Deployment) { Resource = resource };
+
+    /// <summary>
     /// The operation decision that settled the answer: the operation itself, or for an activity the
     /// first required operation whose outcome is the activity's (the one that blocked it, or for an
     /// allowed activity the first one granted). For a model deployment, by the RBAC outcome alone.

@@ -641,6 +641,124 @@ public sealed class AccessEvaluator
         return result.DistinctBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToArray();
     });
 
+    // ---- Reach: one principal over many scopes --------------------------------------------------
+
+    /// <summary>
+    /// For one principal and each of <paramref name="scopes"/> (the result is in their order), the catalog operations of
+    /// the providers (every provider when null) that reach it there (<see cref="OutcomeOrder.Reaches"/>), in catalog
+    /// order, each decision as <see cref="EffectiveAccess"/> makes it. A scope that no assignment of the principal or its
+    /// groups applies to is passed over without evaluating anything; scopes that the same assignments apply to and no deny
+    /// assignment reaches share one evaluation (their decisions differ only in their scope). So a principal's reach over
+    /// thousands of resources costs one evaluation per distinct set of assignments, not one per resource and operation.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Decision>> ReachAcross(string principal, IReadOnlyList<string> scopes, IReadOnlyCollection<string>? providers = null) =>
+        ReachAcross(principal, scopes, OperationsOfProviders(providers)
+            .Select(i => new ResolvedAction(Catalog.Operations[i].Name, i, Catalog.Operations[i].IsDataAction))
+            .ToArray());
+
+    /// <summary>The same over the operations <paramref name="requiredBy"/> require, each once, in the activities' order.</summary>
+    public IReadOnlyList<IReadOnlyList<Decision>> ReachAcross(string principal, IReadOnlyList<string> scopes, IReadOnlyList<Activity> requiredBy) =>
+        ReachAcross(principal, scopes, requiredBy.SelectMany(OperationsOf).DistinctBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToArray());
+
+    private IReadOnlyList<IReadOnlyList<Decision>> ReachAcross(string principal, IReadOnlyList<string> scopes, ResolvedAction[] operations)
+    {
+        var principalId = ResolvePrincipal(principal, out var index);
+        var grants = index >= 0 ? _grants.GetOrAdd(index, _buildGrants) : PrincipalGrants.None;
+        var shared = new Dictionary<string, (ScopeNode Node, Decision[] Reached)>();
+        return scopes.Select(scope =>
+        {
+            var node = _scopes.Get(scope);
+            if (ShareKey(grants, node) is not { } key)
+            {
+                return (IReadOnlyList<Decision>)Array.Empty<Decision>();
+            }
+            if (!shared.TryGetValue(key, out var evaluated))
+            {
+                var applicable = ApplicableAt(principalId, node);
+                var reached = operations
+                    .Select(o => Explain(applicable, o))
+                    .Where(d => OutcomeOrder.Reaches(d.Outcome))
+                    .ToArray();
+                shared[key] = evaluated = (node, reached);
+            }
+            return ReScoped(evaluated.Reached, evaluated.Node, node);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// For one principal and each of <paramref name="scopes"/> (in their order), the activities that reach it there, each
+    /// decided where <see cref="CheckActivity"/> decides it (at the activity's least scope: quota at the subscription);
+    /// shared between scopes as ReachAcross shares them.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ActivityDecision>> ReachingActivitiesAcross(string principal, IReadOnlyList<string> scopes, IReadOnlyList<Activity> activities)
+    {
+        var principalId = ResolvePrincipal(principal, out var index);
+        var grants = index >= 0 ? _grants.GetOrAdd(index, _buildGrants) : PrincipalGrants.None;
+        var shared = new Dictionary<string, (ScopeNode Node, ActivityDecision Decision)>();
+        return scopes.Select(scope =>
+        {
+            var node = _scopes.Get(scope);
+            var reached = new List<ActivityDecision>();
+            for (var a = 0; a < activities.Count; a++)
+            {
+                var activity = activities[a];
+                var decidedAt = _scopes.Get(ActivityScope(node.Scope, activity));
+                if (ShareKey(grants, decidedAt) is not { } key)
+                {
+                    continue;
+                }
+                key = a + "|" + key;
+                if (!shared.TryGetValue(key, out var evaluated))
+                {
+                    var operations = OperationsOf(activity).Select(o => Explain(principalId, index, o, decidedAt)).ToList();
+                    shared[key] = evaluated = (decidedAt, new ActivityDecision
+                    {
+                        Activity = activity,
+                        Outcome = ActivityDecision.Combine(operations.Select(d => d.Outcome)),
+                        PrincipalId = principalId,
+                        Scope = decidedAt.Scope.Value,
+                        Operations = operations,
+                    });
+                }
+                if (OutcomeOrder.Reaches(evaluated.Decision.Outcome))
+                {
+                    reached.Add(evaluated.Node.Id == decidedAt.Id ? evaluated.Decision : evaluated.Decision with
+                    {
+                        Scope = decidedAt.Scope.Value,
+                        Operations = ReScoped(evaluated.Decision.Operations, evaluated.Node, decidedAt),
+                    });
+                }
+            }
+            return (IReadOnlyList<ActivityDecision>)reached;
+        }).ToList();
+    }
+
+    // Null when no assignment of the principal's closure applies at the node, so nothing can reach it there; otherwise
+    // the positions of those that do and, when a deny assignment reaches the node, the node itself: a deny decides per
+    // scope (DoNotApplyToChildScopes, and whom it names), so only scopes no deny reaches share an evaluation.
+    private string? ShareKey(PrincipalGrants grants, ScopeNode node)
+    {
+        var positions = new List<int>();
+        foreach (var ancestor in node.Ancestors)
+        {
+            foreach (var position in grants.At(ancestor))
+            {
+                positions.Add(position);
+            }
+        }
+        if (positions.Count == 0)
+        {
+            return null;
+        }
+        positions.Sort();
+        var key = string.Join(',', positions);
+        return _deniesReaching.GetOrAdd(node.Id, _collectDenies).Length > 0 ? key + "@" + node.Id : key;
+    }
+
+    // Decisions evaluated at one scope, said of another that the same assignments (and no deny) reach.
+    private static IReadOnlyList<Decision> ReScoped(IReadOnlyList<Decision> decisions, ScopeNode evaluatedAt, ScopeNode node) =>
+        evaluatedAt.Id == node.Id ? decisions : decisions.Select(d => d with { Scope = node.Scope.Value }).ToArray();
+
     // ---- Who can --------------------------------------------------------------------------------
 
     /// <summary>
@@ -661,7 +779,8 @@ public sealed class AccessEvaluator
                 DisplayName = _principals.NameOf(p),
                 Decision = Explain(ApplicableAt(_principals.IdOf(p), node), resolved),
             })
-            .Where(h => h.Decision.Outcome is Outcome.Allowed or Outcome.Conditional or Outcome.Eligible or Outcome.Unknown)
+            // A holder the source cannot rule out (an unheld role definition or group membership) is listed as Unknown.
+            .Where(h => OutcomeOrder.Reaches(h.Decision.Outcome) || h.Decision.Outcome == Outcome.Unknown)
             .OrderBy(h => h.Decision.Outcome, OutcomeOrder.StrongestFirst)
             .ThenBy(h => h.DisplayName ?? h.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .ToList();

@@ -65,15 +65,16 @@ public sealed class CmdletContractTests
         { "Get-AmlUnusedAccess", new[] { "AmlRbac.PowerShell.Output.AmlAssignmentUse" }, "GetAmlUnusedAccessCommand", "Snapshot" },
         { "Test-AmlWorkspacePosture", new[] { "AmlRbac.PowerShell.Output.AmlWorkspacePostureResult" }, "TestAmlWorkspacePostureCommand", "Posture" },
         { "Compare-AmlRbacSnapshot", new[] { "AmlRbac.PowerShell.Output.AmlDecisionChange" }, "CompareAmlRbacSnapshotCommand", "Compare" },
+        { "Get-AmlAccessEstate", new[] { "AmlRbac.PowerShell.Output.AmlAccessEstate" }, "GetAmlAccessEstateCommand", "Estate" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture", "Compare-AmlRbacSnapshot" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture", "Compare-AmlRbacSnapshot", "Get-AmlAccessEstate" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Compare-AmlRbacSnapshot", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
+            new[] { "Assert-AmlPermission", "Compare-AmlRbacSnapshot", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlAccessEstate", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -192,6 +193,7 @@ public sealed class CmdletContractTests
             Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName), (WhoCan, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
             Expect("Provider", Strings, None, (Principal, Optional)),
+            Expect("Recurse", Switch, None, (Principal, Optional), (WhoCan, Optional)),
         };
 
         AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters).Concat(LiveParameters));
@@ -270,6 +272,18 @@ public sealed class CmdletContractTests
         };
 
         AssertParameters("Compare-AmlRbacSnapshot", expected);
+    }
+
+    [Fact]
+    public void Get_AmlAccessEstate_parameters()
+    {
+        var expected = new[]
+        {
+            // Not from the pipeline, as for the report: piped Az objects carry a Scope of their own.
+            Expect("Scope", String, None, (AllSets, Mandatory)),
+        };
+
+        AssertParameters("Get-AmlAccessEstate", expected.Concat(SourceParameters).Concat(LiveParameters));
     }
 
     [Fact]
@@ -444,6 +458,10 @@ public sealed class CmdletContractTests
             "Export-AmlRbacSnapshot -ArmUrl: 1",
             "Export-AmlRbacSnapshot -GraphAccessToken: 1",
             "Export-AmlRbacSnapshot -GraphUrl: 1",
+            "Get-AmlAccessEstate -AccessToken: 1",
+            "Get-AmlAccessEstate -ArmUrl: 1",
+            "Get-AmlAccessEstate -GraphAccessToken: 1",
+            "Get-AmlAccessEstate -GraphUrl: 1",
             "Get-AmlEffectiveAccess -AccessToken: 1",
             "Get-AmlEffectiveAccess -ArmUrl: 1",
             "Get-AmlEffectiveAccess -GraphAccessToken: 1",

@@ -142,7 +142,7 @@ public sealed class OutputTests
             {
                 "PrincipalId", "PrincipalName", "PrincipalType", "RoleName", "Action", "Activity", "Scope", "IsDataAction", "Decision",
                 "GrantedBy", "GrantScope", "ViaGroup", "Condition", "Reasons", "WouldBeGrantedBy", "Explanation", "Operations", "MissingActions",
-                "Model", "RbacDecision", "PolicyDecision", "DecidedBy", "PolicyReasons",
+                "Model", "RbacDecision", "PolicyDecision", "DecidedBy", "PolicyReasons", "Resource", "ResourceKind", "ResourceName",
             },
             typeof(AmlPermissionDecision).GetProperties().Select(p => p.Name));
     }

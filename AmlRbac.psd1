@@ -22,6 +22,7 @@
         'Export-AmlRbacSnapshot'
         'Export-AmlAccessReport'
         'Set-AmlWorkspaceIdentityRole'
+        'New-AmlPosturePolicy'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

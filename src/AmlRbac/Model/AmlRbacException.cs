@@ -157,4 +157,6 @@ public static class ErrorIds
     public const string WorkspaceVerifyTimeout = "WorkspaceVerifyTimeout";
     /// <summary>Another ARM failure while converting this workspace; the message carries ARM's.</summary>
     public const string WorkspaceRequestFailed = "WorkspaceRequestFailed";
+    /// <summary>A rule given to enforce the posture names no built-in definition AmlRbac assigns for it.</summary>
+    public const string PostureRuleUnknown = "PostureRuleUnknown";
 }

@@ -13,10 +13,12 @@ namespace AmlRbac.PowerShell.Cmdlets;
 /// and posture shares only the assignment's settings. It creates nothing in Azure; -OutFile writes the parameters
 /// file and -DefinitionOutFile the initiative, whole or not at all, and -WhatIf writes neither.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "AmlPosturePolicy", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "AmlPosturePolicy", DefaultParameterSetName = PostureSet, SupportsShouldProcess = true)]
 [OutputType(typeof(AmlModelPolicy))]
 public sealed class NewAmlPosturePolicyCommand : PSCmdlet
 {
+    public const string PostureSet = "Posture";
+
     /// <summary>Where the assignment goes: a management group, subscription or resource group.</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]

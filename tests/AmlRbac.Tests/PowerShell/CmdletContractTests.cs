@@ -62,15 +62,16 @@ public sealed class CmdletContractTests
         { "Export-AmlRbacSnapshot", new[] { "System.IO.FileInfo" }, "ExportAmlRbacSnapshotCommand", "Path" },
         { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
         { "Export-AmlAccessReport", new[] { "System.String", "System.IO.FileInfo" }, "ExportAmlAccessReportCommand", "Report" },
+        { "New-AmlPosturePolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlPosturePolicyCommand", "Posture" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "New-AmlPosturePolicy" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
+            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "New-AmlPosturePolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 

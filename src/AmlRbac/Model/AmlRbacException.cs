@@ -157,6 +157,9 @@ public static class ErrorIds
     public const string WorkspaceVerifyTimeout = "WorkspaceVerifyTimeout";
     /// <summary>Another ARM failure while converting this workspace; the message carries ARM's.</summary>
     public const string WorkspaceRequestFailed = "WorkspaceRequestFailed";
-    /// <summary>A rule given to enforce the posture names no built-in definition AmlRbac assigns for it.</summary>
+
+    // Workspace security posture (Test-AmlWorkspacePosture, amlrbac posture).
+
+    /// <summary>A posture rule id given to filter on (-RuleId, --rule) is not one of the rules (AMLP001 ...).</summary>
     public const string PostureRuleUnknown = "PostureRuleUnknown";
 }

@@ -23,9 +23,13 @@ public sealed record Tenant
 
     /// <summary>
     /// The resource ids of the Azure ML workspaces the source listed: live Azure lists those under the scopes read; a
-    /// snapshot holds none, and a report then finds the workspaces its assignments, denies and policies name.
+    /// snapshot those of its workspaces section (none in an older snapshot), and a report also finds the workspaces
+    /// its assignments, denies and policies name.
     /// </summary>
     public IReadOnlyList<string> Workspaces { get; init; } = Array.Empty<string>();
+
+    /// <summary>The Azure resources the posture rules read (a snapshot's resource sections); empty when it has none.</summary>
+    public ResourceInventory Resources { get; init; } = ResourceInventory.Empty;
 
     /// <summary>Where this tenant was read from, for messages ("samples/contoso.snapshot.json", "live ARM").</summary>
     public string? Source { get; init; }

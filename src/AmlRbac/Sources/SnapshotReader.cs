@@ -30,9 +30,13 @@ public static class SnapshotReader
         ("managementGroups", (c, i) => c.ManagementGroups.Add(DirectoryShapes.ReadManagementGroup(i))),
         ("principals", (c, i) => c.AddPrincipal(DirectoryShapes.ReadPrincipal(i))),
         ("policyDefinitions", null), ("policySetDefinitions", null), ("policyAssignments", null), ("policyExemptions", null),
+        ("workspaces", null), ("computes", null), ("privateEndpointConnections", null), ("diagnosticSettings", null), ("privateDnsZoneGroups", null),
     };
 
-    private static readonly string[] PolicySections = { "policyDefinitions", "policySetDefinitions", "policyAssignments", "policyExemptions" };
+    // Sections read whole as JSON (small beside the RBAC sections): the Azure Policy sections, read by
+    // PolicySnapshotReader, and the posture resource sections, read by ResourceSnapshotReader.
+    private static readonly string[] WholeSections =
+        new[] { "policyDefinitions", "policySetDefinitions", "policyAssignments", "policyExemptions" }.Concat(ResourceSnapshotReader.SectionNames).ToArray();
 
     /// <summary>
     /// Reads the snapshot at <paramref name="path"/> in one forward pass over the file (issue #16): a
@@ -74,6 +78,7 @@ public static class SnapshotReader
     {
         var collected = new Collected(strings);
         var policy = PolicyState.Empty;
+        var resources = ResourceInventory.Empty;
         switch (json.Next(out _))
         {
             case JsonTokenType.StartArray:
@@ -84,20 +89,20 @@ public static class SnapshotReader
                 json.Next(out _);
                 break;
             case JsonTokenType.StartObject:
-                var policySections = new PolicySectionText();
+                var wholeSections = new WholeSectionText();
                 if (json.Next(out var first) == JsonTokenType.PropertyName && first!.Equals("schemaVersion", StringComparison.OrdinalIgnoreCase))
                 {
-                    ReadDocument(json, first, origin, collected, policySections);
-                    policy = policySections.Read(sourceName);
+                    ReadDocument(json, first, origin, collected, wholeSections);
+                    (policy, resources) = wholeSections.Read(sourceName);
                     break;
                 }
                 // Anything else (one ARM list page, a single exported object, a document whose schemaVersion
                 // is not first) is read whole, then told apart by its fields.
-                var item = new SourceItem(ReadFields(json, first, policySections), origin, "$");
+                var item = new SourceItem(ReadFields(json, first, wholeSections), origin, "$");
                 if (item.Has("schemaVersion"))
                 {
                     ReadDocument(item, collected);
-                    policy = policySections.Read(sourceName);
+                    (policy, resources) = wholeSections.Read(sourceName);
                 }
                 else if (item.Has("value"))
                 {
@@ -116,19 +121,24 @@ public static class SnapshotReader
                 }
                 throw origin.Fail("$", "expected a snapshot object or an array of exported role assignments, role definitions or deny assignments.");
         }
-        return collected.ToTenant(sourceName) with { Policy = policy };
+        return collected.ToTenant(sourceName) with
+        {
+            Policy = policy,
+            Resources = resources,
+            Workspaces = resources.Workspaces?.Select(w => w.Id).ToList() ?? (IReadOnlyList<string>)Array.Empty<string>(),
+        };
     }
 
-    // The rest of an object whose first field name was read, as plain values; policy sections are kept as text.
-    private static Dictionary<string, object?> ReadFields(JsonStream json, string? first, PolicySectionText policySections)
+    // The rest of an object whose first field name was read, as plain values; policy and resource sections are kept as text.
+    private static Dictionary<string, object?> ReadFields(JsonStream json, string? first, WholeSectionText wholeSections)
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         for (var name = first; name is not null; name = json.Next(out var next) == JsonTokenType.PropertyName ? next : null)
         {
-            if (!fields.ContainsKey(name) && PolicySections.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (!fields.ContainsKey(name) && WholeSections.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 fields.Add(name, true);
-                policySections.Add(name, json.RawValue());
+                wholeSections.Add(name, json.RawValue());
             }
             else
             {
@@ -140,7 +150,7 @@ public static class SnapshotReader
 
     // A document read as it streams: each section's items become the model as they are read. Field names
     // match case-insensitively and the first of two spellings wins, as in every other source (SourceItem).
-    private static void ReadDocument(JsonStream json, string versionName, InputOrigin origin, Collected collected, PolicySectionText policySections)
+    private static void ReadDocument(JsonStream json, string versionName, InputOrigin origin, Collected collected, WholeSectionText wholeSections)
     {
         var header = new SourceItem(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { [versionName] = json.Value() }, origin, "$");
         CheckVersion(header);
@@ -153,9 +163,9 @@ public static class SnapshotReader
                 continue;
             }
             CheckSection(header, name!);
-            if (PolicySections.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (WholeSections.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                policySections.Add(name!, json.RawValue());
+                wholeSections.Add(name!, json.RawValue());
             }
             else if (name!.StartsWith('$'))
             {
@@ -239,15 +249,16 @@ public static class SnapshotReader
     }
 
     /// <summary>
-    /// The policy sections of a document, kept as their JSON text while the rest streams, then read by
-    /// <see cref="PolicySnapshotReader"/> as the root object it reads (they are small beside the RBAC sections).
+    /// The policy and resource sections of a document, kept as their JSON text while the rest streams, then read by
+    /// <see cref="PolicySnapshotReader"/> and <see cref="ResourceSnapshotReader"/> as the root object they read (they
+    /// are small beside the RBAC sections).
     /// </summary>
-    private sealed class PolicySectionText
+    private sealed class WholeSectionText
     {
         private readonly MemoryStream _text = new();
         private readonly Utf8JsonWriter _writer;
 
-        public PolicySectionText()
+        public WholeSectionText()
         {
             _writer = new Utf8JsonWriter(_text);
             _writer.WriteStartObject();
@@ -259,12 +270,12 @@ public static class SnapshotReader
             _writer.WriteRawValue(value, skipInputValidation: true);
         }
 
-        public PolicyState Read(string sourceName)
+        public (PolicyState Policy, ResourceInventory Resources) Read(string sourceName)
         {
             _writer.WriteEndObject();
             _writer.Flush();
             using var document = JsonDocument.Parse(_text.ToArray());
-            return PolicySnapshotReader.Read(document.RootElement, sourceName);
+            return (PolicySnapshotReader.Read(document.RootElement, sourceName), ResourceSnapshotReader.Read(document.RootElement, sourceName));
         }
     }
 

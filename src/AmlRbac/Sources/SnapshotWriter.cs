@@ -34,6 +34,7 @@ public static class SnapshotWriter
         json.WriteArray("managementGroups", tenant.ManagementGroups, WriteManagementGroup);
         json.WriteArray("principals", tenant.Principals, WritePrincipal);
         PolicySnapshotWriter.Write(json, tenant.Policy);
+        ResourceSnapshotWriter.Write(json, tenant.Resources);
         json.WriteEndObject();
     }
 

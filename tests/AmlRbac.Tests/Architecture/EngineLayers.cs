@@ -20,9 +20,10 @@ internal static class EngineLayers
             ["Authoring"] = ["Model", "Catalog", "Rbac", "Policy"],
             ["Sources"] = ["Model", "Catalog", "Authoring"],
             ["Sources.Live"] = ["Model", "Catalog", "Authoring", "Sources"],
-            ["Questions"] = ["Model", "Catalog", "Rbac", "Policy", "Authoring", "Sources", "Sources.Live"],
+            ["Posture"] = ["Model", "Catalog"],
+            ["Questions"] = ["Model", "Catalog", "Rbac", "Policy", "Authoring", "Sources", "Sources.Live", "Posture"],
             ["WorkspaceIdentity"] = ["Model", "Catalog", "Rbac", "Authoring", "Sources", "Sources.Live"],
-            ["Output"] = ["Model", "Catalog", "Rbac", "Policy", "Authoring", "Sources", "Questions", "WorkspaceIdentity"],
+            ["Output"] = ["Model", "Catalog", "Rbac", "Policy", "Authoring", "Sources", "Questions", "WorkspaceIdentity", "Posture"],
         },
         MayTouchFilesAndNetwork: ["Sources", "Sources.Live"],
         IsFileOrNetwork: IsFileOrNetwork);

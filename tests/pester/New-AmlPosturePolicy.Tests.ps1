@@ -1,8 +1,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
     $Subscription = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0'
-    $CustomerManagedKey = 'ba769a63-b8cc-4b2d-abf6-ac33c7204be8'
-    $PrivateLink = '45e05259-1eb5-4f70-9574-baf73e9d219b'
+    $CustomerManagedKey = 'AMLP001'
+    $PrivateLink = 'AMLP003'
     $Initiative = "$Subscription/providers/Microsoft.Authorization/policySetDefinitions/aml-posture"
 }
 
@@ -13,8 +13,8 @@ Describe 'New-AmlPosturePolicy builds the posture initiative and its assignment'
         $policy.Name | Should -Be 'aml-posture'
         $policy.PolicyDefinitionId | Should -Be $Initiative
         $policy.DefinitionId | Should -Be $Initiative
-        $policy.PolicyParameterObject['effect-ba769a63'] | Should -Be 'Deny'
-        $policy.PolicyParameterObject['effect-45e05259'] | Should -Be 'Audit'
+        $policy.PolicyParameterObject['effect-AMLP001'] | Should -Be 'Deny'
+        $policy.PolicyParameterObject['effect-AMLP003'] | Should -Be 'Audit'
         ($policy.DefinitionJson | ConvertFrom-Json).properties.policyDefinitions.policyDefinitionReferenceId | Should -Be @($CustomerManagedKey, $PrivateLink)
     }
 
@@ -40,6 +40,11 @@ Describe 'New-AmlPosturePolicy builds the posture initiative and its assignment'
     It 'refuses a rule it cannot enforce with its error id' {
         { New-AmlPosturePolicy -RuleId 'AMLP999' -Scope $Subscription } |
             Should -Throw -ErrorId 'PostureRuleUnknown,AmlRbac.PowerShell.Cmdlets.NewAmlPosturePolicyCommand'
+    }
+
+    It 'refuses a rule no built-in audits or denies' {
+        { New-AmlPosturePolicy -RuleId 'AMLP016' -Scope $Subscription } |
+            Should -Throw -ErrorId 'PostureRuleNotEnforceable,AmlRbac.PowerShell.Cmdlets.NewAmlPosturePolicyCommand'
     }
 
     It 'refuses a workspace scope' {

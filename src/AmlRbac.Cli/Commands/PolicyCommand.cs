@@ -39,7 +39,7 @@ internal static class PolicyCommand
         {
             Description = "Not a model guardrail: the initiative of built-in Machine Learning policies that enforces the workspace posture (customer-managed key, no public access, private link, managed network, logs, compute local auth, VNet, idle shutdown), and its assignment.",
         };
-        var rules = Many("--rule", "RULE", "With --posture: a rule to enforce, named by its built-in definition (name or id), repeated; default every rule that has one.");
+        var rules = Many("--rule", "RULE", "With --posture: the id of a rule to enforce (AMLP001 ...), repeated; default every rule that a built-in policy audits or denies.");
         var definitionScope = new Option<string>("--definition-scope")
         {
             Description = "With --allowed-model or --posture: the management group or subscription the custom definition or initiative is saved at (default: the subscription of --scope).",

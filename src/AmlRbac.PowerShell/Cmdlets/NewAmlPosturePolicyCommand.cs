@@ -24,7 +24,7 @@ public sealed class NewAmlPosturePolicyCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Scope { get; set; }
 
-    /// <summary>The rules to enforce, each named by its built-in definition (name or id); default every rule that has one.</summary>
+    /// <summary>The ids of the rules to enforce (AMLP001 ...); default every rule that a built-in policy audits or denies.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? RuleId { get; set; }

@@ -7,7 +7,8 @@ namespace AmlRbac.Authoring;
 
 /// <summary>
 /// Authors the enforcement of the workspace posture: one initiative (policy set definition, [SPEC-PSD], [INIT]) whose
-/// members are the built-in "Machine Learning" definitions the user picks (Catalog's <see cref="PostureEnforcements"/>),
+/// members are the built-in "Machine Learning" definitions that enforce the posture rules the user picks (a rule's
+/// policyDefinitionId, with the values of Catalog's <see cref="PostureEnforcements"/>), one member per rule,
 /// each member's effect an initiative parameter, and one assignment of it. One initiative rather than one assignment
 /// per built-in: one thing to assign, exempt and read compliance of, one parameters file for the Azure CLI and Az.
 /// The built-in definitions (whose effect parameter says which effects a member may take) come from the caller:
@@ -25,11 +26,11 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
     private static readonly string[] AuditEffects = { "Audit", "AuditIfNotExists" };
 
     /// <summary>
-    /// The initiative of <paramref name="members"/>, saved at <paramref name="definitionScope"/>, each member's
+    /// The initiative of <paramref name="members"/> (each rule with the entry that enforces it), saved at <paramref name="definitionScope"/>, each member's
     /// effect parameter defaulting to <paramref name="effect"/> where its definition allows it, else to its audit
     /// effect (a warning says which). Throws PolicyParameterInvalid.
     /// </summary>
-    public PostureInitiative Initiative(Scope definitionScope, IReadOnlyList<PostureEnforcement> members, string effect, string name = DefaultName)
+    public PostureInitiative Initiative(Scope definitionScope, IReadOnlyList<(PostureRule Rule, PostureEnforcement Enforcement)> members, string effect, string name = DefaultName)
     {
         AssignmentDrafting.CheckDefinitionScope(definitionScope);
         AssignmentDrafting.CheckEffect(effect, Effects.Cast<object?>().ToList());
@@ -38,8 +39,8 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
             throw AssignmentDrafting.Invalid("The initiative has no member: give at least one rule.");
         }
         var warnings = new List<string>();
-        var chosen = new List<(PostureEnforcement Member, PolicyDefinition Definition, string Parameter, string Effect, IReadOnlyList<object?> Allowed)>();
-        foreach (var member in members.DistinctBy(m => m.Definition, StringComparer.OrdinalIgnoreCase))
+        var chosen = new List<(PostureRule Rule, PostureEnforcement Member, PolicyDefinition Definition, string Parameter, string Effect, IReadOnlyList<object?> Allowed)>();
+        foreach (var (rule, member) in members.DistinctBy(m => m.Rule.Id, StringComparer.OrdinalIgnoreCase))
         {
             var definition = builtInDefinition(member.DefinitionId)
                 ?? throw AssignmentDrafting.Invalid($"The built-in policy definition '{member.DefinitionId}' is not among the embedded ones {PublicSource.BuiltInPolicies}.");
@@ -49,9 +50,9 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
                 ?? throw AssignmentDrafting.Invalid($"The built-in '{definition.DisplayName}' ({definition.Name}) takes none of the effects {effect}, Audit or AuditIfNotExists (it allows {PolicyValues.Show(allowed)}).");
             if (taken != effect)
             {
-                warnings.Add($"'{definition.DisplayName}' ({definition.Name}) cannot {effect} (its effects: {string.Join(", ", allowed)}): its member is given {taken}.");
+                warnings.Add($"{rule.Id}: '{definition.DisplayName}' ({definition.Name}) cannot {effect} (its effects: {string.Join(", ", allowed)}): its member is given {taken}.");
             }
-            chosen.Add((member, definition, "effect-" + member.Definition[..8], taken, allowed));
+            chosen.Add((rule, member, definition, "effect-" + rule.Id, taken, allowed));
         }
         var json = JsonOutput.Build(w =>
         {
@@ -69,8 +70,8 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
                 w.WriteStartObject(c.Parameter);
                 w.WriteString("type", "String");
                 w.WriteStartObject("metadata");
-                w.WriteString("displayName", "Effect: " + c.Definition.DisplayName);
-                w.WriteString("description", c.Member.Checks);
+                w.WriteString("displayName", $"Effect of {c.Rule.Id} ({c.Rule.Name})");
+                w.WriteString("description", c.Definition.DisplayName);
                 w.WriteEndObject();
                 w.WritePropertyName("allowedValues");
                 PolicyJsonWriter.WriteValue(w, c.Allowed.ToList());
@@ -82,7 +83,7 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
             foreach (var c in chosen)
             {
                 w.WriteStartObject();
-                w.WriteString("policyDefinitionReferenceId", c.Member.Definition);
+                w.WriteString("policyDefinitionReferenceId", c.Rule.Id);
                 w.WriteString("policyDefinitionId", c.Member.DefinitionId);
                 w.WriteStartObject("parameters");
                 // A member's parameter takes the initiative's through [parameters('...')] [INIT].
@@ -103,7 +104,7 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
             w.WriteEndObject();
             w.WriteEndObject();
         });
-        warnings.AddRange(chosen.Where(c => c.Member.Why is not null).Select(c => $"'{c.Definition.DisplayName}' ({c.Definition.Name}) is given {Show(c.Member.Parameters)}: {c.Member.Why}"));
+        warnings.AddRange(chosen.Where(c => c.Member.Why is not null).Select(c => $"{c.Rule.Id}: '{c.Definition.DisplayName}' ({c.Definition.Name}) is given {Show(c.Member.Parameters)}: {c.Member.Why}"));
         var initiative = new CustomDefinitionDraft
         {
             Name = name,
@@ -112,7 +113,7 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
             IsInitiative = true,
             Warnings = warnings,
         };
-        return new PostureInitiative(initiative, chosen.Select(c => new PostureMember(c.Member, c.Definition, c.Parameter, c.Effect)).ToList());
+        return new PostureInitiative(initiative, chosen.Select(c => new PostureMember(c.Rule, c.Member, c.Definition, c.Parameter, c.Effect)).ToList());
     }
 
     /// <summary>The assignment of <paramref name="initiative"/> at <paramref name="scope"/>, giving each member's effect. Throws PolicyParameterInvalid.</summary>
@@ -135,5 +136,5 @@ public sealed class PosturePolicyAuthoring(Func<string, PolicyDefinition?> built
 /// <summary>An authored posture initiative and the members it holds, in order.</summary>
 public sealed record PostureInitiative(CustomDefinitionDraft Definition, IReadOnlyList<PostureMember> Members);
 
-/// <summary>One member: the posture entry, its built-in definition, the initiative parameter that carries its effect, and that effect.</summary>
-public sealed record PostureMember(PostureEnforcement Enforcement, PolicyDefinition Definition, string Parameter, string Effect);
+/// <summary>One member: the rule, the entry that enforces it, its built-in definition, the initiative parameter that carries its effect, and that effect.</summary>
+public sealed record PostureMember(PostureRule Rule, PostureEnforcement Enforcement, PolicyDefinition Definition, string Parameter, string Effect);

@@ -3,17 +3,13 @@ using System.Text.Json;
 namespace AmlRbac.Catalog;
 
 /// <summary>
-/// A built-in policy definition AmlRbac assigns to enforce the workspace posture (Catalog/Data/posture-enforcement.json):
-/// the definition's name (GUID), what it checks, and the parameter values an assignment gives besides the effect,
-/// with why.
+/// A built-in policy definition AmlRbac assigns to enforce the posture rules that name it (Catalog/Data/posture-enforcement.json):
+/// the definition's name (GUID) and the parameter values an assignment gives besides the effect, with why.
 /// </summary>
 public sealed record PostureEnforcement
 {
     /// <summary>The built-in's name, the GUID of <c>/providers/Microsoft.Authorization/policyDefinitions/{name}</c>.</summary>
     public required string Definition { get; init; }
-
-    /// <summary>What the definition checks, in the user's words.</summary>
-    public required string Checks { get; init; }
 
     /// <summary>Parameter values besides the effect (plain JSON values); empty when the defaults do.</summary>
     public IReadOnlyDictionary<string, JsonElement> Parameters { get; init; } = new Dictionary<string, JsonElement>();

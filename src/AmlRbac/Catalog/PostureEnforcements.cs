@@ -16,13 +16,10 @@ public static class PostureEnforcements
 
     public static IReadOnlyList<PostureEnforcement> All => Embedded.Value;
 
-    /// <summary>The entry for a built-in's name (GUID) or id, or null when AmlRbac does not assign it for posture.</summary>
-    public static PostureEnforcement? Find(string nameOrId)
-    {
-        var name = nameOrId.Trim();
-        return All.FirstOrDefault(e => string.Equals(e.Definition, name, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(e.DefinitionId, name, StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>The entry that enforces <paramref name="rule"/>, or null when no built-in AmlRbac assigns does.</summary>
+    public static PostureEnforcement? For(PostureRule rule) => rule.PolicyDefinitionId is { } id
+        ? All.FirstOrDefault(e => string.Equals(e.DefinitionId, id.Trim(), StringComparison.OrdinalIgnoreCase))
+        : null;
 
     private static IReadOnlyList<PostureEnforcement> Load()
     {

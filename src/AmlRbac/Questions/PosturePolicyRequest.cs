@@ -16,8 +16,8 @@ public sealed record PosturePolicyRequest
     public required string Scope { get; init; }
 
     /// <summary>
-    /// The rules to enforce, each named by the built-in definition that enforces it (its name, a GUID, or its id);
-    /// empty enforces every rule that has one (Catalog/Data/posture-enforcement.json).
+    /// The ids of the rules to enforce (AMLP001 ...), each of which must have a built-in definition AmlRbac assigns
+    /// (Catalog/Data/posture-enforcement.json); empty enforces every rule that has one.
     /// </summary>
     public IReadOnlyList<string> Rules { get; init; } = Array.Empty<string>();
 
@@ -60,13 +60,16 @@ public sealed record PosturePolicyRequest
     }
 
     /// <summary>
-    /// Authors the initiative and its assignment. Throws ScopeInvalid for a bad scope, PostureRuleUnknown for a rule
-    /// AmlRbac cannot enforce, and PolicyParameterInvalid for a value the definitions do not accept.
+    /// Authors the initiative and its assignment. Throws ScopeInvalid for a bad scope, PostureRuleUnknown for an id
+    /// that is no rule, PostureRuleNotEnforceable for a rule no built-in AmlRbac assigns enforces, and
+    /// PolicyParameterInvalid for a value the definitions do not accept.
     /// </summary>
     public PosturePolicy Build()
     {
         var scope = ModelPolicyRequest.AssignmentScope(Scope, "the posture initiative");
-        var members = Rules.Count == 0 ? PostureEnforcements.All : Rules.Select(Member).ToList();
+        var members = Rules.Count == 0
+            ? PostureRules.All.Where(r => PostureEnforcements.For(r) is not null).Select(r => (r, PostureEnforcements.For(r)!)).ToList()
+            : PostureRules.Select(Rules).Select(r => (r, PostureEnforcements.For(r) ?? throw NotEnforceable(r))).ToList();
         var name = string.IsNullOrWhiteSpace(Name) ? PosturePolicyAuthoring.DefaultName : Name.Trim();
         // The built-in definitions AmlRbac ships say which effects each member may take.
         var initiative = new PosturePolicyAuthoring(PolicyCatalog.Default.Find)
@@ -82,8 +85,8 @@ public sealed record PosturePolicyRequest
         return new PosturePolicy(PosturePolicyAuthoring.Assign(scope, initiative, settings), initiative, this);
     }
 
-    private static PostureEnforcement Member(string rule) =>
-        PostureEnforcements.Find(rule ?? "")
-        ?? throw new AmlRbacException(ErrorIds.PostureRuleUnknown, FailureCategory.InvalidArgument,
-            $"'{rule}' names no posture rule AmlRbac can enforce; give one of the built-in definitions {string.Join(", ", PostureEnforcements.All.Select(e => e.Definition))}.", rule);
+    private static AmlRbacException NotEnforceable(PostureRule rule) => new(ErrorIds.PostureRuleNotEnforceable, FailureCategory.InvalidArgument,
+        $"{rule.Id} ({rule.Name}) has no built-in Azure Policy definition that audits or denies it "
+        + (rule.PolicyDefinitionId is { } id ? $"({id} only deploys or modifies resources)" : "")
+        + $"; the rules that have one are {string.Join(", ", PostureRules.All.Where(r => PostureEnforcements.For(r) is not null).Select(r => r.Id))}.", rule.Id);
 }

@@ -17,14 +17,22 @@ namespace AmlRbac.Tests.Authoring;
 /// </summary>
 public sealed class PosturePolicyAuthoringTests
 {
-    private const string PrivateLink = "45e05259-1eb5-4f70-9574-baf73e9d219b";
-    private const string ManagedNetwork = "6ddb1705-c8cf-450e-aa4b-19ad6703c440";
-    private const string ResourceLogs = "afe0c3be-ba3b-4544-ba52-0c99672a8ad6";
-    private const string CustomerManagedKey = "ba769a63-b8cc-4b2d-abf6-ac33c7204be8";
+    private const string CustomerManagedKey = "AMLP001";
+    private const string PrivateLink = "AMLP003";
+    private const string ManagedNetwork = "AMLP004";
+    private const string ResourceLogs = "AMLP008";
 
     private static readonly PosturePolicyAuthoring Author = new(PolicyCatalog.Default.Find);
 
-    private static PostureEnforcement Entry(string name) => PostureEnforcements.Find(name)!;
+    private static (PostureRule, PostureEnforcement) Entry(string rule)
+    {
+        var found = Assert.Single(PostureRules.Select(new[] { rule }));
+        return (found, PostureEnforcements.For(found)!);
+    }
+
+    // Every rule a built-in AmlRbac assigns enforces.
+    private static readonly (PostureRule, PostureEnforcement)[] All =
+        PostureRules.All.Where(r => PostureEnforcements.For(r) is not null).Select(r => (r, PostureEnforcements.For(r)!)).ToArray();
 
     // What each member's effect is once the assignment's values pass through the initiative, read from the JSON.
     private static Dictionary<string, string> MemberEffects(CustomDefinitionDraft initiative, PolicyAssignmentDraft assignment)
@@ -43,33 +51,34 @@ public sealed class PosturePolicyAuthoringTests
     [Fact]
     public void Every_member_takes_deny_where_its_definition_allows_it_else_its_audit()
     {
-        var initiative = Author.Initiative(Subscription, PostureEnforcements.All, "Deny");
+        var initiative = Author.Initiative(Subscription, All, "Deny");
         var assignment = PosturePolicyAuthoring.Assign(Subscription, initiative);
 
         var effects = MemberEffects(initiative.Definition, assignment);
 
-        Assert.Equal(PostureEnforcements.All.Count, effects.Count);
+        Assert.Equal(new[] { "AMLP001", "AMLP002", "AMLP003", "AMLP004", "AMLP008", "AMLP010", "AMLP013", "AMLP014", "AMLP017" }, effects.Keys);
         Assert.Equal("Deny", effects[CustomerManagedKey]);
         Assert.Equal("Deny", effects[ManagedNetwork]);
         Assert.Equal("Audit", effects[PrivateLink]);
         Assert.Equal("AuditIfNotExists", effects[ResourceLogs]);
-        Assert.Contains(initiative.Definition.Warnings, w => w.Contains(PrivateLink) && w.Contains("cannot Deny"));
-        Assert.DoesNotContain(initiative.Definition.Warnings, w => w.Contains(CustomerManagedKey));
+        Assert.Contains(initiative.Definition.Warnings, w => w.StartsWith("AMLP003: ", StringComparison.Ordinal) && w.Contains("45e05259") && w.Contains("cannot Deny"));
+        Assert.DoesNotContain(initiative.Definition.Warnings, w => w.Contains("AMLP001"));
     }
 
     [Fact]
     public void Disabled_disables_every_member()
     {
-        var initiative = Author.Initiative(Subscription, PostureEnforcements.All, "Disabled");
+        var initiative = Author.Initiative(Subscription, All, "Disabled");
 
         Assert.All(MemberEffects(initiative.Definition, PosturePolicyAuthoring.Assign(Subscription, initiative)).Values, e => Assert.Equal("Disabled", e));
     }
 
     [Fact]
-    public void Every_enforcement_is_an_embedded_machine_learning_built_in_that_audits_and_takes_its_parameters()
+    public void Every_enforcement_is_an_embedded_machine_learning_built_in_that_audits_takes_its_parameters_and_enforces_a_rule()
     {
         foreach (var entry in PostureEnforcements.All)
         {
+            Assert.Contains(PostureRules.All, r => PostureEnforcements.For(r) == entry);
             var definition = PolicyCatalog.Default.Find(entry.DefinitionId);
             Assert.True(definition is not null, $"{entry.Definition} is not embedded");
             Assert.Contains(definition!.Mode, new[] { "Indexed", "All" });
@@ -88,7 +97,7 @@ public sealed class PosturePolicyAuthoringTests
 
         var member = Assert.Single(Assert.Single(state.SetDefinitions).Members);
         Assert.Equal("AllowOnlyApprovedOutbound", member.Parameters["isolationMode"]);
-        Assert.Equal("/providers/Microsoft.Authorization/policyDefinitions/" + ManagedNetwork, member.PolicyDefinitionId);
+        Assert.Equal("/providers/Microsoft.Authorization/policyDefinitions/6ddb1705-c8cf-450e-aa4b-19ad6703c440", member.PolicyDefinitionId);
         Assert.Contains(initiative.Definition.Warnings, w => w.Contains("isolationMode"));
     }
 
@@ -102,7 +111,7 @@ public sealed class PosturePolicyAuthoringTests
         var properties = body.RootElement.GetProperty("properties");
         Assert.Equal("Custom", properties.GetProperty("policyType").GetString());
         Assert.Equal("Machine Learning", properties.GetProperty("metadata").GetProperty("category").GetString());
-        var parameter = properties.GetProperty("parameters").GetProperty("effect-45e05259");
+        var parameter = properties.GetProperty("parameters").GetProperty("effect-AMLP003");
         Assert.Equal(new[] { "Audit", "Disabled" }, parameter.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal("Audit", parameter.GetProperty("defaultValue").GetString());
         Assert.Equal(new[] { CustomerManagedKey, PrivateLink },
@@ -119,7 +128,7 @@ public sealed class PosturePolicyAuthoringTests
         using var body = JsonDocument.Parse(assignment.AssignmentJson);
         var properties = body.RootElement.GetProperty("properties");
         Assert.Equal(initiative.Definition.Id, properties.GetProperty("policyDefinitionId").GetString());
-        Assert.Equal(new[] { "effect-ba769a63", "effect-45e05259" }, properties.GetProperty("parameters").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "effect-AMLP001", "effect-AMLP003" }, properties.GetProperty("parameters").EnumerateObject().Select(p => p.Name));
         Assert.Equal(SandboxGroup.Value, Assert.Single(properties.GetProperty("notScopes").EnumerateArray()).GetString());
         Assert.Equal("DoNotEnforce", properties.GetProperty("enforcementMode").GetString());
         Assert.Equal($"{DataScienceGroup}/providers/Microsoft.Authorization/policyAssignments/aml-posture", assignment.Id);
@@ -131,7 +140,7 @@ public sealed class PosturePolicyAuthoringTests
     [InlineData("Modify")]
     public void An_effect_other_than_deny_audit_or_disabled_is_refused(string effect)
     {
-        var error = Assert.Throws<AmlRbacException>(() => Author.Initiative(Subscription, PostureEnforcements.All, effect));
+        var error = Assert.Throws<AmlRbacException>(() => Author.Initiative(Subscription, All, effect));
         Assert.Equal(ErrorIds.PolicyParameterInvalid, error.ErrorId);
     }
 
@@ -139,11 +148,11 @@ public sealed class PosturePolicyAuthoringTests
     public void The_initiative_lives_at_a_subscription_or_management_group_and_is_assigned_below_it()
     {
         Assert.Equal(ErrorIds.PolicyParameterInvalid,
-            Assert.Throws<AmlRbacException>(() => Author.Initiative(DataScienceGroup, PostureEnforcements.All, "Deny")).ErrorId);
-        var initiative = Author.Initiative(Subscription, PostureEnforcements.All, "Deny");
+            Assert.Throws<AmlRbacException>(() => Author.Initiative(DataScienceGroup, All, "Deny")).ErrorId);
+        var initiative = Author.Initiative(Subscription, All, "Deny");
         Assert.Equal(ErrorIds.PolicyParameterInvalid,
             Assert.Throws<AmlRbacException>(() => PosturePolicyAuthoring.Assign(Scope.ForSubscription(OtherSubscriptionId), initiative)).ErrorId);
         Assert.Equal(ErrorIds.PolicyParameterInvalid,
-            Assert.Throws<AmlRbacException>(() => Author.Initiative(Subscription, Array.Empty<PostureEnforcement>(), "Deny")).ErrorId);
+            Assert.Throws<AmlRbacException>(() => Author.Initiative(Subscription, Array.Empty<(PostureRule, PostureEnforcement)>(), "Deny")).ErrorId);
     }
 }

@@ -7,8 +7,8 @@ namespace AmlRbac.Tests.Cli;
 public sealed class CliPosturePolicyTests : IDisposable
 {
     private const string Subscription = "/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0";
-    private const string CustomerManagedKey = "ba769a63-b8cc-4b2d-abf6-ac33c7204be8";
-    private const string PrivateLink = "45e05259-1eb5-4f70-9574-baf73e9d219b";
+    private const string CustomerManagedKey = "AMLP001";
+    private const string PrivateLink = "AMLP003";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("amlrbac-posture-cli-").FullName;
 
@@ -26,8 +26,8 @@ public sealed class CliPosturePolicyTests : IDisposable
         Assert.Equal(initiativeId, json.GetProperty("policyDefinitionId").GetString());
         Assert.Equal(initiativeId, json.GetProperty("assignment").GetProperty("properties").GetProperty("policyDefinitionId").GetString());
         Assert.Equal(2, json.GetProperty("definition").GetProperty("properties").GetProperty("policyDefinitions").GetArrayLength());
-        Assert.Equal("Deny", json.GetProperty("parameters").GetProperty("effect-ba769a63").GetProperty("value").GetString());
-        Assert.Equal("Audit", json.GetProperty("parameters").GetProperty("effect-45e05259").GetProperty("value").GetString());
+        Assert.Equal("Deny", json.GetProperty("parameters").GetProperty("effect-AMLP001").GetProperty("value").GetString());
+        Assert.Equal("Audit", json.GetProperty("parameters").GetProperty("effect-AMLP003").GetProperty("value").GetString());
         Assert.Contains(result.ErrorLines, l => l.StartsWith("warning: ", StringComparison.Ordinal) && l.Contains(PrivateLink));
     }
 
@@ -50,6 +50,7 @@ public sealed class CliPosturePolicyTests : IDisposable
 
     [Theory]
     [InlineData("--posture", "--rule", "AMLP999")]
+    [InlineData("--posture", "--rule", "AMLP016")]
     [InlineData("--posture", "--allowed-registry", "azureml")]
     [InlineData("--rule", CustomerManagedKey, "--allowed-registry", "azureml")]
     public void Bad_input_exits_with_2(params string[] options)

@@ -12,8 +12,6 @@ namespace AmlRbac.Tests.Questions;
 /// </summary>
 public sealed class PosturePolicyRequestTests : IDisposable
 {
-    private const string PrivateLink = "45e05259-1eb5-4f70-9574-baf73e9d219b";
-    private const string CustomerManagedKey = "ba769a63-b8cc-4b2d-abf6-ac33c7204be8";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("amlrbac-posture-policy-").FullName;
 
@@ -32,23 +30,34 @@ public sealed class PosturePolicyRequestTests : IDisposable
     }
 
     [Fact]
-    public void Rules_are_named_by_their_built_in_definition_name_or_id_in_any_case()
+    public void Rules_are_named_by_id_in_any_case_and_each_becomes_its_built_in_member()
     {
-        var policy = Request(CustomerManagedKey.ToUpperInvariant(), "/providers/Microsoft.Authorization/policyDefinitions/" + PrivateLink).Build();
+        var policy = Request("amlp003", "AMLP001").Build();
 
-        Assert.Equal(new[] { CustomerManagedKey, PrivateLink }, policy.Initiative.Members.Select(m => m.Enforcement.Definition));
+        Assert.Equal(new[] { "AMLP001", "AMLP003" }, policy.Initiative.Members.Select(m => m.Rule.Id));
+        Assert.Equal(new[] { "ba769a63-b8cc-4b2d-abf6-ac33c7204be8", "45e05259-1eb5-4f70-9574-baf73e9d219b" },
+            policy.Initiative.Members.Select(m => m.Definition.Name));
+    }
+
+    [Fact]
+    public void An_id_that_is_no_rule_is_refused_by_name()
+    {
+        var error = Assert.Throws<AmlRbacException>(() => Request("AMLP999").Build());
+
+        Assert.Equal(ErrorIds.PostureRuleUnknown, error.ErrorId);
+        Assert.Contains("AMLP999", error.Message);
     }
 
     [Theory]
-    [InlineData("AMLP999")]
-    [InlineData("e413671a-dd10-4cc1-a943-45b598596cb7")] // V1LegacyMode: a built-in, but the opposite of the posture
-    [InlineData("f59276f0-5740-4aaf-821d-45d185aa210e")] // DeployIfNotExists only
-    public void A_rule_amlrbac_cannot_enforce_is_refused_by_name(string rule)
+    [InlineData("AMLP005", "")]         // no built-in
+    [InlineData("AMLP016", "ee40564d")] // DeployIfNotExists only
+    public void A_rule_no_built_in_audits_or_denies_is_refused_saying_why(string rule, string definition)
     {
         var error = Assert.Throws<AmlRbacException>(() => Request(rule).Build());
 
-        Assert.Equal(ErrorIds.PostureRuleUnknown, error.ErrorId);
-        Assert.Contains(rule, error.Message);
+        Assert.Equal(ErrorIds.PostureRuleNotEnforceable, error.ErrorId);
+        Assert.StartsWith(rule + " (", error.Message);
+        Assert.Contains(definition, error.Message);
     }
 
     [Fact]
@@ -95,7 +104,7 @@ public sealed class PosturePolicyRequestTests : IDisposable
     [Fact]
     public void Both_files_are_written_or_neither()
     {
-        var policy = Request(CustomerManagedKey).Build();
+        var policy = Request("AMLP001").Build();
         var parameters = Path.Combine(_folder, "parameters.json");
         var initiative = Path.Combine(_folder, "initiative.json");
 

@@ -43,6 +43,16 @@ public sealed class EmulatorStore
         {
             Workspaces[workspace.Id] = WorkspaceItem(workspace);
         }
+        // The tenant's own workspace items (its workspaces section) as ARM wrote them, for the workspaces not
+        // given or derived above, so a test's posture settings are served whole.
+        foreach (var workspace in OptionalItems(document, "workspaces"))
+        {
+            Workspaces.TryAdd(workspace["id"]!.GetValue<string>(), workspace);
+        }
+        Computes = OptionalItems(document, "computes");
+        PrivateEndpointConnections = OptionalItems(document, "privateEndpointConnections");
+        DiagnosticSettings = OptionalItems(document, "diagnosticSettings");
+        PrivateDnsZoneGroups = OptionalItems(document, "privateDnsZoneGroups");
     }
 
     /// <summary>ARM role definition items ({ id, name, type, properties: { roleName, permissions, assignableScopes ... } }).</summary>
@@ -78,6 +88,18 @@ public sealed class EmulatorStore
 
     /// <summary>Azure ML workspaces in ARM's 2025-01-01-preview shape, by resource id.</summary>
     public Dictionary<string, JsonObject> Workspaces { get; }
+
+    /// <summary>Compute items ({workspace}/computes/{name}, Compute_List's shape), from the tenant's computes section.</summary>
+    public List<JsonObject> Computes { get; }
+
+    /// <summary>Private endpoint connection items ({workspace}/privateEndpointConnections/{name}).</summary>
+    public List<JsonObject> PrivateEndpointConnections { get; }
+
+    /// <summary>Diagnostic setting items ({resource}/providers/Microsoft.Insights/diagnosticSettings/{name}).</summary>
+    public List<JsonObject> DiagnosticSettings { get; }
+
+    /// <summary>Private DNS zone group items ({private endpoint}/privateDnsZoneGroups/{name}).</summary>
+    public List<JsonObject> PrivateDnsZoneGroups { get; }
 
     /// <summary>Reads under the store's lock; return copies (DeepClone), not the live items.</summary>
     public T Read<T>(Func<EmulatorStore, T> read)
@@ -173,6 +195,10 @@ public sealed class EmulatorStore
 
     private static List<JsonObject> Items(JsonObject document, string section) =>
         document[section]!.AsArray().Select(n => n!.DeepClone().AsObject()).ToList();
+
+    // A section an older tenant does not have: nothing served.
+    private static List<JsonObject> OptionalItems(JsonObject document, string section) =>
+        document[section] is JsonArray items ? items.Select(n => n!.DeepClone().AsObject()).ToList() : new List<JsonObject>();
 
     private static JsonArray ToArray(IEnumerable<JsonObject> items) => new(items.Select(i => (JsonNode?)i.DeepClone()).ToArray());
 

@@ -39,15 +39,22 @@ public sealed class EmulatorStore
         Groups = tenant.Groups.ToList();
         Principals = tenant.Principals.ToList();
         Workspaces = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var workspace in workspaces ?? DeriveWorkspaces(tenant))
+        // The workspaces given; else the tenant's own (its workspaces section, as ARM wrote them, so a test's
+        // posture settings are served whole), then those derived from its assignments for the ids it lacks.
+        foreach (var workspace in workspaces ?? Array.Empty<EmulatedWorkspace>())
         {
             Workspaces[workspace.Id] = WorkspaceItem(workspace);
         }
-        // The tenant's own workspace items (its workspaces section) as ARM wrote them, for the workspaces not
-        // given or derived above, so a test's posture settings are served whole.
-        foreach (var workspace in OptionalItems(document, "workspaces"))
+        if (workspaces is null)
         {
-            Workspaces.TryAdd(workspace["id"]!.GetValue<string>(), workspace);
+            foreach (var workspace in OptionalItems(document, "workspaces"))
+            {
+                Workspaces[workspace["id"]!.GetValue<string>()] = workspace;
+            }
+            foreach (var workspace in DeriveWorkspaces(tenant))
+            {
+                Workspaces.TryAdd(workspace.Id, WorkspaceItem(workspace));
+            }
         }
         Computes = OptionalItems(document, "computes");
         PrivateEndpointConnections = OptionalItems(document, "privateEndpointConnections");

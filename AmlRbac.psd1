@@ -22,6 +22,7 @@
         'Export-AmlRbacSnapshot'
         'Export-AmlAccessReport'
         'Set-AmlWorkspaceIdentityRole'
+        'Test-AmlWorkspacePosture'
         'New-AmlPosturePolicy'
     )
     FunctionsToExport    = @()

@@ -35,6 +35,7 @@ public static class AmlRbacCommand
         root.Subcommands.Add(ExportCommand.Create(terminal));
         root.Subcommands.Add(ReportCommand.Create(terminal));
         root.Subcommands.Add(WorkspaceIdentityCommand.Create(terminal));
+        root.Subcommands.Add(PostureCommand.Create(terminal));
         return root;
     }
 

@@ -7,7 +7,7 @@ namespace AmlRbac.Cli;
 internal static class AnswerWriter
 {
     /// <summary>The question's warnings on stderr, one line each, so stdout stays clean for JSON.</summary>
-    public static void WriteWarnings(Terminal terminal, IQuestion question)
+    public static void WriteWarnings(Terminal terminal, IQuestion<object> question)
     {
         foreach (var warning in question.Warnings)
         {

@@ -36,4 +36,7 @@ public static class ExitCodes
 
     /// <summary>workspace-identity only: the run finished, and at least one workspace failed (each is a line on stderr).</summary>
     public const int WorkspacesFailed = 4;
+
+    /// <summary>posture only: a rule of Error severity fails on at least one workspace.</summary>
+    public const int PostureFailed = 1;
 }

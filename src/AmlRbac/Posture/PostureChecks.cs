@@ -99,19 +99,19 @@ public static class PostureChecks
             return Check.Of(PostureResult.NotApplicable, $"{type.Evidence} (no system-assigned identity)");
         }
         var principal = PropertyRead.Of(facts.Workspace, "identity.principalId");
-        var group = WorkspaceId.Parse(facts.Workspace.Id).ResourceGroup;
-        var scopes = new[] { group };
+        var workspace = WorkspaceId.Parse(facts.Workspace.Id);
+        var scopes = new[] { workspace.ResourceGroup };
         if (principal.IsAbsent)
         {
             return Check.Of(PostureResult.Unknown, principal.Evidence, scopes);
         }
         var roles = facts.RoleAssignments
             .Where(a => !a.IsEligible && string.Equals(a.PrincipalId, principal.Text, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(a.Scope.TrimEnd('/'), group, StringComparison.OrdinalIgnoreCase))
+                && string.Equals(a.Scope.TrimEnd('/'), workspace.ResourceGroup, StringComparison.OrdinalIgnoreCase))
             .Select(a => ObjectIds.NormalizeRoleDefinition(a.RoleDefinitionId))
             .ToList();
         var holds = (string role) => roles.Contains(role, StringComparer.OrdinalIgnoreCase);
-        var evidence = $"{principal.Evidence} on {group}: ";
+        var evidence = $"{principal.Evidence}, on resource group {workspace.ResourceGroupName}: ";
         return holds(facts.AzureAIAdministratorRoleId) ? Check.Of(PostureResult.Pass, evidence + "Azure AI Administrator", scopes)
             : holds(facts.ContributorRoleId) ? Check.Of(PostureResult.Fail, evidence + "Contributor, not Azure AI Administrator", scopes)
             : Check.Of(PostureResult.Unknown, evidence + "neither role in the source's role assignments", scopes);

@@ -38,7 +38,7 @@ internal readonly record struct PropertyRead(string Path, JsonElement? Value)
 
     public string Evidence => IsAbsent ? $"{Path}: absent" : $"{Path} = {Shortened(Text!)}";
 
-    // A value is evidence, not a dump: long ones (a key URL, an object) are cut.
+    // A value is evidence, not a dump: long ones (an object) are cut; resource ids and key URLs fit.
     private static string Shortened(string text) =>
-        text.Length <= 120 ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..117]}...");
+        text.Length <= 200 ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..197]}...");
 }

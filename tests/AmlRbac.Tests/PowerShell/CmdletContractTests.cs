@@ -62,16 +62,17 @@ public sealed class CmdletContractTests
         { "Export-AmlRbacSnapshot", new[] { "System.IO.FileInfo" }, "ExportAmlRbacSnapshotCommand", "Path" },
         { "Set-AmlWorkspaceIdentityRole", new[] { "AmlRbac.PowerShell.Output.AmlWorkspaceIdentityConversion" }, "SetAmlWorkspaceIdentityRoleCommand", "ResourceId" },
         { "Export-AmlAccessReport", new[] { "System.String", "System.IO.FileInfo" }, "ExportAmlAccessReportCommand", "Report" },
+        { "Test-AmlWorkspacePosture", new[] { "AmlRbac.PowerShell.Output.AmlWorkspacePostureResult" }, "TestAmlWorkspacePostureCommand", "Posture" },
         { "New-AmlPosturePolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlPosturePolicyCommand", "Posture" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "New-AmlPosturePolicy" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Test-AmlWorkspacePosture", "New-AmlPosturePolicy" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "New-AmlPosturePolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" },
+            new[] { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "New-AmlPosturePolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -225,6 +226,19 @@ public sealed class CmdletContractTests
         };
 
         AssertParameters("Export-AmlAccessReport", expected.Concat(SourceParameters).Concat(LiveParameters));
+    }
+
+    [Fact]
+    public void Test_AmlWorkspacePosture_parameters()
+    {
+        var expected = new[]
+        {
+            Expect("RuleId", "System.String[]", None, (AllSets, Optional)),
+            // Not from the pipeline: the posture is of the workspaces at or under the one scope named.
+            Expect("Scope", String, None, (AllSets, Optional)),
+        };
+
+        AssertParameters("Test-AmlWorkspacePosture", expected.Concat(SourceParameters).Concat(LiveParameters));
     }
 
     [Fact]
@@ -407,6 +421,10 @@ public sealed class CmdletContractTests
             "Test-AmlPermission -ArmUrl: 1",
             "Test-AmlPermission -GraphAccessToken: 1",
             "Test-AmlPermission -GraphUrl: 1",
+            "Test-AmlWorkspacePosture -AccessToken: 1",
+            "Test-AmlWorkspacePosture -ArmUrl: 1",
+            "Test-AmlWorkspacePosture -GraphAccessToken: 1",
+            "Test-AmlWorkspacePosture -GraphUrl: 1",
         }, validated);
     }
 

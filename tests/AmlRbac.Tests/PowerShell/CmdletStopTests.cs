@@ -14,7 +14,7 @@ namespace AmlRbac.Tests.PowerShell;
 public sealed class CmdletStopTests
 {
     private static readonly string[] CmdletsThatTalkToAzure =
-        { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission" };
+        { "Assert-AmlPermission", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlEffectiveAccess", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" };
 
     public CmdletStopTests() => PowerShellStub.Load();
 

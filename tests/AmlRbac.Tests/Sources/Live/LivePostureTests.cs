@@ -99,6 +99,27 @@ public sealed class LivePostureTests
     }
 
     [Fact]
+    public async Task AnExportOfTheSampleTenantHoldsItsResourcesAsTheSnapshotHasThem()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 2);
+        var served = SampleTenant.Load().Resources;
+
+        var exported = (await ExportAsync(harness, Scope.ForManagementGroup("contoso-ml"))).Resources;
+
+        Assert.NotEmpty(served.Computes!);
+        // Every served workspace is exported; the emulator also serves workspaces only its assignments name.
+        Assert.Empty(Ids(served.Workspaces).Except(Ids(exported.Workspaces)));
+        Assert.Equal(Ids(served.Computes), Ids(exported.Computes));
+        Assert.Equal(Ids(served.PrivateEndpointConnections), Ids(exported.PrivateEndpointConnections));
+        Assert.Equal(Ids(served.DiagnosticSettings), Ids(exported.DiagnosticSettings));
+        Assert.Equal(Ids(served.PrivateDnsZoneGroups), Ids(exported.PrivateDnsZoneGroups));
+        foreach (var compute in served.Computes!)
+        {
+            Assert.Equal(compute.Json.GetRawText(), exported.Computes!.Single(c => c.Id == compute.Id).Json.GetRawText());
+        }
+    }
+
+    [Fact]
     public async Task AnExportOfAResourceGroupReadsItsWorkspacesOnly()
     {
         await using var harness = await LiveHarness.StartAsync(PostureTenant());

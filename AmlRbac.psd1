@@ -31,7 +31,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Azure', 'AzureML', 'MachineLearning', 'RBAC', 'Authorization', 'Security', 'PSEdition_Core')
-            ReleaseNotes = '0.1.0: Test-AmlPermission, Assert-AmlPermission, Get-AmlEffectiveAccess, New-AmlCustomRole, New-AmlModelPolicy, Export-AmlRbacSnapshot, Export-AmlAccessReport (HTML, Markdown and CSV access reports) Set-AmlWorkspaceIdentityRole and Test-AmlWorkspacePosture (workspace security posture), with the amlrbac CLI beside them; offline first (the embedded catalog, snapshot files, piped Az objects, the built-in sample tenant) and live Azure as one more source.'
+            ReleaseNotes = '0.1.0: Test-AmlPermission, Assert-AmlPermission, Get-AmlEffectiveAccess, New-AmlCustomRole, New-AmlModelPolicy, Export-AmlRbacSnapshot, Export-AmlAccessReport (HTML, Markdown and CSV access reports) Set-AmlWorkspaceIdentityRole, Test-AmlWorkspacePosture (workspace security posture) and New-AmlPosturePolicy (the initiative that enforces it), with the amlrbac CLI beside them; offline first (the embedded catalog, snapshot files, piped Az objects, the built-in sample tenant) and live Azure as one more source.'
             LicenseUri   = 'https://opensource.org/license/mit'
         }
     }

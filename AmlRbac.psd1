@@ -26,6 +26,7 @@
         'Test-AmlWorkspacePosture'
         'Compare-AmlRbacSnapshot'
         'Get-AmlAccessEstate'
+        'New-AmlPosturePolicy'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -33,7 +34,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Azure', 'AzureML', 'MachineLearning', 'RBAC', 'Authorization', 'Security', 'PSEdition_Core')
-            ReleaseNotes = '0.1.0: Test-AmlPermission, Assert-AmlPermission, Get-AmlEffectiveAccess (with -Recurse: where a principal reaches), Get-AmlAccessEstate (privileged holders, orphaned and duplicate assignments), New-AmlCustomRole, New-AmlModelPolicy, Export-AmlRbacSnapshot, Export-AmlAccessReport (HTML, Markdown and CSV access reports), Set-AmlWorkspaceIdentityRole, Test-AmlWorkspacePosture (workspace security posture), Compare-AmlRbacSnapshot (what changed between two snapshots) and Get-AmlUnusedAccess (what an activity log shows is never used), with the amlrbac CLI beside them; offline first (the embedded catalog, snapshot files, piped Az objects, the built-in sample tenant) and live Azure as one more source.'
+            ReleaseNotes = '0.1.0: Test-AmlPermission, Assert-AmlPermission, Get-AmlEffectiveAccess (with -Recurse: where a principal reaches), Get-AmlAccessEstate (privileged holders, orphaned and duplicate assignments), New-AmlCustomRole, New-AmlModelPolicy, Export-AmlRbacSnapshot, Export-AmlAccessReport (HTML, Markdown and CSV access reports), Set-AmlWorkspaceIdentityRole, Test-AmlWorkspacePosture (workspace security posture), New-AmlPosturePolicy (the built-in policies that enforce it), Compare-AmlRbacSnapshot (what changed between two snapshots) and Get-AmlUnusedAccess (what an activity log shows is never used), with the amlrbac CLI beside them; offline first (the embedded catalog, snapshot files, piped Az objects, the built-in sample tenant) and live Azure as one more source.'
             LicenseUri   = 'https://opensource.org/license/mit'
         }
     }

@@ -15,10 +15,13 @@ public abstract partial class TenantQueryCmdlet<TAnswer>
     [Parameter]
     public SwitchParameter Live { get; set; }
 
+    /// <summary>Whether the question reads the workspaces' resources (the posture rules do), which -Live then collects too.</summary>
+    protected virtual bool LiveReadsResources => false;
+
     private AccessEvaluator OpenLive()
     {
         var subjects = _subjects.ToList();
-        var result = RunLive((collector, progress, cancel) => LiveQuery.CollectAsync(collector, subjects, progress, cancel));
+        var result = RunLive((collector, progress, cancel) => LiveQuery.CollectAsync(collector, subjects, progress, cancel, LiveReadsResources));
         _subjects.Clear();
         _subjects.AddRange(result.Subjects);
         WriteVerbose($"Read live Azure for {subjects.Count} subject(s) in {result.Requests} requests.");

@@ -23,7 +23,7 @@ namespace AmlRbac.ArmEmulator;
 /// then point the client at <see cref="BaseUrl"/> (ARM) and <see cref="GraphUrl"/> (Graph, "…/v1.0/").
 /// Every request passes, in order: recording, the planned <see cref="Faults"/>, the bearer-token check,
 /// then the first matching route of <see cref="RouteTable"/>. Routes live in their own files
-/// (<see cref="ArmReadRoutes"/>, <see cref="GraphRoutes"/>, <see cref="PolicyRoutes"/>); more are added by implementing
+/// (<see cref="ArmReadRoutes"/>, <see cref="GraphRoutes"/>, <see cref="PolicyRoutes"/>, <see cref="PostureRoutes"/>); more are added by implementing
 /// <see cref="AddRoutes"/> in another file of this partial class (see <see cref="EmulatorStore"/>).
 /// </summary>
 public sealed partial class ArmEmulator : IAsyncDisposable
@@ -41,6 +41,7 @@ public sealed partial class ArmEmulator : IAsyncDisposable
         ArmReadRoutes.Register(_routes);
         GraphRoutes.Register(_routes);
         PolicyRoutes.Register(_routes);
+        PostureRoutes.Register(_routes);
         AddRoutes(_routes);
     }
 

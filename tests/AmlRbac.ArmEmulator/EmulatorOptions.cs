@@ -16,8 +16,8 @@ public sealed record EmulatorOptions
     public int Port { get; init; }
 
     /// <summary>
-    /// The Azure ML workspaces served. Null derives them from the tenant: every workspace scope that an
-    /// assignment or deny assignment names, with the identity of the service principal of the same name
+    /// The Azure ML workspaces served. Null takes the tenant's workspaces section, then derives the others from
+    /// the tenant: every workspace scope that an assignment or deny assignment names, with the identity of the service principal of the same name
     /// (a workspace's system-assigned identity is named after it).
     /// </summary>
     public IReadOnlyList<EmulatedWorkspace>? Workspaces { get; init; }

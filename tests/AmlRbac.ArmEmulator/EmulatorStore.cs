@@ -39,10 +39,27 @@ public sealed class EmulatorStore
         Groups = tenant.Groups.ToList();
         Principals = tenant.Principals.ToList();
         Workspaces = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var workspace in workspaces ?? DeriveWorkspaces(tenant))
+        // The workspaces given; else the tenant's own (its workspaces section, as ARM wrote them, so a test's
+        // posture settings are served whole), then those derived from its assignments for the ids it lacks.
+        foreach (var workspace in workspaces ?? Array.Empty<EmulatedWorkspace>())
         {
             Workspaces[workspace.Id] = WorkspaceItem(workspace);
         }
+        if (workspaces is null)
+        {
+            foreach (var workspace in OptionalItems(document, "workspaces"))
+            {
+                Workspaces[workspace["id"]!.GetValue<string>()] = workspace;
+            }
+            foreach (var workspace in DeriveWorkspaces(tenant))
+            {
+                Workspaces.TryAdd(workspace.Id, WorkspaceItem(workspace));
+            }
+        }
+        Computes = OptionalItems(document, "computes");
+        PrivateEndpointConnections = OptionalItems(document, "privateEndpointConnections");
+        DiagnosticSettings = OptionalItems(document, "diagnosticSettings");
+        PrivateDnsZoneGroups = OptionalItems(document, "privateDnsZoneGroups");
     }
 
     /// <summary>ARM role definition items ({ id, name, type, properties: { roleName, permissions, assignableScopes ... } }).</summary>
@@ -78,6 +95,18 @@ public sealed class EmulatorStore
 
     /// <summary>Azure ML workspaces in ARM's 2025-01-01-preview shape, by resource id.</summary>
     public Dictionary<string, JsonObject> Workspaces { get; }
+
+    /// <summary>Compute items ({workspace}/computes/{name}, Compute_List's shape), from the tenant's computes section.</summary>
+    public List<JsonObject> Computes { get; }
+
+    /// <summary>Private endpoint connection items ({workspace}/privateEndpointConnections/{name}).</summary>
+    public List<JsonObject> PrivateEndpointConnections { get; }
+
+    /// <summary>Diagnostic setting items ({resource}/providers/Microsoft.Insights/diagnosticSettings/{name}).</summary>
+    public List<JsonObject> DiagnosticSettings { get; }
+
+    /// <summary>Private DNS zone group items ({private endpoint}/privateDnsZoneGroups/{name}).</summary>
+    public List<JsonObject> PrivateDnsZoneGroups { get; }
 
     /// <summary>Reads under the store's lock; return copies (DeepClone), not the live items.</summary>
     public T Read<T>(Func<EmulatorStore, T> read)
@@ -173,6 +202,10 @@ public sealed class EmulatorStore
 
     private static List<JsonObject> Items(JsonObject document, string section) =>
         document[section]!.AsArray().Select(n => n!.DeepClone().AsObject()).ToList();
+
+    // A section an older tenant does not have: nothing served.
+    private static List<JsonObject> OptionalItems(JsonObject document, string section) =>
+        document[section] is JsonArray items ? items.Select(n => n!.DeepClone().AsObject()).ToList() : new List<JsonObject>();
 
     private static JsonArray ToArray(IEnumerable<JsonObject> items) => new(items.Select(i => (JsonNode?)i.DeepClone()).ToArray());
 

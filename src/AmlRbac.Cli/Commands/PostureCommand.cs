@@ -41,7 +41,7 @@ internal static class PostureCommand
             var ruleIds = (parsed.GetValue(rules) ?? Array.Empty<string>()).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             // An unknown rule id is found before the tenant is read, which live Azure makes slow.
             Catalog.PostureRules.Select(ruleIds);
-            var (evaluator, subject) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken);
+            var (evaluator, subject) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken, withResources: true);
             var question = new PostureQuestion(evaluator, ruleIds);
             AnswerWriter.WriteWarnings(terminal, question, subject);
             var report = question.AnswerFor(subject);

@@ -124,9 +124,10 @@ internal sealed class LiveOptions
     /// <summary>
     /// The evaluator and subject for a question (test, access, who): from live Azure with --live, else from the
     /// --snapshot or the sample tenant (<see cref="TenantOpener"/>), after the engine's one-source rule
-    /// (<see cref="TenantChoice.CheckOneSource"/>) has checked the options given.
+    /// (<see cref="TenantChoice.CheckOneSource"/>) has checked the options given. <paramref name="withResources"/>: the
+    /// question reads the workspaces' resources (posture), which --live then collects too.
     /// </summary>
-    public async Task<(AccessEvaluator Evaluator, Subject Subject)> OpenAsync(ParseResult parsed, Terminal terminal, Subject subject, CancellationToken cancellationToken)
+    public async Task<(AccessEvaluator Evaluator, Subject Subject)> OpenAsync(ParseResult parsed, Terminal terminal, Subject subject, CancellationToken cancellationToken, bool withResources = false)
     {
         var live = parsed.GetValue(Live);
         var snapshot = _snapshot is null ? null : parsed.GetValue(_snapshot);
@@ -140,7 +141,7 @@ internal sealed class LiveOptions
         }
         return await RunAsync(parsed, terminal, cancellationToken, async (collector, progress, cancel) =>
         {
-            var collected = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancel).ConfigureAwait(false);
+            var collected = await LiveQuery.CollectAsync(collector, new[] { subject }, progress, cancel, withResources).ConfigureAwait(false);
             var choice = TenantChoice.Live(collected.Tenant);
             return (new AccessEvaluator(choice.Tenant), collected.Subjects.Single());
         }).ConfigureAwait(false);

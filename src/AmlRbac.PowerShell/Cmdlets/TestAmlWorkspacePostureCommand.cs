@@ -46,6 +46,8 @@ public sealed class TestAmlWorkspacePostureCommand : TenantQueryCmdlet<PostureRe
 
     protected override Subject? CurrentSubject() => Subject.At(Scope);
 
+    protected override bool LiveReadsResources => true;
+
     protected override IQuestion<PostureReport> Ask(AccessEvaluator evaluator) => new PostureQuestion(evaluator, RuleId);
 
     protected override void Write(PostureReport answer)

@@ -7,10 +7,10 @@ using AmlRbac.Policy;
 namespace AmlRbac.PowerShell.Output;
 
 /// <summary>
-/// An authored model guardrail as PowerShell shows it: what New-AzPolicyAssignment takes (Name, Scope,
+/// An authored model guardrail (New-AmlModelPolicy) or posture initiative (New-AmlPosturePolicy) as PowerShell shows it: what New-AzPolicyAssignment takes (Name, Scope,
 /// PolicyDefinitionId, NotScope, EnforcementMode, and the parameters as PolicyParameterObject or the JSON
-/// PolicyParameter), the ARM body (AssignmentJson) for az rest or a template, and for the custom allow-list the
-/// definition to create first. Warnings say what the author should know before assigning. Lists are
+/// PolicyParameter), the ARM body (AssignmentJson) for az rest or a template, and for the custom allow-list and the
+/// posture initiative the definition to create first. Warnings say what the author should know before assigning. Lists are
 /// <see cref="ReadableList{T}"/> and the parameters a <see cref="ParameterTable"/>, so Export-Csv writes their values.
 /// </summary>
 public sealed class AmlModelPolicy
@@ -28,16 +28,15 @@ public sealed class AmlModelPolicy
     public required string PolicyParameter { get; init; }
     /// <summary>The body of PUT {scope}/providers/Microsoft.Authorization/policyAssignments/{name}.</summary>
     public required string AssignmentJson { get; init; }
-    /// <summary>The custom allow-list definition's id, when the assignment needs it created first.</summary>
+    /// <summary>The custom allow-list definition's or the posture initiative's id, when the assignment needs it created first.</summary>
     public string? DefinitionId { get; init; }
-    /// <summary>The body of PUT {definition id} for the custom allow-list definition.</summary>
+    /// <summary>The body of PUT {definition id} for the custom allow-list definition or the posture initiative.</summary>
     public string? DefinitionJson { get; init; }
     public ReadableList<string> Warnings { get; init; } = new();
 
-    public static AmlModelPolicy From(ModelPolicy policy)
+    public static AmlModelPolicy From(AuthoredPolicy policy)
     {
         var assignment = policy.Assignment;
-        var request = policy.Request;
         var parameters = new ParameterTable();
         foreach (var (name, value) in assignment.ParameterValues)
         {
@@ -50,9 +49,9 @@ public sealed class AmlModelPolicy
             Id = assignment.Id,
             Scope = assignment.Scope.Value,
             PolicyDefinitionId = assignment.PolicyDefinitionId,
-            DisplayName = request.DisplayName,
-            NotScope = ReadableList.Of(request.NotScopes),
-            EnforcementMode = request.EnforcementMode.ToString(),
+            DisplayName = policy.DisplayName,
+            NotScope = ReadableList.Of(policy.NotScopes),
+            EnforcementMode = policy.EnforcementMode.ToString(),
             PolicyParameterObject = parameters,
             PolicyParameter = assignment.ParametersJson,
             AssignmentJson = assignment.AssignmentJson,

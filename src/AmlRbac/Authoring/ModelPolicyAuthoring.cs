@@ -109,10 +109,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     /// </summary>
     public CustomDefinitionDraft AllowListDefinition(Scope definitionScope, string name = "allowed-models")
     {
-        if (definitionScope.Level is not (ScopeLevel.ManagementGroup or ScopeLevel.Subscription))
-        {
-            throw Invalid($"A custom definition is saved at a management group or a subscription {PublicSource.PolicyBasics}{PublicSource.PolicyScope}, not at '{definitionScope}'.");
-        }
+        AssignmentDrafting.CheckDefinitionScope(definitionScope);
         var json = JsonOutput.Build(w =>
         {
             w.WriteStartObject();
@@ -177,10 +174,7 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     public PolicyAssignmentDraft AssignAllowList(Scope scope, CustomDefinitionDraft definition, IEnumerable<string> allowedModels, AssignmentSettings? settings = null)
     {
         settings ??= AssignmentSettings.Default;
-        if (definition.DefinitionScope.Level == ScopeLevel.Subscription && !definition.DefinitionScope.IsAtOrAbove(scope))
-        {
-            throw Invalid($"A definition saved at subscription '{definition.DefinitionScope}' can only be assigned within it {PublicSource.PolicyBasics}{PublicSource.PolicyScope}, not at '{scope}'.");
-        }
+        AssignmentDrafting.CheckAssignable(definition, scope);
         var allowed = Distinct(allowedModels.Select(m => Pinned(m, "allowedModels")));
         var warnings = new List<string>(definition.Warnings);
         if (allowed.Count == 0)
@@ -199,40 +193,8 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
     private PolicyAssignmentDraft Draft(Scope scope, string definitionId, string defaultName, string defaultDisplayName,
         Dictionary<string, object?> parameters, AssignmentSettings settings, List<string> warnings, IReadOnlyList<object?>? customEffects = null)
     {
-        var effects = customEffects ?? builtInDefinition(definitionId)?.Parameters["effect"].AllowedValues ?? Array.Empty<object?>();
-        // [PARAMS]: allowedValues are compared case-sensitively at assignment time.
-        if (!effects.Any(e => string.Equals(e as string, settings.Effect, StringComparison.Ordinal)))
-        {
-            throw Invalid($"The effect '{settings.Effect}' is not one of {PolicyValues.Show(effects)} (compared case-sensitively {PublicSource.PolicyParameters}).");
-        }
-        var name = string.IsNullOrWhiteSpace(settings.Name) ? defaultName : settings.Name.Trim();
-        if (name.Contains('/'))
-        {
-            throw Invalid($"The assignment name '{name}' cannot contain '/': it is the last segment of the assignment id.");
-        }
-        var assignment = JsonOutput.Build(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartObject("properties");
-            w.WriteString("displayName", settings.DisplayName ?? defaultDisplayName);
-            w.WriteString("policyDefinitionId", definitionId);
-            w.WritePropertyName("parameters");
-            PolicyJsonWriter.WriteParameterValues(w, parameters);
-            w.WriteStrings("notScopes", settings.NotScopes.Select(s => s.Value));
-            w.WriteString("enforcementMode", settings.EnforcementMode.ToString());
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
-        return new PolicyAssignmentDraft
-        {
-            Name = name,
-            Scope = scope,
-            PolicyDefinitionId = definitionId,
-            AssignmentJson = assignment,
-            ParametersJson = JsonOutput.Build(w => PolicyJsonWriter.WriteParameterValues(w, parameters)),
-            ParameterValues = parameters,
-            Warnings = warnings,
-        };
+        AssignmentDrafting.CheckEffect(settings.Effect, customEffects ?? builtInDefinition(definitionId)?.Parameters["effect"].AllowedValues ?? Array.Empty<object?>());
+        return AssignmentDrafting.Draft(scope, definitionId, defaultName, defaultDisplayName, parameters, settings, warnings);
     }
 
     private static void WriteMetadata(Utf8JsonWriter writer, string displayName, string description)
@@ -258,5 +220,5 @@ public sealed class ModelPolicyAuthoring(Func<string, PolicyDefinition?> builtIn
 
     private static List<ModelAsset> Distinct(IEnumerable<ModelAsset> items) => items.DistinctBy(m => m.AssetId, StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static AmlRbacException Invalid(string message) => new(ErrorIds.PolicyParameterInvalid, FailureCategory.InvalidArgument, message);
+    private static AmlRbacException Invalid(string message) => AssignmentDrafting.Invalid(message);
 }

@@ -166,4 +166,6 @@ public static class ErrorIds
 
     /// <summary>A posture rule id given to filter on (-RuleId, --rule) is not one of the rules (AMLP001 ...).</summary>
     public const string PostureRuleUnknown = "PostureRuleUnknown";
+    /// <summary>A posture rule given to enforce (policy new --posture --rule, New-AmlPosturePolicy -RuleId) has no built-in policy definition that audits or denies it.</summary>
+    public const string PostureRuleNotEnforceable = "PostureRuleNotEnforceable";
 }

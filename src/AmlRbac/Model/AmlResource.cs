@@ -129,6 +129,7 @@ public static class AmlResources
     {
         var texts = new HashSet<string>(ScopeTextComparer.Instance);
         texts.UnionWith(tenant.Workspaces);
+        texts.UnionWith(tenant.Resources.Computes?.Select(c => c.Id) ?? Enumerable.Empty<string>());
         foreach (var assignment in tenant.RoleAssignments)
         {
             texts.Add(assignment.Scope);

@@ -6,7 +6,7 @@ using AmlRbac.Questions;
 namespace AmlRbac.Output;
 
 /// <summary>
-/// An authored model guardrail as JSON for tools ('amlrbac policy new --format json'). The property names are a
+/// An authored model guardrail or posture initiative as JSON for tools ('amlrbac policy new --format json'). The property names are a
 /// contract: extend, never rename.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace AmlRbac.Output;
 /// </remarks>
 public static class ModelPolicyJson
 {
-    public static string Serialize(ModelPolicy policy) => JsonOutput.Build(w =>
+    public static string Serialize(AuthoredPolicy policy) => JsonOutput.Build(w =>
     {
         var assignment = policy.Assignment;
         w.WriteStartObject();

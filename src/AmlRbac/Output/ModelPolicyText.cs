@@ -6,11 +6,12 @@ using AmlRbac.Questions;
 namespace AmlRbac.Output;
 
 /// <summary>
-/// An authored model guardrail for people: what it assigns where, its parameters file, and the commands that
+/// An authored model guardrail or posture initiative for people: what it assigns where, its parameters file, and the commands that
 /// create it with the Azure CLI (az policy assignment create: --name, --scope, --policy, --params, --not-scopes,
 /// --enforcement-mode, https://learn.microsoft.com/cli/azure/policy/assignment) and Az PowerShell
 /// (New-AzPolicyAssignment -Name -Scope -PolicyDefinition -PolicyParameter -NotScope -EnforcementMode,
-/// https://learn.microsoft.com/powershell/module/az.resources/new-azpolicyassignment).
+/// https://learn.microsoft.com/powershell/module/az.resources/new-azpolicyassignment); an initiative is assigned with
+/// --policy-set-definition and -PolicySetDefinition (Get-AzPolicySetDefinition -Id), same pages.
 /// </summary>
 public static class ModelPolicyText
 {
@@ -25,7 +26,7 @@ public static class ModelPolicyText
     /// <paramref name="parametersFile"/> and <paramref name="definitionFile"/>: the files written (null when not);
     /// the commands read those, or name parameters.json and definition.json and say to save the JSON shown there.
     /// </summary>
-    public static string Render(ModelPolicy policy, string? parametersFile, string? definitionFile)
+    public static string Render(AuthoredPolicy policy, string? parametersFile, string? definitionFile)
     {
         var assignment = policy.Assignment;
         var text = new StringBuilder();
@@ -35,13 +36,13 @@ public static class ModelPolicyText
         text.AppendLine(assignment.ParametersJson);
         if (policy.Definition is { } definition)
         {
-            text.AppendLine("Custom definition (create it first)");
+            text.AppendLine(definition.IsInitiative ? "Initiative (create it first)" : "Custom definition (create it first)");
             text.AppendLine(definition.DefinitionJson);
         }
         var unwritten = new List<string>();
         if (policy.Definition is not null && definitionFile is null)
         {
-            unwritten.Add($"the custom definition as {DefaultDefinitionFile}");
+            unwritten.Add($"the {(policy.Definition.IsInitiative ? "initiative" : "custom definition")} as {DefaultDefinitionFile}");
         }
         if (parametersFile is null)
         {
@@ -53,10 +54,13 @@ public static class ModelPolicyText
         {
             text.AppendLine($"  az rest --method put --url \"https://management.azure.com{custom.Id}?api-version={DefinitionApiVersion}\" --body @{definitionFile ?? DefaultDefinitionFile}");
         }
-        var notScopeList = policy.Request.NotScopes;
-        var enforcementMode = policy.Request.EnforcementMode;
-        var az = new StringBuilder($"  az policy assignment create --name {assignment.Name} --scope \"{assignment.Scope}\" --policy \"{assignment.PolicyDefinitionId}\" --params {parametersFile}");
-        var ps = new StringBuilder($"  New-AzPolicyAssignment -Name {assignment.Name} -Scope '{assignment.Scope}' -PolicyDefinition (Get-AzPolicyDefinition -Id '{assignment.PolicyDefinitionId}') -PolicyParameter {parametersFile}");
+        var notScopeList = policy.NotScopes;
+        var enforcementMode = policy.EnforcementMode;
+        var initiative = policy.Definition?.IsInitiative == true;
+        var az = new StringBuilder($"  az policy assignment create --name {assignment.Name} --scope \"{assignment.Scope}\" {(initiative ? "--policy-set-definition" : "--policy")} \"{assignment.PolicyDefinitionId}\" --params {parametersFile}");
+        var ps = new StringBuilder(initiative
+            ? $"  New-AzPolicyAssignment -Name {assignment.Name} -Scope '{assignment.Scope}' -PolicySetDefinition (Get-AzPolicySetDefinition -Id '{assignment.PolicyDefinitionId}') -PolicyParameter {parametersFile}"
+            : $"  New-AzPolicyAssignment -Name {assignment.Name} -Scope '{assignment.Scope}' -PolicyDefinition (Get-AzPolicyDefinition -Id '{assignment.PolicyDefinitionId}') -PolicyParameter {parametersFile}");
         if (notScopeList.Count > 0)
         {
             az.Append(" --not-scopes ").Append(string.Join(" ", notScopeList.Select(s => $"\"{s}\"")));

@@ -15,11 +15,16 @@ public static class LiveQuery
     /// <summary>What a live question is answered from, and the subjects to ask about.</summary>
     public sealed record Result(Tenant Tenant, IReadOnlyList<Subject> Subjects, int Requests);
 
+    /// <summary>
+    /// Collects the subjects' scopes; with <paramref name="withResources"/> also the workspaces' resources the posture
+    /// rules read (the posture question's --live).
+    /// </summary>
     public static async Task<Result> CollectAsync(
         LiveTenantCollector collector,
         IReadOnlyList<Subject> subjects,
         IProgress<CollectionProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool withResources = false)
     {
         ArgumentNullException.ThrowIfNull(collector);
         ArgumentNullException.ThrowIfNull(subjects);
@@ -34,7 +39,7 @@ public static class LiveQuery
         {
             return new Result(Tenant.Empty with { Principals = resolved.Values.ToList(), Source = "live Azure" }, subjects, collector.RequestCount);
         }
-        var collection = await collector.CollectAsync(scopes, progress, cancellationToken).ConfigureAwait(false);
+        var collection = await collector.CollectAsync(scopes, progress, cancellationToken, withResources).ConfigureAwait(false);
         var tenant = collection.Tenant;
         var known = tenant.Principals.Select(p => p.Id).Concat(tenant.Groups.Select(g => g.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var added = resolved.Values.Where(p => !known.Contains(p.Id)).DistinctBy(p => p.Id).ToList();

@@ -2,7 +2,8 @@ namespace AmlRbac.Questions;
 
 /// <summary>
 /// The inputs of a model guardrail that say which kind it is, or go with one kind only
-/// (<see cref="ModelPolicyRequest.KindFor"/>). The names are New-AmlModelPolicy's parameters; the CLI spells
+/// (<see cref="ModelPolicyRequest.KindFor"/>), and those that ask for the posture initiative instead
+/// (<see cref="PosturePolicyRequest.IsAskedFor"/>). The names are New-AmlModelPolicy's parameters; the CLI spells
 /// them as its options (--allowed-registry ...).
 /// </summary>
 public enum ModelPolicyInput
@@ -21,4 +22,8 @@ public enum ModelPolicyInput
     DefinitionScope,
     /// <summary>The file the custom definition is written to; with <see cref="AllowedModel"/> only.</summary>
     DefinitionOutFile,
+    /// <summary>Not a model guardrail: the posture initiative (<see cref="PosturePolicyRequest"/>).</summary>
+    Posture,
+    /// <summary>A posture rule to enforce; with <see cref="Posture"/> only.</summary>
+    Rule,
 }

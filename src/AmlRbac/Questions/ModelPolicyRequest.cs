@@ -76,13 +76,7 @@ public sealed record ModelPolicyRequest
     /// </summary>
     public ModelPolicy Build()
     {
-        var scope = AmlRbac.Model.Scope.Parse(Scope);
-        if (scope.Level is not (ScopeLevel.ManagementGroup or ScopeLevel.Subscription or ScopeLevel.ResourceGroup))
-        {
-            // Model deployments are governed where they are created, a workspace, so assign above it [SCOPE].
-            throw new AmlRbacException(ErrorIds.ScopeInvalid, FailureCategory.InvalidArgument,
-                $"Scope '{Scope}' is not a management group, subscription or resource group; assign a model guardrail there, above the workspaces it governs.", Scope);
-        }
+        var scope = AssignmentScope(Scope, "a model guardrail");
         // The built-in definitions AmlRbac ships say which effects their assignments may give.
         var author = new ModelPolicyAuthoring(PolicyCatalog.Default.Find);
         var settings = new AssignmentSettings
@@ -100,11 +94,29 @@ public sealed record ModelPolicyRequest
             case ModelPolicyKind.ApprovedRegistryModels:
                 return new ModelPolicy(author.ApprovedRegistryModels(scope, AllowedPublishers, AllowedAssetIds, settings), null, this);
             default:
-                var definitionScope = DefinitionScope is { } given
-                    ? AmlRbac.Model.Scope.Parse(given)
-                    : scope.SubscriptionId is { } subscription ? AmlRbac.Model.Scope.ForSubscription(subscription) : scope;
-                var definition = author.AllowListDefinition(definitionScope);
+                var definition = author.AllowListDefinition(DefinitionScopeFor(DefinitionScope, scope));
                 return new ModelPolicy(author.AssignAllowList(scope, definition, AllowedModels, settings), definition, this);
         }
     }
+
+    /// <summary>
+    /// The scope an authored assignment goes to: a management group, subscription or resource group, above the
+    /// workspaces it governs, since workspaces and what is created in them are governed where they are created [SCOPE].
+    /// <paramref name="what"/> names the policy in the message. Throws ScopeInvalid.
+    /// </summary>
+    internal static Scope AssignmentScope(string text, string what)
+    {
+        var scope = AmlRbac.Model.Scope.Parse(text);
+        if (scope.Level is not (ScopeLevel.ManagementGroup or ScopeLevel.Subscription or ScopeLevel.ResourceGroup))
+        {
+            throw new AmlRbacException(ErrorIds.ScopeInvalid, FailureCategory.InvalidArgument,
+                $"Scope '{text}' is not a management group, subscription or resource group; assign {what} there, above the workspaces it governs.", text);
+        }
+        return scope;
+    }
+
+    /// <summary>Where a custom definition is saved: the one given, else the assignment scope's subscription, else (a management group) the scope itself.</summary>
+    internal static Scope DefinitionScopeFor(string? given, Scope scope) => given is not null
+        ? AmlRbac.Model.Scope.Parse(given)
+        : scope.SubscriptionId is { } subscription ? AmlRbac.Model.Scope.ForSubscription(subscription) : scope;
 }

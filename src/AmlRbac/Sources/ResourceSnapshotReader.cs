@@ -32,6 +32,9 @@ public static class ResourceSnapshotReader
             r => r.PrivateDnsZoneGroups, (inventory, items) => inventory.PrivateDnsZoneGroups = items),
     };
 
+    /// <summary>The section of this name (live collection reads each kind's items as its section does).</summary>
+    internal static ResourceSection Section(string name) => Sections.Single(s => s.Name == name);
+
     /// <summary>The section names, for the snapshot reader's list of known sections.</summary>
     public static IEnumerable<string> SectionNames => Sections.Select(s => s.Name);
 

@@ -66,15 +66,16 @@ public sealed class CmdletContractTests
         { "Test-AmlWorkspacePosture", new[] { "AmlRbac.PowerShell.Output.AmlWorkspacePostureResult" }, "TestAmlWorkspacePostureCommand", "Posture" },
         { "Compare-AmlRbacSnapshot", new[] { "AmlRbac.PowerShell.Output.AmlDecisionChange" }, "CompareAmlRbacSnapshotCommand", "Compare" },
         { "Get-AmlAccessEstate", new[] { "AmlRbac.PowerShell.Output.AmlAccessEstate" }, "GetAmlAccessEstateCommand", "Estate" },
+        { "New-AmlPosturePolicy", new[] { "AmlRbac.PowerShell.Output.AmlModelPolicy" }, "NewAmlPosturePolicyCommand", "Posture" },
     };
 
-    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture", "Compare-AmlRbacSnapshot", "Get-AmlAccessEstate" };
+    public static TheoryData<string> CommandNames => new() { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture", "Compare-AmlRbacSnapshot", "Get-AmlAccessEstate", "New-AmlPosturePolicy" };
 
     [Fact]
     public void The_module_has_exactly_these_cmdlets()
     {
         Assert.Equal(
-            new[] { "Assert-AmlPermission", "Compare-AmlRbacSnapshot", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlAccessEstate", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
+            new[] { "Assert-AmlPermission", "Compare-AmlRbacSnapshot", "Export-AmlAccessReport", "Export-AmlRbacSnapshot", "Get-AmlAccessEstate", "Get-AmlEffectiveAccess", "Get-AmlUnusedAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "New-AmlPosturePolicy", "Set-AmlWorkspaceIdentityRole", "Test-AmlPermission", "Test-AmlWorkspacePosture" },
             ModuleFiles.CmdletTypes.Select(ModuleFiles.CommandName).OrderBy(n => n, StringComparer.Ordinal));
     }
 

@@ -17,7 +17,7 @@ public sealed class CmdletHelpTests
     // The order build/New-ModuleHelp.ps1 expects and platyPS writes.
     private static readonly string[] SectionOrder = { "SYNOPSIS", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS" };
 
-    private static readonly string[] Commands = { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture", "Compare-AmlRbacSnapshot", "Get-AmlAccessEstate" };
+    private static readonly string[] Commands = { "Test-AmlPermission", "Assert-AmlPermission", "Get-AmlEffectiveAccess", "New-AmlCustomRole", "New-AmlModelPolicy", "Export-AmlRbacSnapshot", "Set-AmlWorkspaceIdentityRole", "Export-AmlAccessReport", "Get-AmlUnusedAccess", "Test-AmlWorkspacePosture", "Compare-AmlRbacSnapshot", "Get-AmlAccessEstate", "New-AmlPosturePolicy" };
 
     public static TheoryData<string> CommandNames => new(Commands);
 

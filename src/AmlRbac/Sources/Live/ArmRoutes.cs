@@ -67,6 +67,25 @@ public static class ArmRoutes
     /// </summary>
     public const string PolicyExemptionsApiVersion = "2024-12-01-preview";
 
+    /// <summary>
+    /// Compute_List and PrivateEndpointConnections_List of a workspace: the stable workspace version
+    /// (azure-rest-api-specs machinelearningservices stable/2025-09-01, examples/Compute/list.json and
+    /// examples/PrivateEndpointConnection/list.json).
+    /// </summary>
+    public const string WorkspaceChildrenApiVersion = WorkspacesApiVersion;
+
+    /// <summary>
+    /// DiagnosticSettings_List: 2021-05-01-preview, the newest version of Microsoft.Insights/diagnosticSettings
+    /// (azure-rest-api-specs specification/monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/examples/listDiagnosticSettings.json).
+    /// </summary>
+    public const string DiagnosticSettingsApiVersion = "2021-05-01-preview";
+
+    /// <summary>
+    /// PrivateDnsZoneGroups_List: stable 2024-07-01 (azure-rest-api-specs
+    /// specification/network/resource-manager/Microsoft.Network/stable/2024-07-01/examples/PrivateEndpointDnsZoneGroupList.json).
+    /// </summary>
+    public const string NetworkApiVersion = "2024-07-01";
+
     /// <summary>The entities list path.</summary>
     public const string EntitiesPath = "/providers/Microsoft.Management/getEntities";
 
@@ -99,6 +118,18 @@ public static class ArmRoutes
         ScopeLevel.ResourceGroup => $"/subscriptions/{scope.SubscriptionId}/resourceGroups/{scope.ResourceGroupName}{Workspaces}",
         _ => throw new ArgumentException($"Workspaces are listed per subscription or resource group, not at '{scope}'.", nameof(scope)),
     };
+
+    /// <summary>A workspace's computes (Compute_List).</summary>
+    public static string Computes(string workspaceId) => workspaceId + "/computes";
+
+    /// <summary>A workspace's private endpoint connections (PrivateEndpointConnections_List).</summary>
+    public static string PrivateEndpointConnections(string workspaceId) => workspaceId + "/privateEndpointConnections";
+
+    /// <summary>A resource's diagnostic settings (DiagnosticSettings_List: {resourceUri}/providers/Microsoft.Insights/diagnosticSettings).</summary>
+    public static string DiagnosticSettings(string resourceId) => resourceId + "/providers/Microsoft.Insights/diagnosticSettings";
+
+    /// <summary>A private endpoint's DNS zone groups (PrivateDnsZoneGroups_List).</summary>
+    public static string PrivateDnsZoneGroups(string privateEndpointId) => privateEndpointId + "/privateDnsZoneGroups";
 
     private static string Under(Scope scope, string suffix) => scope.Level == ScopeLevel.Root ? suffix : scope.Value + suffix;
 }

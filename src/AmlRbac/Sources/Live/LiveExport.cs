@@ -10,7 +10,7 @@ namespace AmlRbac.Sources.Live;
 /// </summary>
 public static class LiveExport
 {
-    /// <summary>Collects <paramref name="scopes"/> and writes the snapshot to <paramref name="path"/>; returns what was collected.</summary>
+    /// <summary>Collects <paramref name="scopes"/> with their workspaces' resources and writes the snapshot to <paramref name="path"/>; returns what was collected.</summary>
     public static async Task<LiveCollection> ExportAsync(
         LiveTenantCollector collector,
         IEnumerable<Scope> scopes,
@@ -27,7 +27,8 @@ public static class LiveExport
             throw new AmlRbacException(ErrorIds.SnapshotWriteFailed, FailureCategory.ObjectNotFound,
                 $"Cannot write the snapshot '{path}': the folder '{folder}' does not exist.", path);
         }
-        var collection = await collector.CollectAsync(scopes, progress, cancellationToken).ConfigureAwait(false);
+        // A snapshot holds the resources the posture rules read too, so 'amlrbac posture --snapshot' needs no Azure.
+        var collection = await collector.CollectAsync(scopes, progress, cancellationToken, withResources: true).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {

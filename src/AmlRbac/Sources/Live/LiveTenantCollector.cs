@@ -22,6 +22,10 @@ namespace AmlRbac.Sources.Live;
 /// subscription under it (a group's lists hold nothing below the group); then one GET per distinct definition or
 /// initiative those assignments name (and per member definition of an initiative), however many assignments
 /// name it.</item>
+/// <item>Only when asked for the resources the posture rules read (an export; LiveTenantCollector.Resources.cs): per
+/// workspace found, 3 requests (more only when paged), its computes, private endpoint connections and diagnostic
+/// settings, then 1 per distinct private endpoint those connections name, for its DNS zone groups. This part grows
+/// with the workspaces, since each lists its own.</item>
 /// </list>
 /// Requests go one after another, so the pacing and the progress are simple and the order is fixed.
 /// <para>
@@ -63,8 +67,11 @@ public sealed partial class LiveTenantCollector
     /// <summary>HTTP requests sent so far by both clients, retries and pages included.</summary>
     public int RequestCount => _arm.RequestCount + _graph.RequestCount;
 
-    /// <summary>Collects everything that decides access at, above and below <paramref name="scopes"/>.</summary>
-    public async Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Collects everything that decides access at, above and below <paramref name="scopes"/>, and with
+    /// <paramref name="withResources"/> the workspaces' resources the posture rules read (<see cref="Tenant.Resources"/>).
+    /// </summary>
+    public async Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress = null, CancellationToken cancellationToken = default, bool withResources = false)
     {
         var asked = scopes?.Distinct().ToList() ?? throw new ArgumentNullException(nameof(scopes));
         if (asked.Count == 0)
@@ -87,6 +94,7 @@ public sealed partial class LiveTenantCollector
             await ReadPolicyAsync(run, scope, managementGroups, tree).ConfigureAwait(false);
         }
         await ReadPolicyDefinitionsAsync(run).ConfigureAwait(false);
+        var resources = withResources ? await ReadResourcesAsync(run).ConfigureAwait(false) : ResourceInventory.Empty;
         var (groups, principals) = await ReadDirectoryAsync(run).ConfigureAwait(false);
 
         var tenant = new Tenant
@@ -99,6 +107,7 @@ public sealed partial class LiveTenantCollector
             Principals = principals,
             Policy = run.PolicyState($"Azure Resource Manager at {_arm.BaseUrl}"),
             Workspaces = run.Workspaces.Keys.ToList(),
+            Resources = resources,
             Source = $"Azure Resource Manager at {_arm.BaseUrl}",
         };
         return new LiveCollection(tenant, run.Workspaces.Values.ToList(), run.Requests);
@@ -174,8 +183,8 @@ public sealed partial class LiveTenantCollector
         if (WorkspaceId.Of(scope) is not null)
         {
             var origin = LiveItems.Origin(AzureApi.ResourceManager, $"GET {scope.Value}");
-            var workspace = WorkspaceShape.Read(LiveItems.Read(await _arm.GetAsync(scope.Value, ArmRoutes.WorkspacesApiVersion, run.Cancellation).ConfigureAwait(false), origin, "$"));
-            run.Workspaces.TryAdd(workspace.Id, workspace);
+            var element = await _arm.GetAsync(scope.Value, ArmRoutes.WorkspacesApiVersion, run.Cancellation).ConfigureAwait(false);
+            AddWorkspace(run, element, origin, "$");
             run.Report("workspaces", scope.Value, 1);
             return;
         }
@@ -188,11 +197,26 @@ public sealed partial class LiveTenantCollector
         };
         foreach (var container in containers)
         {
-            foreach (var item in await ReadListAsync(run, "workspaces", container, ArmRoutes.WorkspacesIn(container), ArmRoutes.WorkspacesApiVersion, null).ConfigureAwait(false))
+            var path = ArmRoutes.WorkspacesIn(container);
+            var origin = LiveItems.Origin(AzureApi.ResourceManager, $"GET {path}");
+            await foreach (var page in _arm.ListPagesAsync(path, ArmRoutes.WorkspacesApiVersion, null, run.Cancellation).ConfigureAwait(false))
             {
-                var workspace = WorkspaceShape.Read(item);
-                run.Workspaces.TryAdd(workspace.Id, workspace);
+                for (var i = 0; i < page.Items.Count; i++)
+                {
+                    AddWorkspace(run, page.Items[i], origin, $"page {page.Number}: $.value[{i}]");
+                }
+                run.Report("workspaces", container.Value, page.Number);
             }
+        }
+    }
+
+    // The workspace as the identity conversion reads it, and as ARM wrote it for the posture rules.
+    private static void AddWorkspace(Run run, System.Text.Json.JsonElement element, InputOrigin origin, string path)
+    {
+        var workspace = WorkspaceShape.Read(LiveItems.Read(element, origin, path));
+        if (run.Workspaces.TryAdd(workspace.Id, workspace))
+        {
+            run.WorkspaceItems.Add(ResourceItem(element, ResourceSnapshotReader.Section("workspaces"), origin, path));
         }
     }
 
@@ -282,6 +306,9 @@ public sealed partial class LiveTenantCollector
         public Dictionary<string, RoleAssignment> Assignments { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, DenyAssignment> Denies { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, Workspace> Workspaces { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The workspaces as ARM returned them, in the order found.</summary>
+        public List<ArmResource> WorkspaceItems { get; } = new();
         public Dictionary<string, PolicyAssignment> PolicyAssignments { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, PolicyExemption> PolicyExemptions { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, PolicyDefinition> PolicyDefinitions { get; } = new(StringComparer.OrdinalIgnoreCase);

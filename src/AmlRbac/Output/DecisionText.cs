@@ -121,9 +121,17 @@ public static class DecisionText
                 $"Blocked by deny assignment '{reason.DenyAssignmentName ?? reason.DenyAssignmentId}'{At(reason.Scope)}{PatternNote(reason.Pattern)}.",
             ReasonKind.UnresolvedRole =>
                 $"Ignored role assignment '{reason.AssignmentId}'{where}: the source does not hold its role definition '{reason.RoleDefinitionId}'.",
+            ReasonKind.CheckedElsewhere =>
+                $"Checked at {LocationText(reason)} {reason.Scope}: Azure checks this operation there, not at the scope asked.",
+            ReasonKind.RelatedResourceNotNamed =>
+                $"Checked on {LocationText(reason)}, which the question does not name, so it cannot be decided: name the {LocationOf(reason)?.Resource?.DisplayName ?? reason.CheckedAt} with --related-resource/-RelatedResource (its resource id).",
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.Kind, "A reason kind DecisionText does not word."),
         };
     }
+
+    private static CheckLocation? LocationOf(Reason reason) => reason.CheckedAt is { } name ? CheckLocation.Parse(name) : null;
+
+    private static string LocationText(Reason reason) => LocationOf(reason)?.Text ?? reason.CheckedAt ?? "another scope";
 
     // Denied needs no suggestion: a deny assignment blocks whatever role is assigned.
     private static string? SuggestionSentence(Outcome outcome, IReadOnlyList<RoleSuggestion> suggestions)

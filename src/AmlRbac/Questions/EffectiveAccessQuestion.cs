@@ -31,11 +31,14 @@ public sealed class EffectiveAccessQuestion : IQuestion
     private readonly IReadOnlyList<ModelAsset> _models;
     private readonly DeploymentGuardrail? _guardrail;
     private readonly IReadOnlyList<string> _providers;
+    private readonly RelatedResources _related;
 
     private EffectiveAccessQuestion(AccessEvaluator evaluator, EffectiveAccessBy by, IReadOnlyList<Activity> activities,
         IReadOnlyList<string> actions, bool isDataAction, IEnumerable<Outcome>? decisions,
-        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null, IReadOnlyList<string>? providers = null)
+        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null, IReadOnlyList<string>? providers = null,
+        RelatedResources? related = null)
     {
+        _related = related ?? RelatedResources.None;
         _providers = providers ?? new[] { DefaultProvider };
         _models = models ?? Array.Empty<ModelAsset>();
         _guardrail = guardrail;
@@ -51,13 +54,15 @@ public sealed class EffectiveAccessQuestion : IQuestion
     /// What a principal may do. <paramref name="activities"/>, when given, narrows the listing to those
     /// activities (by Activity) or to the operations they require (by Operation); <paramref name="decisions"/>,
     /// when given, keeps only answers with one of those outcomes. A listing by operation covers the operations of
-    /// <paramref name="providers"/>, <see cref="DefaultProvider"/> when none is named. Throws ActivityUnknown and
-    /// ProviderUnknown.
+    /// <paramref name="providers"/>, <see cref="DefaultProvider"/> when none is named. <paramref name="relatedResources"/>:
+    /// the resource ids activities are checked on beside the workspace (<see cref="RelatedResources"/>). Throws
+    /// ActivityUnknown, ProviderUnknown and RelatedResourceInvalid.
     /// </summary>
     public static EffectiveAccessQuestion ForPrincipal(AccessEvaluator evaluator, EffectiveAccessBy by,
-        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null, IEnumerable<string>? providers = null) =>
+        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null, IEnumerable<string>? providers = null,
+        IEnumerable<string>? relatedResources = null) =>
         new(evaluator, by, (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList(),
-            Array.Empty<string>(), false, decisions, providers: Providers(evaluator.Catalog, providers));
+            Array.Empty<string>(), false, decisions, providers: Providers(evaluator.Catalog, providers), related: RelatedResources.Parse(relatedResources));
 
     // The providers as the catalog spells them, each once; none named is the default.
     private static IReadOnlyList<string>? Providers(AmlCatalog catalog, IEnumerable<string>? providers)
@@ -150,16 +155,16 @@ public sealed class EffectiveAccessQuestion : IQuestion
         if (_guardrail is not null)
         {
             // RBAC does not depend on the model: one activity decision, judged with each model's policy verdict.
-            var rbac = _evaluator.CheckActivity(principal, _activities[0], scope);
+            var rbac = _evaluator.CheckActivity(principal, _activities[0], scope, _related);
             return _models.Select(model => _guardrail.Answer(rbac, scope, model, name)).ToList();
         }
         if (_activities.Count == 0)
         {
             return _by == EffectiveAccessBy.Activity
-                ? _evaluator.EffectiveActivities(principal, scope).Select(d => PermissionAnswer.ForActivity(d, name))
+                ? _evaluator.EffectiveActivities(principal, scope, _related).Select(d => PermissionAnswer.ForActivity(d, name))
                 : _evaluator.EffectiveAccess(principal, scope, _providers).Select(d => PermissionAnswer.ForOperation(d, name));
         }
-        var decided = _activities.Select(a => _evaluator.CheckActivity(principal, a, scope)).ToList();
+        var decided = _activities.Select(a => _evaluator.CheckActivity(principal, a, scope, _related)).ToList();
         return _by == EffectiveAccessBy.Activity
             ? decided.Select(d => PermissionAnswer.ForActivity(d, name))
             : decided.SelectMany(d => d.Operations)

@@ -36,6 +36,7 @@ internal static class AccessCommand
             Description = $"With --by operation: list the operations of this resource provider, repeated for several ('amlrbac catalog operations' lists them); without it, {EffectiveAccessQuestion.DefaultProvider}.",
             HelpName = "PROVIDER",
         };
+        var related = CommonOptions.RelatedResource();
         var exemptionHandling = CommonOptions.ExemptionHandling();
         var decisions = CommonOptions.Decisions();
         var snapshot = CommonOptions.Snapshot();
@@ -44,7 +45,7 @@ internal static class AccessCommand
 
         var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
         {
-            principal, scope, by, providers, models, exemptionHandling, decisions, snapshot, format,
+            principal, scope, by, providers, models, exemptionHandling, decisions, snapshot, format, related,
         };
         live.AddTo(command, withSwitch: true, snapshot);
         command.Validators.Add(result =>
@@ -52,6 +53,10 @@ internal static class AccessCommand
             if (result.GetResult(models) is not null && result.GetValue(by) != ByModel)
             {
                 result.AddError("--model goes with --by model.");
+            }
+            if (result.GetResult(related) is not null && result.GetValue(by) != ByActivity)
+            {
+                result.AddError("--related-resource goes with --by activity.");
             }
             if (result.GetResult(providers) is not null && (result.GetValue(by) ?? ByOperation) != ByOperation)
             {
@@ -66,7 +71,8 @@ internal static class AccessCommand
             {
                 ByModel => EffectiveAccessQuestion.DeployableModels(evaluator, parsed.GetValue(models) is { Length: > 0 } named ? named : null,
                     CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)), parsed.GetValue(decisions)),
-                ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions)),
+                ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions),
+                    relatedResources: parsed.GetValue(related)),
                 _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions), providers: parsed.GetValue(providers)),
             };
             var answers = question.AnswerFor(asked);

@@ -49,6 +49,11 @@ public sealed record Activity
     public required string Source { get; init; }
     public string? Notes { get; init; }
 
+    /// <summary>Every operation the activity needs, control then data, with where it is checked and what the documentation writes for it.</summary>
+    public IEnumerable<RequiredOperation> Required =>
+        Actions.Select(a => new RequiredOperation(a, false, WhereChecked(a), DocumentedEntryOf(a)))
+            .Concat(DataActions.Select(a => new RequiredOperation(a, true, WhereChecked(a), DocumentedEntryOf(a))));
+
     /// <summary>Where Azure checks one of the activity's operations. Throws InvalidOperationException for data naming no location.</summary>
     public CheckLocation WhereChecked(string operation)
     {

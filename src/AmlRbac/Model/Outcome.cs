@@ -15,13 +15,14 @@ public enum Outcome
     Eligible,
     /// <summary>
     /// AmlRbac cannot tell from what it was given, and says so instead of passing it as Allowed: what is known allows
-    /// it, but something that could deny it cannot be evaluated. Today the answer that can be Unknown is the one about
+    /// it, but something that could deny it cannot be evaluated. One answer that can be Unknown is the one about
     /// deploying a model, where RBAC allows it, no policy assignment denies it, and an enforced assignment that could
     /// deny cannot be evaluated: its rule has a condition on a field the question does not give (such as the model's
     /// publisher) or one AmlRbac does not evaluate; its definition, initiative or parameter values are not in what was
     /// given; it has resourceSelectors or overrides; or it is assigned at (or excludes) a management group and the
     /// management-group hierarchy given does not place the workspace's subscription. Its reason names what could not
-    /// be evaluated. (RBAC alone never answers Unknown: a grant under an ABAC condition is Conditional.)
+    /// be evaluated. An activity is Unknown too when one of its operations is checked on a related resource (a virtual
+    /// network, a key vault...) the question does not name. (A grant under an ABAC condition is Conditional, not Unknown.)
     /// </summary>
     Unknown,
 }

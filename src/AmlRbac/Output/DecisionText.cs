@@ -19,7 +19,8 @@ public static class DecisionText
     public static IReadOnlyList<string> Explain(Decision decision)
     {
         var sentences = decision.Reasons.Select(r => Sentence(r, decision.IsDataAction)).ToList();
-        if (decision.Reasons.Count == 0 && decision.Outcome == Outcome.NotGranted)
+        // Saying where an activity's operation was checked is no evidence for or against it.
+        if (decision.Reasons.All(r => r.Kind == ReasonKind.CheckedElsewhere) && decision.Outcome == Outcome.NotGranted)
         {
             sentences.Add(decision.RoleName is { } role && decision.PrincipalId is null
                 ? $"Role '{role}' does not grant {decision.Action}."

@@ -143,6 +143,7 @@ public sealed class CmdletContractTests
             Expect("RoleName", String, None, (RoleName, Mandatory)),
             Expect("Strict", Switch, None, (AllSets, Optional)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
+            Expect("RelatedResource", Strings, None, (Principal, Optional)),
         };
 
         AssertParameters("Test-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
@@ -166,6 +167,7 @@ public sealed class CmdletContractTests
             Expect("RoleDefinition", PSObject, None, (RoleDefinition, Mandatory)),
             Expect("RoleName", String, None, (RoleName, Mandatory)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
+            Expect("RelatedResource", Strings, None, (Principal, Optional)),
         };
 
         AssertParameters("Assert-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
@@ -189,6 +191,7 @@ public sealed class CmdletContractTests
             Expect("PrincipalId", String, new[] { "ObjectId" }, (Principal, ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName), (WhoCan, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
             Expect("Provider", Strings, None, (Principal, Optional)),
+            Expect("RelatedResource", Strings, None, (Principal, Optional)),
         };
 
         AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters).Concat(LiveParameters));

@@ -53,6 +53,13 @@ internal static class CommonOptions
         HelpName = "OPERATION",
     };
 
+    /// <summary>The resources beside the workspace an activity is checked on (repeatable): what --activity questions take.</summary>
+    public static Option<string[]> RelatedResource() => new("--related-resource")
+    {
+        Description = "With an activity: the resource id of a resource it is checked on beside the workspace (virtual network or subnet, AKS cluster, key vault, user-assigned identity, ...), repeated for several; an operation checked on a kind of resource not given is Unknown.",
+        HelpName = "RESOURCE-ID",
+    };
+
     public static Option<bool> DataAction() => new("--data-action")
     {
         Description = "Take an --action the catalog does not list as a data action (a catalog operation keeps its own kind; of a name listed as both, the data action).",

@@ -62,6 +62,15 @@ public abstract class PermissionQueryCmdlet : TenantQueryCmdlet<IReadOnlyList<Pe
     [ValidateNotNullOrEmpty]
     public string? Model { get; set; }
 
+    /// <summary>
+    /// Resource ids of the resources beside the workspace that an activity's operations are checked on (a virtual
+    /// network or subnet, an AKS cluster, a key vault, a user-assigned identity...). An operation checked on a kind of
+    /// resource not given here is Unknown.
+    /// </summary>
+    [Parameter(ParameterSetName = PrincipalSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? RelatedResource { get; set; }
+
     /// <summary>How exemptions on data-plane policy assignments are treated: as documented (not honoured), or honoured.</summary>
     [Parameter(ParameterSetName = PrincipalSet)]
     public ExemptionHandling ExemptionHandling { get; set; } = ExemptionHandling.Documented;
@@ -92,6 +101,6 @@ public abstract class PermissionQueryCmdlet : TenantQueryCmdlet<IReadOnlyList<Pe
 
     protected sealed override bool PipedObjectsAreRoles => ParameterSetName == PrincipalSet;
 
-    protected sealed override IQuestion Ask(AccessEvaluator evaluator) => new PermissionQuestion(evaluator, Action, Activity, DataAction, Model, ExemptionHandling);
+    protected sealed override IQuestion Ask(AccessEvaluator evaluator) => new PermissionQuestion(evaluator, Action, Activity, DataAction, Model, ExemptionHandling, RelatedResource);
 
 }

@@ -95,3 +95,18 @@ Describe 'the README''s Pester governance check' {
         $result.PassedCount | Should -Be 3
     }
 }
+
+Describe 'Assert-AmlPermission -RelatedResource' {
+    # Issue #13: an activity checked on a resource beside the workspace holds only once that resource is named.
+    BeforeAll {
+        $Carol = 'd0a750e3-0e35-4166-afb7-2ba4596dbd90'
+        $ProdSubnet = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-ml'
+    }
+
+    It 'fails on Unknown without the subnet and passes with it' {
+        $thrown = Get-AssertionError { Assert-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -Activity DeployIntoVnet }
+        $thrown.Exception.Message | Should -BeLike '*Unknown*'
+        Assert-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -Activity DeployIntoVnet -RelatedResource $ProdSubnet |
+            Should -BeNullOrEmpty
+    }
+}

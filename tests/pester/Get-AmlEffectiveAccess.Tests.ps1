@@ -293,3 +293,19 @@ Describe 'Get-AmlEffectiveAccess -Recurse' {
         @($text | Get-ViewProblem) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Get-AmlEffectiveAccess -By Activity -RelatedResource' {
+    # Issue #13: DeployIntoVnet is Unknown until the virtual network or subnet is named, then decided on it.
+    BeforeAll {
+        $Carol = 'd0a750e3-0e35-4166-afb7-2ba4596dbd90'
+        $ProdSubnet = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-ml'
+    }
+
+    It 'answers Unknown without the subnet and Allowed with it' {
+        $without = Get-AmlEffectiveAccess -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -By Activity -Activity DeployIntoVnet
+        $with = Get-AmlEffectiveAccess -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -By Activity -Activity DeployIntoVnet -RelatedResource $ProdSubnet
+
+        $without.Decision.ToString() | Should -Be 'Unknown'
+        $with.Decision.ToString() | Should -Be 'Allowed'
+    }
+}

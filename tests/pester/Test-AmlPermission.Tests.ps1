@@ -636,3 +636,33 @@ Describe 'Test-AmlPermission says Unknown for what the source does not hold (iss
         $warnings.Count | Should -Be 0
     }
 }
+
+Describe 'Test-AmlPermission -RelatedResource' {
+    # Issue #13: "Deploy into a virtual network or subnet" (how-to-assign-roles) checks the join actions "on the
+    # virtual network resource" and "on the subnet resource". Carol Diaz is Owner of the production subscription.
+    BeforeAll {
+        $Carol = 'd0a750e3-0e35-4166-afb7-2ba4596dbd90'
+        $ProdSubnet = '/subscriptions/ca8f6624-e3a6-4a1a-a564-fa8ae65132f0/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-ml'
+    }
+
+    It 'is $false with a warning naming Unknown when the network is not named, and fails with -Strict' {
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -Activity DeployIntoVnet -WarningVariable warnings -WarningAction SilentlyContinue |
+            Should -BeFalse
+        "$($warnings[0])" | Should -BeLike '*Unknown*'
+        { Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -Activity DeployIntoVnet -Strict } |
+            Should -Throw -ErrorId 'PermissionUnknown,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+
+    It 'decides on the subnet named, and its reason says to name it when it is not' {
+        Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -Activity DeployIntoVnet -RelatedResource $ProdSubnet |
+            Should -BeTrue
+        $detailed = Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -Activity DeployIntoVnet -Detailed -WarningAction SilentlyContinue
+        $detailed.Decision.ToString() | Should -Be 'Unknown'
+        ($detailed.Explanation -join ' ') | Should -BeLike '*-RelatedResource*'
+    }
+
+    It 'RelatedResourceInvalid for a resource of no known kind' {
+        Get-ErrorId { Test-AmlPermission -LiteralSnapshotPath $ContosoSnapshot -PrincipalId $Carol -Scope $ProdWorkspace -Activity DeployIntoVnet -RelatedResource "$ProdWorkspace/computes/cpu" } |
+            Should -BeExactly 'RelatedResourceInvalid,AmlRbac.PowerShell.Cmdlets.TestAmlPermissionCommand'
+    }
+}

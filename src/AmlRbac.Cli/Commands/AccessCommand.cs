@@ -37,6 +37,7 @@ internal static class AccessCommand
             HelpName = "PROVIDER",
         };
         var recurse = CommonOptions.Recurse();
+        var related = CommonOptions.RelatedResource();
         var exemptionHandling = CommonOptions.ExemptionHandling();
         var decisions = CommonOptions.Decisions();
         var snapshot = CommonOptions.Snapshot();
@@ -45,7 +46,7 @@ internal static class AccessCommand
 
         var command = new Command("access", "Everything a principal may do at a scope: one answer per catalog operation (or activity), and why.")
         {
-            principal, scope, by, providers, models, exemptionHandling, decisions, snapshot, format, recurse,
+            principal, scope, by, providers, models, exemptionHandling, decisions, snapshot, format, recurse, related,
         };
         live.AddTo(command, withSwitch: true, snapshot);
         command.Validators.Add(result =>
@@ -53,6 +54,10 @@ internal static class AccessCommand
             if (result.GetResult(models) is not null && result.GetValue(by) != ByModel)
             {
                 result.AddError("--model goes with --by model.");
+            }
+            if (result.GetResult(related) is not null && result.GetValue(by) != ByActivity)
+            {
+                result.AddError("--related-resource goes with --by activity.");
             }
             if (result.GetResult(providers) is not null && (result.GetValue(by) ?? ByOperation) != ByOperation)
             {
@@ -72,7 +77,7 @@ internal static class AccessCommand
                 ByModel => EffectiveAccessQuestion.DeployableModels(evaluator, parsed.GetValue(models) is { Length: > 0 } named ? named : null,
                     CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)), parsed.GetValue(decisions)),
                 ByActivity => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Activity, decisions: parsed.GetValue(decisions),
-                    recurse: parsed.GetValue(recurse)),
+                    recurse: parsed.GetValue(recurse), relatedResources: parsed.GetValue(related)),
                 _ => EffectiveAccessQuestion.ForPrincipal(evaluator, EffectiveAccessBy.Operation, decisions: parsed.GetValue(decisions), providers: parsed.GetValue(providers),
                     recurse: parsed.GetValue(recurse)),
             };

@@ -31,6 +31,7 @@ internal static class TestCommand
             Description = "With --activity DeployModel (or another activity that deploys): the model asset id, e.g. azureml://registries/azureml/models/{name}/versions/{version}; Azure Policy is then judged beside RBAC.",
             HelpName = "ASSET-ID",
         };
+        var related = CommonOptions.RelatedResource();
         var exemptionHandling = CommonOptions.ExemptionHandling();
         var scope = CommonOptions.Scope("With --principal: where, as a management group, subscription, resource group or resource id.");
         var dataAction = CommonOptions.DataAction();
@@ -41,7 +42,7 @@ internal static class TestCommand
         var command = new Command("test",
             "May a principal at a scope, or a role alone, perform an operation or an activity? Exit code 0 when Allowed, 1 otherwise, 2 for bad input.")
         {
-            principal, role, action, activity, model, exemptionHandling, scope, dataAction, snapshot, format,
+            principal, role, action, activity, model, exemptionHandling, scope, dataAction, snapshot, format, related,
         };
         live.AddTo(command, withSwitch: true, snapshot);
         CommonOptions.RequireOneOf(command, principal, role);
@@ -69,7 +70,7 @@ internal static class TestCommand
                 : Subject.PrincipalAt(parsed.GetValue(principal)!, parsed.GetValue(scope)!);
             var (evaluator, asked) = await live.OpenAsync(parsed, terminal, subject, cancellationToken);
             var question = new PermissionQuestion(evaluator, OneOrNone(parsed.GetValue(action)), OneOrNone(parsed.GetValue(activity)), parsed.GetValue(dataAction),
-                parsed.GetValue(model), CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)));
+                parsed.GetValue(model), CommonOptions.ExemptionHandlingOf(parsed.GetValue(exemptionHandling)), parsed.GetValue(related));
             AnswerWriter.WriteWarnings(terminal, question, asked);
             var answer = question.AnswerFor(asked).Single();
             AnswerWriter.WriteOne(terminal, parsed.GetValue(format)!, answer);

@@ -54,6 +54,14 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
     public string[]? Activity { get; set; }
 
     /// <summary>
+    /// Resource ids of the resources beside the workspace that activities are checked on (virtual network or subnet,
+    /// AKS cluster, key vault, user-assigned identity...); an activity needing one not given answers Unknown.
+    /// </summary>
+    [Parameter(ParameterSetName = PrincipalSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? RelatedResource { get; set; }
+
+    /// <summary>
     /// With -By Operation: the resource providers whose catalog operations are listed; without it, Azure ML's
     /// (Microsoft.MachineLearningServices).
     /// </summary>
@@ -102,7 +110,7 @@ public sealed class GetAmlEffectiveAccessCommand : TenantQueryCmdlet<IReadOnlyLi
     {
         WhoCanSet => EffectiveAccessQuestion.WhoCan(evaluator, Action!, DataAction, Decision, Recurse),
         DeployableModelSet => EffectiveAccessQuestion.DeployableModels(evaluator, Model, ExemptionHandling, Decision),
-        _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision, Provider, Recurse),
+        _ => EffectiveAccessQuestion.ForPrincipal(evaluator, By, Activity, Decision, Provider, Recurse, RelatedResource),
     };
 
     // A who-can answer is one line per principal, grouped by the operation, and a recursive one a line per answer,

@@ -15,7 +15,7 @@ public sealed class AmlReason
 
     private AmlReason(string sentence) => _sentence = sentence;
 
-    /// <summary>Grant, ConditionalGrant, EligibleGrant, ExcludedByNotAction, BlockedByDeny, UnresolvedRole or MembershipUnknown.</summary>
+    /// <summary>Grant, ConditionalGrant, EligibleGrant, ExcludedByNotAction, BlockedByDeny, UnresolvedRole, MembershipUnknown, CheckedElsewhere or RelatedResourceNotNamed.</summary>
     public required string Kind { get; init; }
     public string? AssignmentId { get; init; }
     public string? RoleDefinitionId { get; init; }
@@ -27,6 +27,8 @@ public sealed class AmlReason
     public string? Condition { get; init; }
     public string? DenyAssignmentId { get; init; }
     public string? DenyAssignmentName { get; init; }
+    /// <summary>For an activity's operation checked elsewhere than the scope asked: where (Subscription, VirtualNetwork...).</summary>
+    public string? CheckedAt { get; init; }
 
     /// <param name="reason">The engine's reason.</param>
     /// <param name="isDataAction">Whether the operation is a data action: NotDataActions, not NotActions, removed it.</param>
@@ -43,6 +45,7 @@ public sealed class AmlReason
         Condition = reason.Condition,
         DenyAssignmentId = reason.DenyAssignmentId,
         DenyAssignmentName = reason.DenyAssignmentName,
+        CheckedAt = reason.CheckedAt,
     };
 
     public override string ToString() => _sentence;

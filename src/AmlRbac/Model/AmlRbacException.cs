@@ -68,6 +68,8 @@ public static class ErrorIds
     public const string PolicyInvalid = "PolicyInvalid";
     /// <summary>A value given to author a policy assignment is not accepted by the definition (for example an effect outside allowedValues).</summary>
     public const string PolicyParameterInvalid = "PolicyParameterInvalid";
+    /// <summary>A related resource named for an activity (--related-resource, -RelatedResource) is a malformed id or a resource of no kind an activity is checked on.</summary>
+    public const string RelatedResourceInvalid = "RelatedResourceInvalid";
 
     // The live source (Sources/Live). The ids name ARM, but requests to Microsoft Graph fail with the
     // same ids (a script reacts the same way to an expired token whichever API refused it); the message

@@ -69,7 +69,12 @@ public static class CatalogJson
         w.WriteEndObject();
     });
 
-    /// <summary>[ { "name", "displayName", "description", "actions", "dataActions", "leastScope", "api", "source", "notes" } ]</summary>
+    /// <summary>
+    /// [ { "name", "displayName", "description", "actions", "dataActions", "leastScope", "api", "source", "notes",
+    /// "documentedAs", "operations": [ { "operation", "isDataAction", "checkedAt", "documentedAs" } ] } ]: "checkedAt" is
+    /// where Azure checks the operation (Workspace, ResourceGroup, Subscription, ScopeAsked, or a related resource kind
+    /// such as VirtualNetwork), "documentedAs" the documentation's wildcard an operation stands for.
+    /// </summary>
     public static string Activities(IEnumerable<Activity> activities) => Array(activities, (w, activity) =>
     {
         w.WriteStartObject();
@@ -82,6 +87,16 @@ public static class CatalogJson
         w.WriteString("api", activity.Api.ToString());
         w.WriteString("source", activity.Source);
         w.WriteStringIfSet("notes", activity.Notes);
+        w.WriteStrings("documentedAs", activity.DocumentedAs);
+        w.WriteArray("operations", activity.Required.ToList(), (ow, required) =>
+        {
+            ow.WriteStartObject();
+            ow.WriteString("operation", required.Operation);
+            ow.WriteBoolean("isDataAction", required.IsDataAction);
+            ow.WriteString("checkedAt", required.Where.Name);
+            ow.WriteStringIfSet("documentedAs", required.DocumentedAs);
+            ow.WriteEndObject();
+        });
         w.WriteEndObject();
     });
 

@@ -20,9 +20,14 @@ public static class CatalogText
         ? $"\nChecked only at the {(restriction.Level == ScopeLevel.Root ? "tenant root" : "subscription")}: {restriction.Rule}."
         : string.Empty;
 
+    // Under what the activity is, each operation it needs and where Azure checks it, with the documentation's
+    // wildcard it stands for.
     public static string Activities(IEnumerable<Activity> activities, int width) =>
         TextTable.Render(new[] { "ACTIVITY", "LEAST SCOPE", "WHAT" },
-            activities.Select(a => new[] { a.Name, a.LeastScope.ToString(), a.DisplayName }), width);
+            activities.Select(a => new[] { a.Name, a.LeastScope.ToString(), string.Join('\n', new[] { a.DisplayName }.Concat(a.Required.Select(Line))) }), width);
+
+    private static string Line(RequiredOperation required) =>
+        $"- {required.Operation}, checked at {required.Where.Text}{(required.DocumentedAs is { } documented ? $" (documented as {documented})" : string.Empty)}";
 
     public static string Templates(IEnumerable<RoleTemplate> templates, int width) =>
         TextTable.Render(new[] { "TEMPLATE", "KIND", "ROLE" },

@@ -149,6 +149,7 @@ public static class DecisionJson
         writer.WriteStringIfSet("condition", reason.Condition);
         writer.WriteStringIfSet("denyAssignmentId", reason.DenyAssignmentId);
         writer.WriteStringIfSet("denyAssignmentName", reason.DenyAssignmentName);
+        writer.WriteStringIfSet("checkedAt", reason.CheckedAt);
         writer.WriteEndObject();
     }
 

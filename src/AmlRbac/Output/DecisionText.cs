@@ -19,7 +19,8 @@ public static class DecisionText
     public static IReadOnlyList<string> Explain(Decision decision)
     {
         var sentences = decision.Reasons.Select(r => Sentence(r, decision.IsDataAction)).ToList();
-        if (decision.Reasons.Count == 0 && decision.Outcome == Outcome.NotGranted)
+        // Saying where an activity's operation was checked is no evidence for or against it.
+        if (decision.Reasons.All(r => r.Kind == ReasonKind.CheckedElsewhere) && decision.Outcome == Outcome.NotGranted)
         {
             sentences.Add(decision.RoleName is { } role && decision.PrincipalId is null
                 ? $"Role '{role}' does not grant {decision.Action}."
@@ -125,9 +126,17 @@ public static class DecisionText
             ReasonKind.MembershipUnknown =>
                 $"Role assignment '{reason.AssignmentId}' of {role}{At(reason.Scope)}{PatternNote(reason.Pattern)} is held through group '{reason.ViaGroupName ?? reason.ViaGroupId}', " +
                 "whose members the source does not hold, so the principal may be one: give the group's members (a snapshot from Export-AmlRbacSnapshot or amlrbac export, or -Live / --live, reads them from Microsoft Graph).",
+            ReasonKind.CheckedElsewhere =>
+                $"Checked at {LocationText(reason)} {reason.Scope}: Azure checks this operation there, not at the scope asked.",
+            ReasonKind.RelatedResourceNotNamed =>
+                $"Checked on {LocationText(reason)}, which the question does not name, so it cannot be decided: name the {LocationOf(reason)?.Resource?.DisplayName ?? reason.CheckedAt} with --related-resource/-RelatedResource (its resource id).",
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.Kind, "A reason kind DecisionText does not word."),
         };
     }
+
+    private static CheckLocation? LocationOf(Reason reason) => reason.CheckedAt is { } name ? CheckLocation.Parse(name) : null;
+
+    private static string LocationText(Reason reason) => LocationOf(reason)?.Text ?? reason.CheckedAt ?? "another scope";
 
     // Denied needs no suggestion: a deny assignment blocks whatever role is assigned.
     private static string? SuggestionSentence(Outcome outcome, IReadOnlyList<RoleSuggestion> suggestions)

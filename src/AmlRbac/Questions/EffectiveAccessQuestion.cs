@@ -33,12 +33,15 @@ public sealed class EffectiveAccessQuestion : IQuestion
     private readonly IReadOnlyList<string> _providers;
     private readonly bool _recurse;
     private IReadOnlyList<AmlResource>? _resources;
+    private readonly RelatedResources _related;
 
     private EffectiveAccessQuestion(AccessEvaluator evaluator, EffectiveAccessBy by, IReadOnlyList<Activity> activities,
         IReadOnlyList<string> actions, bool isDataAction, IEnumerable<Outcome>? decisions,
-        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null, IReadOnlyList<string>? providers = null, bool recurse = false)
+        IReadOnlyList<ModelAsset>? models = null, DeploymentGuardrail? guardrail = null, IReadOnlyList<string>? providers = null, bool recurse = false,
+        RelatedResources? related = null)
     {
         _recurse = recurse;
+        _related = related ?? RelatedResources.None;
         _providers = providers ?? new[] { DefaultProvider };
         _models = models ?? Array.Empty<ModelAsset>();
         _guardrail = guardrail;
@@ -56,13 +59,16 @@ public sealed class EffectiveAccessQuestion : IQuestion
     /// when given, keeps only answers with one of those outcomes. A listing by operation covers the operations of
     /// <paramref name="providers"/>, <see cref="DefaultProvider"/> when none is named. With <paramref name="recurse"/>,
     /// a principal is answered for every Azure ML resource at or below the scope (<see cref="AmlResources"/>), and only
-    /// what reaches it there (<see cref="OutcomeOrder.Reaches"/>), each answer naming its resource. Throws
-    /// ActivityUnknown and ProviderUnknown.
+    /// what reaches it there (<see cref="OutcomeOrder.Reaches"/>), each answer naming its resource.
+    /// <paramref name="relatedResources"/>: the resource ids activities are checked on beside the workspace
+    /// (<see cref="RelatedResources"/>). Throws ActivityUnknown, ProviderUnknown and RelatedResourceInvalid.
     /// </summary>
     public static EffectiveAccessQuestion ForPrincipal(AccessEvaluator evaluator, EffectiveAccessBy by,
-        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null, IEnumerable<string>? providers = null, bool recurse = false) =>
+        IEnumerable<string>? activities = null, IEnumerable<Outcome>? decisions = null, IEnumerable<string>? providers = null, bool recurse = false,
+        IEnumerable<string>? relatedResources = null) =>
         new(evaluator, by, (activities ?? Array.Empty<string>()).Select(evaluator.Catalog.GetActivity).ToList(),
-            Array.Empty<string>(), false, decisions, providers: Providers(evaluator.Catalog, providers), recurse: recurse);
+            Array.Empty<string>(), false, decisions, providers: Providers(evaluator.Catalog, providers), recurse: recurse,
+            related: RelatedResources.Parse(relatedResources));
 
     // The providers as the catalog spells them, each once; none named is the default.
     private static IReadOnlyList<string>? Providers(AmlCatalog catalog, IEnumerable<string>? providers)
@@ -168,16 +174,16 @@ public sealed class EffectiveAccessQuestion : IQuestion
         if (_guardrail is not null)
         {
             // RBAC does not depend on the model: one activity decision, judged with each model's policy verdict.
-            var rbac = _evaluator.CheckActivity(principal, _activities[0], scope);
+            var rbac = _evaluator.CheckActivity(principal, _activities[0], scope, _related);
             return _models.Select(model => _guardrail.Answer(rbac, scope, model, name)).ToList();
         }
         if (_activities.Count == 0)
         {
             return _by == EffectiveAccessBy.Activity
-                ? _evaluator.EffectiveActivities(principal, scope).Select(d => PermissionAnswer.ForActivity(d, name))
+                ? _evaluator.EffectiveActivities(principal, scope, _related).Select(d => PermissionAnswer.ForActivity(d, name))
                 : _evaluator.EffectiveAccess(principal, scope, _providers).Select(d => PermissionAnswer.ForOperation(d, name));
         }
-        var decided = _activities.Select(a => _evaluator.CheckActivity(principal, a, scope)).ToList();
+        var decided = _activities.Select(a => _evaluator.CheckActivity(principal, a, scope, _related)).ToList();
         return _by == EffectiveAccessBy.Activity
             ? decided.Select(d => PermissionAnswer.ForActivity(d, name))
             : decided.SelectMany(d => d.Operations)

@@ -18,6 +18,7 @@ public sealed class PermissionQuestion : IQuestion
     private readonly bool _isDataAction;
     private readonly ModelAsset? _model;
     private readonly DeploymentGuardrail? _guardrail;
+    private readonly RelatedResources _related;
 
     /// <summary>
     /// Throws ActionInvalid or ActionUnknown for a bad operation name and ActivityUnknown for a name
@@ -27,10 +28,14 @@ public sealed class PermissionQuestion : IQuestion
     /// the asset id a deployment activity would deploy: each such activity (DeployModel ...) is answered
     /// with RBAC and the tenant's Azure Policy together, exemptions treated as <paramref name="exemptionHandling"/>
     /// says. Throws ModelAssetIdInvalid for a bad id and ModelWithoutDeployment when no activity deploys.
+    /// <paramref name="relatedResources"/>: resource ids of the related resources (virtual network, key vault...) an
+    /// activity's operations are checked on (<see cref="RelatedResources"/>); throws RelatedResourceInvalid for one of
+    /// no known kind.
     /// </summary>
     public PermissionQuestion(AccessEvaluator evaluator, IEnumerable<string>? actions, IEnumerable<string>? activities, bool isDataAction = false,
-        string? model = null, ExemptionHandling exemptionHandling = ExemptionHandling.Documented)
+        string? model = null, ExemptionHandling exemptionHandling = ExemptionHandling.Documented, IEnumerable<string>? relatedResources = null)
     {
+        _related = RelatedResources.Parse(relatedResources);
         _evaluator = evaluator;
         _isDataAction = isDataAction;
         _actions = (actions ?? Array.Empty<string>()).Select(a => ResolvedAction.Resolve(a, isDataAction, evaluator.Catalog).Name).ToList();
@@ -74,7 +79,7 @@ public sealed class PermissionQuestion : IQuestion
             var scope = subject.Scope ?? throw new ArgumentException("A principal subject needs a scope.", nameof(subject));
             var name = _evaluator.DisplayNameOf(_evaluator.ResolvePrincipal(principal));
             return _actions.Select(a => PermissionAnswer.ForOperation(_evaluator.Check(principal, a, scope, _isDataAction), name))
-                .Concat(_activities.Select(a => Answer(_evaluator.CheckActivity(principal, a, scope), scope, name)))
+                .Concat(_activities.Select(a => Answer(_evaluator.CheckActivity(principal, a, scope, _related), scope, name)))
                 .ToList();
         }
         if (_model is not null)

@@ -31,7 +31,7 @@ public sealed class AccessEvaluator
     private readonly CompiledRole[] _builtInRoles;
     private readonly RoleSuggestion[]?[] _suggestionsByOperation;
     private readonly ConditionalWeakTable<RoleDefinition, CompiledRole> _adHocRoles = new();
-    private readonly ConditionalWeakTable<Activity, ResolvedAction[]> _activityOperations = new();
+    private readonly ConditionalWeakTable<Activity, (ResolvedAction Action, CheckLocation Where)[]> _activityOperations = new();
     private readonly ConcurrentDictionary<int, PrincipalGrants> _grants = new();
     private readonly Func<int, PrincipalGrants> _buildGrants;
     private readonly Dictionary<string, int> _operationIndex;
@@ -195,13 +195,18 @@ public sealed class AccessEvaluator
         Decide(principalId, Resolve(action, isDataAction), _scopes.Get(scope));
 
     /// <summary>
-    /// The outcome alone of an activity, decided where <see cref="CheckActivity"/> decides it and combined as it
-    /// combines it, without reasons: the hot path of a question that asks many activities and explains few.
+    /// The outcome alone of an activity, decided where <see cref="CheckActivity"/> decides each of its operations and
+    /// combined as it combines them, without reasons: the hot path of a question that asks many activities and explains few.
     /// </summary>
-    public Outcome DecideActivity(string principalId, Activity activity, string scope)
+    public Outcome DecideActivity(string principalId, Activity activity, string scope, RelatedResources? related = null)
     {
-        var node = _scopes.Get(ActivityScope(Scope.Parse(scope), activity));
-        return ActivityDecision.Combine(OperationsOf(activity).Select(a => Decide(principalId, a, node)));
+        var asked = _scopes.Get(scope).Scope;
+        return ActivityDecision.Combine(OperationsOf(activity).SelectMany(o => o.Where.ScopeFor(asked) is { } at
+            ? new[] { Decide(principalId, o.Action, _scopes.Get(at.Value)) }
+            : (related ?? RelatedResources.None).Of(o.Where.Resource!) is { Count: > 0 } named
+                ? named.Select(resource => Decide(principalId, o.Action, _scopes.Get(resource.Value)))
+                // Checked on a related resource the question does not name (CheckActivity's RelatedResourceNotNamed).
+                : new[] { Outcome.Unknown }));
     }
 
     private Outcome Decide(string principalId, ResolvedAction resolved, ScopeNode node)
@@ -570,27 +575,62 @@ public sealed class AccessEvaluator
     /// <summary>Whether a role also grants operations of providers the catalog does not list (or of every provider, by a wildcard).</summary>
     public bool GrantsOutsideCatalog(RoleDefinition role) => Compile(role).ReachesBeyondCatalog;
 
-    /// <summary>Whether a principal can carry out an activity at a scope (every required operation allowed).</summary>
-    public ActivityDecision CheckActivity(string principal, Activity activity, string scope)
+    /// <summary>
+    /// Whether a principal can carry out an activity at a scope: every required operation allowed where Azure checks
+    /// it (<see cref="Activity.WhereChecked"/>): the workspace, its resource group or subscription, the scope asked, or
+    /// a related resource the question names in <paramref name="related"/>. An operation checked on a related
+    /// resource of a kind the question names none of is Unknown, so the activity is never Allowed on a guess; one
+    /// checked on several named resources of its kind is decided on each.
+    /// </summary>
+    public ActivityDecision CheckActivity(string principal, Activity activity, string scope, RelatedResources? related = null)
     {
         var principalId = ResolvePrincipal(principal, out var index);
-        var decidedAt = _scopes.Get(ActivityScope(Scope.Parse(scope), activity));
-        var operations = OperationsOf(activity).Select(a => Explain(principalId, index, a, decidedAt)).ToList();
+        var asked = _scopes.Get(scope).Scope;
+        var operations = new List<Decision>();
+        foreach (var (action, where) in OperationsOf(activity))
+        {
+            if (where.ScopeFor(asked) is { } at)
+            {
+                operations.Add(CheckedAt(Explain(principalId, index, action, _scopes.Get(at.Value)), where, asked));
+                continue;
+            }
+            var named = (related ?? RelatedResources.None).Of(where.Resource!);
+            if (named.Count == 0)
+            {
+                operations.Add(new Decision
+                {
+                    Outcome = Outcome.Unknown,
+                    PrincipalId = principalId,
+                    Action = action.Name,
+                    IsDataAction = action.IsDataAction,
+                    Reasons = new[] { new Reason { Kind = ReasonKind.RelatedResourceNotNamed, CheckedAt = where.Name } },
+                });
+                continue;
+            }
+            operations.AddRange(named.Select(resource => CheckedAt(Explain(principalId, index, action, _scopes.Get(resource.Value)), where, asked)));
+        }
+        var scopes = operations.Select(d => d.Scope).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new ActivityDecision
         {
             Activity = activity,
             Outcome = ActivityDecision.Combine(operations.Select(d => d.Outcome)),
             PrincipalId = principalId,
-            Scope = decidedAt.Scope.Value,
+            Scope = scopes.Count == 1 && operations.All(d => d.Scope is not null) ? scopes[0] : asked.Value,
             Operations = operations,
         };
     }
+
+    // A decision made somewhere other than the scope asked says where and why ("checked at the subscription").
+    private static Decision CheckedAt(Decision decision, CheckLocation where, Scope asked) =>
+        decision.Scope is { } at && !string.Equals(at, asked.Value, StringComparison.OrdinalIgnoreCase)
+            ? decision with { Reasons = decision.Reasons.Append(new Reason { Kind = ReasonKind.CheckedElsewhere, CheckedAt = where.Name, Scope = at }).ToList() }
+            : decision;
 
     /// <summary>Whether a role alone covers an activity.</summary>
     public ActivityDecision CheckRoleActivity(RoleDefinition role, Activity activity)
     {
         var compiled = Compile(role);
-        var operations = OperationsOf(activity).Select(a => ExplainRole(compiled, a)).ToList();
+        var operations = OperationsOf(activity).Select(a => ExplainRole(compiled, a.Action)).ToList();
         return new ActivityDecision
         {
             Activity = activity,
@@ -600,29 +640,16 @@ public sealed class AccessEvaluator
         };
     }
 
-    /// <summary>A decision for every catalog activity, for one principal at one scope.</summary>
-    public IReadOnlyList<ActivityDecision> EffectiveActivities(string principal, string scope) =>
-        Catalog.Activities.Select(a => CheckActivity(principal, a, scope)).ToList();
+    /// <summary>A decision for every catalog activity, for one principal at one scope, with the related resources named.</summary>
+    public IReadOnlyList<ActivityDecision> EffectiveActivities(string principal, string scope, RelatedResources? related = null) =>
+        Catalog.Activities.Select(a => CheckActivity(principal, a, scope, related)).ToList();
 
-    // An activity whose least scope is above the question's scope is decided at the ancestor at that
-    // level: quota is requested at the subscription even when asked about a workspace ([MLROLES],
-    // "Common scenarios": Request quota is "Not authorized" at resource group and workspace scope).
-    private static Scope ActivityScope(Scope scope, Activity activity)
+    // The operations an activity requires, each with where Azure checks it: its exact entries, and for a wildcard
+    // entry every catalog operation it covers. A wildcard of a provider the catalog does not list is kept as written
+    // and decided as if it were one operation: a role covers it when its patterns cover that text.
+    private (ResolvedAction Action, CheckLocation Where)[] OperationsOf(Activity activity) => _activityOperations.GetValue(activity, a =>
     {
-        var current = scope;
-        while (current.Level > activity.LeastScope && current.Parent is { } parent)
-        {
-            current = parent;
-        }
-        return current;
-    }
-
-    // The operations an activity requires: its exact entries, and for a wildcard entry every catalog
-    // operation it covers. A wildcard of a provider the catalog does not list is kept as written and
-    // decided as if it were one operation: a role covers it when its patterns cover that text.
-    private ResolvedAction[] OperationsOf(Activity activity) => _activityOperations.GetValue(activity, a =>
-    {
-        var result = new List<ResolvedAction>();
+        var result = new List<(ResolvedAction, CheckLocation)>();
         void AddAll(IEnumerable<string> entries, bool isData)
         {
             foreach (var entry in entries)
@@ -633,12 +660,13 @@ public sealed class AccessEvaluator
                     .Where(x => x.o.IsDataAction == isData && pattern.Matches(x.o.Name))
                     .Select(x => new ResolvedAction(x.o.Name, x.i, isData))
                     .ToList();
-                result.AddRange(matched.Count > 0 ? matched : new[] { new ResolvedAction(pattern.Text, -1, isData) });
+                var where = a.WhereChecked(entry);
+                result.AddRange((matched.Count > 0 ? matched : new List<ResolvedAction> { new(pattern.Text, -1, isData) }).Select(r => (r, where)));
             }
         }
         AddAll(a.Actions, isData: false);
         AddAll(a.DataActions, isData: true);
-        return result.DistinctBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+        return result.DistinctBy(r => r.Item1.Name, StringComparer.OrdinalIgnoreCase).ToArray();
     });
 
     // ---- Reach: one principal over many scopes --------------------------------------------------
@@ -658,7 +686,7 @@ public sealed class AccessEvaluator
 
     /// <summary>The same over the operations <paramref name="requiredBy"/> require, each once, in the activities' order.</summary>
     public IReadOnlyList<IReadOnlyList<Decision>> ReachAcross(string principal, IReadOnlyList<string> scopes, IReadOnlyList<Activity> requiredBy) =>
-        ReachAcross(principal, scopes, requiredBy.SelectMany(OperationsOf).DistinctBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToArray());
+        ReachAcross(principal, scopes, requiredBy.SelectMany(OperationsOf).Select(o => o.Action).DistinctBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToArray());
 
     private IReadOnlyList<IReadOnlyList<Decision>> ReachAcross(string principal, IReadOnlyList<string> scopes, ResolvedAction[] operations)
     {
@@ -687,50 +715,20 @@ public sealed class AccessEvaluator
 
     /// <summary>
     /// For one principal and each of <paramref name="scopes"/> (in their order), the activities that reach it there, each
-    /// decided where <see cref="CheckActivity"/> decides it (at the activity's least scope: quota at the subscription);
-    /// shared between scopes as ReachAcross shares them.
+    /// decided as <see cref="CheckActivity"/> decides it (each operation where Azure checks it: quota at the subscription,
+    /// a studio deployment's template at the resource group). A scope that no assignment of the principal or its groups
+    /// applies to, at it or above, is passed over without evaluating anything: none of its activities can reach it.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<ActivityDecision>> ReachingActivitiesAcross(string principal, IReadOnlyList<string> scopes, IReadOnlyList<Activity> activities)
     {
         var principalId = ResolvePrincipal(principal, out var index);
         var grants = index >= 0 ? _grants.GetOrAdd(index, _buildGrants) : PrincipalGrants.None;
-        var shared = new Dictionary<string, (ScopeNode Node, ActivityDecision Decision)>();
-        return scopes.Select(scope =>
-        {
-            var node = _scopes.Get(scope);
-            var reached = new List<ActivityDecision>();
-            for (var a = 0; a < activities.Count; a++)
-            {
-                var activity = activities[a];
-                var decidedAt = _scopes.Get(ActivityScope(node.Scope, activity));
-                if (ShareKey(grants, decidedAt) is not { } key)
-                {
-                    continue;
-                }
-                key = a + "|" + key;
-                if (!shared.TryGetValue(key, out var evaluated))
-                {
-                    var operations = OperationsOf(activity).Select(o => Explain(principalId, index, o, decidedAt)).ToList();
-                    shared[key] = evaluated = (decidedAt, new ActivityDecision
-                    {
-                        Activity = activity,
-                        Outcome = ActivityDecision.Combine(operations.Select(d => d.Outcome)),
-                        PrincipalId = principalId,
-                        Scope = decidedAt.Scope.Value,
-                        Operations = operations,
-                    });
-                }
-                if (OutcomeOrder.Reaches(evaluated.Decision.Outcome))
-                {
-                    reached.Add(evaluated.Node.Id == decidedAt.Id ? evaluated.Decision : evaluated.Decision with
-                    {
-                        Scope = decidedAt.Scope.Value,
-                        Operations = ReScoped(evaluated.Decision.Operations, evaluated.Node, decidedAt),
-                    });
-                }
-            }
-            return (IReadOnlyList<ActivityDecision>)reached;
-        }).ToList();
+        return scopes.Select(scope => ShareKey(grants, _scopes.Get(scope)) is null
+            ? Array.Empty<ActivityDecision>()
+            : (IReadOnlyList<ActivityDecision>)activities
+                .Select(activity => CheckActivity(principalId, activity, scope))
+                .Where(d => OutcomeOrder.Reaches(d.Outcome))
+                .ToList()).ToList();
     }
 
     // Null when no assignment of the principal's closure applies at the node, so nothing can reach it there; otherwise

@@ -5,8 +5,9 @@ namespace AmlRbac.Rbac;
 
 /// <summary>
 /// The answer for a catalog activity: allowed only when every required operation is allowed. The
-/// combined outcome is the weakest of the operations' outcomes (<see cref="OutcomeOrder"/>). <see cref="Scope"/> is where it was decided: the query
-/// scope, or its ancestor at the activity's least scope (quota needs the subscription, [MLROLES]).
+/// combined outcome is the weakest of the operations' outcomes (<see cref="OutcomeOrder"/>). Each operation is decided
+/// where Azure checks it (<see cref="Activity.WhereChecked"/>; its <see cref="Decision.Scope"/> says where):
+/// <see cref="Scope"/> is that scope when all of them share one (the subscription for quota, [MLROLES]), else the scope asked.
 /// </summary>
 public sealed record ActivityDecision
 {

@@ -34,7 +34,7 @@ public sealed record Decision
         Outcome.Allowed => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.Grant),
         Outcome.Conditional => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.ConditionalGrant),
         Outcome.Eligible => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.EligibleGrant),
-        Outcome.Unknown => Reasons.FirstOrDefault(r => r.Kind is ReasonKind.UnresolvedRole or ReasonKind.MembershipUnknown),
+        Outcome.Unknown => Reasons.FirstOrDefault(r => r.Kind is ReasonKind.UnresolvedRole or ReasonKind.MembershipUnknown or ReasonKind.RelatedResourceNotNamed),
         _ => Reasons.FirstOrDefault(r => r.Kind == ReasonKind.ExcludedByNotAction),
     };
 }

@@ -25,4 +25,6 @@ public sealed record Reason
     public string? Condition { get; init; }
     public string? DenyAssignmentId { get; init; }
     public string? DenyAssignmentName { get; init; }
+    /// <summary>For an activity's operation checked elsewhere: the <see cref="AmlRbac.Catalog.CheckLocation"/> name (Subscription, VirtualNetwork...).</summary>
+    public string? CheckedAt { get; init; }
 }

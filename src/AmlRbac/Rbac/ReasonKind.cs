@@ -23,4 +23,15 @@ public enum ReasonKind
     /// or a group nested in it): the principal may be a member, so where it could change the answer it is Unknown.
     /// </summary>
     MembershipUnknown,
+    /// <summary>
+    /// An activity's operation that Azure checks somewhere other than the scope asked (the subscription for quota,
+    /// the resource group for a studio deployment, a related resource): <see cref="Reason.CheckedAt"/> says where,
+    /// <see cref="Reason.Scope"/> the scope it was decided at.
+    /// </summary>
+    CheckedElsewhere,
+    /// <summary>
+    /// An activity's operation that Azure checks on a related resource (a virtual network, a key vault...) the question
+    /// does not name: the decision is Unknown, and <see cref="Reason.CheckedAt"/> names the kind of resource to give.
+    /// </summary>
+    RelatedResourceNotNamed,
 }

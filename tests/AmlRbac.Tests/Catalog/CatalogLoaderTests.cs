@@ -160,7 +160,7 @@ public sealed class CatalogLoaderTests
     [Fact]
     public void Loads_activities_templates_personas_and_api_paths()
     {
-        Assert.Equal(25, Catalog.Activities.Count);
+        Assert.Equal(32, Catalog.Activities.Count);
         Assert.Equal(7, Catalog.Templates.Count(t => t.Kind == TemplateKind.ExampleRole));
         Assert.Equal(7, Catalog.Templates.Count(t => t.Kind == TemplateKind.Persona));
         Assert.Equal(7, Catalog.Personas.Count);

@@ -127,6 +127,37 @@ public sealed class DecisionTextTests
     }
 
     [Fact]
+    public void An_operation_checked_elsewhere_says_where_and_still_that_nothing_grants_it()
+    {
+        // Quota is checked at the subscription ([MLROLES] "Common scenarios": "Not authorized" at resource group and workspace scope).
+        const string subscription = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45";
+        var checkedThere = Samples.Check(Outcome.NotGranted) with
+        {
+            Scope = subscription,
+            Reasons = new[] { new Reason { Kind = ReasonKind.CheckedElsewhere, CheckedAt = "Subscription", Scope = subscription } },
+        };
+
+        var sentences = DecisionText.Explain(checkedThere);
+
+        Assert.Contains($"No role assignment of the principal or its groups at {subscription} or above grants {Samples.ComputeWrite}.", sentences);
+        Assert.Contains($"Checked at the subscription {subscription}: Azure checks this operation there, not at the scope asked.", sentences);
+    }
+
+    [Fact]
+    public void A_related_resource_not_named_says_which_kind_and_option_to_give()
+    {
+        var unknown = Samples.Check(Outcome.Unknown) with
+        {
+            Reasons = new[] { new Reason { Kind = ReasonKind.RelatedResourceNotNamed, CheckedAt = "VirtualNetwork" } },
+        };
+
+        var sentence = DecisionText.Explain(unknown)[0];
+
+        Assert.Contains("Checked on the virtual network, which the question does not name", sentence);
+        Assert.Contains("name the virtual network with --related-resource/-RelatedResource", sentence);
+    }
+
+    [Fact]
     public void Nothing_granted_says_so_for_a_principal_and_for_a_role()
     {
         var principal = Samples.Check(Outcome.NotGranted);

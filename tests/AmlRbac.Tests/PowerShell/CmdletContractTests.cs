@@ -148,6 +148,7 @@ public sealed class CmdletContractTests
             Expect("RoleName", String, None, (RoleName, Mandatory)),
             Expect("Strict", Switch, None, (AllSets, Optional)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
+            Expect("RelatedResource", Strings, None, (Principal, Optional)),
         };
 
         AssertParameters("Test-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
@@ -171,6 +172,7 @@ public sealed class CmdletContractTests
             Expect("RoleDefinition", PSObject, None, (RoleDefinition, Mandatory)),
             Expect("RoleName", String, None, (RoleName, Mandatory)),
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName)),
+            Expect("RelatedResource", Strings, None, (Principal, Optional)),
         };
 
         AssertParameters("Assert-AmlPermission", expected.Concat(SourceParameters).Concat(LiveParameters));
@@ -195,6 +197,7 @@ public sealed class CmdletContractTests
             Expect("Scope", String, new[] { "ResourceId", "Id" }, (Principal, ByPropertyName), (WhoCan, Mandatory | ByPropertyName), (DeployableModel, Mandatory | ByPropertyName)),
             Expect("Provider", Strings, None, (Principal, Optional)),
             Expect("Recurse", Switch, None, (Principal, Optional), (WhoCan, Optional)),
+            Expect("RelatedResource", Strings, None, (Principal, Optional)),
         };
 
         AssertParameters("Get-AmlEffectiveAccess", expected.Concat(SourceParameters).Concat(LiveParameters));

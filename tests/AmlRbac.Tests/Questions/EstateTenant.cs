@@ -57,6 +57,9 @@ internal static class EstateTenant
             RoleDefinitions = sample.RoleDefinitions.Append(storageOnly).ToList(),
             RoleAssignments = sample.RoleAssignments.Concat(added).ToList(),
             Source = "the sample tenant with estate findings",
+            // Without the sample's resource sections: here a compute is a resource only where an assignment names it
+            // (the computes a snapshot lists are resources too: AmlResourcesTests).
+            Resources = ResourceInventory.Empty,
         };
     }
 

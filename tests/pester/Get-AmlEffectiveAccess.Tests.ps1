@@ -272,7 +272,8 @@ Describe 'Get-AmlEffectiveAccess -Recurse' {
         $records = @(Get-AmlEffectiveAccess -PrincipalId alice@contoso.com -Scope $ContosoMl -Recurse -By Activity -LiteralSnapshotPath $ContosoSnapshot)
 
         $records.Count | Should -BeGreaterThan 0
-        ($records.ResourceName | Sort-Object -Unique) | Should -Be @('mlw-dev', 'mlw-prod')
+        # The two workspaces and the four computes the sample's computes section lists (samples/README.md).
+        ($records.ResourceName | Sort-Object -Unique) | Should -Be @('ci-dave', 'ci-erin', 'cpu-build', 'gpu-cluster', 'mlw-dev', 'mlw-prod')
         $records | Where-Object { $_.ResourceName -eq 'mlw-dev' -and $_.Activity -eq 'CreateComputeCluster' } | Should -Not -BeNullOrEmpty
         $records | Where-Object { $_.ResourceName -eq 'mlw-prod' -and $_.Activity -eq 'CreateComputeCluster' } | Should -BeNullOrEmpty
         $records.Decision | Sort-Object -Unique | ForEach-Object { $_ | Should -BeIn 'Allowed', 'Conditional', 'Eligible' }
@@ -282,8 +283,9 @@ Describe 'Get-AmlEffectiveAccess -Recurse' {
     It 'lists who can per resource with -Action' {
         $records = @(Get-AmlEffectiveAccess -Action $ComputeWrite -Scope $ContosoMl -Recurse -LiteralSnapshotPath $ContosoSnapshot)
 
-        ($records | Where-Object { $_.PrincipalName -eq 'Frank Nguyen' }).ResourceName | Should -Be 'mlw-prod'
-        $records.ResourceKind | Sort-Object -Unique | Should -Be 'Workspace'
+        # Frank's Owner eligibility on rg-ml-prod reaches mlw-prod and its two computes.
+        ($records | Where-Object { $_.PrincipalName -eq 'Frank Nguyen' }).ResourceName | Sort-Object -Unique | Should -Be @('ci-dave', 'cpu-build', 'mlw-prod')
+        $records.ResourceKind | Sort-Object -Unique | Should -Be @('Compute', 'Workspace')
     }
 
     It 'shows the Reach view in 120 columns' {

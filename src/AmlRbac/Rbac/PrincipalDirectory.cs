@@ -126,6 +126,26 @@ internal sealed class PrincipalDirectory
     /// </summary>
     public int UnheldMembership(int holder)
     {
+        // Asked once per assignment, and a tenant gives a group many assignments while a group's members through
+        // nesting can be thousands: each principal's answer is kept (issue #16: a million assignments).
+        var known = _unheldMembership ??= Enumerable.Repeat(NotYetKnown, Count).ToArray();
+        if (holder < known.Length && known[holder] != NotYetKnown)
+        {
+            return known[holder];
+        }
+        var group = FindUnheldMembership(holder);
+        if (holder < known.Length)
+        {
+            known[holder] = group;
+        }
+        return group;
+    }
+
+    private const int NotYetKnown = -2;
+    private int[]? _unheldMembership;
+
+    private int FindUnheldMembership(int holder)
+    {
         if (IsUnheldGroup(holder))
         {
             return holder;

@@ -81,3 +81,38 @@ Describe 'Test-AmlWorkspacePosture' {
         $warnings | Should -Match 'no workspaces section'
     }
 }
+
+Describe 'Test-AmlWorkspacePosture with Get-AzResource output piped in' {
+    BeforeAll {
+        # What Get-AzResource -ExpandProperties writes for a workspace (PSResource), with the properties of the
+        # Workspaces_Get example (tests/fixtures/posture-arm-examples); only what the rules below read is set.
+        $Id = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/workspace-1234/providers/Microsoft.MachineLearningServices/workspaces/testworkspace'
+        function New-WorkspaceResource([string] $PublicNetworkAccess, [switch] $WithoutProperties) {
+            [pscustomobject]@{
+                ResourceId   = $Id
+                Name         = 'testworkspace'
+                ResourceType = 'Microsoft.MachineLearningServices/workspaces'
+                Location     = 'eastus2euap'
+                Identity     = [pscustomobject]@{ Type = 'SystemAssigned' }
+                Properties   = if ($WithoutProperties) { $null } else {
+                    [pscustomobject]@{ publicNetworkAccess = $PublicNetworkAccess; allowPublicAccessWhenBehindVnet = $false; hbiWorkspace = $false }
+                }
+            }
+        }
+    }
+
+    It 'reads the piped workspace as ARM wrote it' {
+        $closed = New-WorkspaceResource -PublicNetworkAccess Disabled | Test-AmlWorkspacePosture -RuleId AMLP002
+        $open = New-WorkspaceResource -PublicNetworkAccess Enabled | Test-AmlWorkspacePosture -RuleId AMLP002
+
+        $closed.Workspace | Should -BeExactly 'testworkspace'
+        $closed.Result | Should -BeExactly 'Pass'
+        $open.Result | Should -BeExactly 'Fail'
+        $open.Evidence | Should -BeExactly 'properties.publicNetworkAccess = Enabled; properties.allowPublicAccessWhenBehindVnet = false'
+    }
+
+    It 'says Unknown for a workspace piped without -ExpandProperties, and for computes that were not piped' {
+        (New-WorkspaceResource -WithoutProperties | Test-AmlWorkspacePosture -RuleId AMLP002).Result | Should -BeExactly 'Unknown'
+        (New-WorkspaceResource -PublicNetworkAccess Disabled | Test-AmlWorkspacePosture -RuleId AMLP010).Result | Should -BeExactly 'Unknown'
+    }
+}

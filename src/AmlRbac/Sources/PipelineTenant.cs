@@ -15,6 +15,7 @@ public sealed class PipelineTenant
     private readonly Dictionary<string, RoleAssignment> _assignments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RoleDefinition> _definitions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DenyAssignment> _denies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (ArmResource Resource, ResourceSnapshotReader.ResourceSection Section)> _resources = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Principal> _principals = new(PrincipalIdComparer.Instance);
     private readonly Dictionary<string, PolicyAssignment> _policyAssignments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PolicyExemption> _policyExemptions = new(StringComparer.OrdinalIgnoreCase);
@@ -44,6 +45,11 @@ public sealed class PipelineTenant
         _offered++;
         if (AddPolicy(properties, itemDescription))
         {
+            return null;
+        }
+        if (AzResourceShape.TryRead(properties, itemDescription) is { } resource)
+        {
+            _resources.TryAdd(resource.Resource.Id, resource);
             return null;
         }
         object read;
@@ -114,6 +120,20 @@ public sealed class PipelineTenant
             SetDefinitions = _policySetDefinitions.Values.ToList(),
             Source = "piped objects",
         },
+        Resources = Inventory(),
+        Workspaces = _resources.Values.Where(r => r.Section.Name == "workspaces").Select(r => r.Resource.Id).ToList(),
         Source = "piped objects",
     };
+
+    // The resources piped in (Get-AzResource), one list per kind; a kind none was piped of is not listed (null), so
+    // the posture rules that need it say Unknown rather than "none".
+    private ResourceInventory Inventory()
+    {
+        var lists = new ResourceSnapshotReader.Lists();
+        foreach (var group in _resources.Values.GroupBy(r => r.Section))
+        {
+            group.Key.Set(lists, group.Select(r => r.Resource).ToList());
+        }
+        return lists.ToInventory();
+    }
 }

@@ -22,7 +22,7 @@ scratch=${TMPDIR:-$(dirname "$(mktemp -u)")}
 timing=$(mktemp); log=$(mktemp); out=$(mktemp -u)
 gnu_time=$(type -P time) || { echo "GNU time is needed (Debian: apt-get install -y time)" >&2; exit 2; }
 pid=
-trap '[[ -n $pid ]] && kill $pid 2>/dev/null; rm -f "$timing" "$log" "$out"' EXIT
+trap '[[ -n $pid ]] && kill -KILL $pid 2>/dev/null; rm -f "$timing" "$log" "$out"' EXIT
 
 export AMLRBAC_BENCH_TOKEN=emulator-token
 for size in "${sizes[@]}"; do
@@ -39,5 +39,6 @@ for size in "${sizes[@]}"; do
     rss=$(grep 'Maximum resident set size' "$timing" | awk '{printf "%.0f", $NF / 1024}')
     printf '%-8s export: wall %s, peak RSS %s MiB, file %s MiB (the tenant read from: %s MiB)\n' "$size" "$wall" "$rss" \
         "$(($(stat -c %s "$out") / 1048576))" "$(($(stat -c %s "$file") / 1048576))"
-    kill $pid; wait $pid 2>/dev/null || true; pid=
+    # A background job of a script ignores SIGINT, and the emulator waits for Ctrl+C: it is killed.
+    kill -KILL $pid; wait $pid 2>/dev/null || true; pid=
 done

@@ -78,6 +78,18 @@ internal static class CommonOptions
     };
 
     /// <summary>Decisions by name, comma-separated or repeated; a name that is no decision is a parse error.</summary>
+    /// <summary>A list option: repeated, comma-separated, or both (--action a,b --action c).</summary>
+    public static Option<string[]> List(string name, string description, string helpName) => new(name)
+    {
+        Description = description + " Comma-separated or repeated.",
+        HelpName = helpName,
+        CustomParser = result => Parts(result).ToArray(),
+    };
+
+    // The values of a list option's tokens, each token split at its commas.
+    private static IEnumerable<string> Parts(System.CommandLine.Parsing.ArgumentResult result) =>
+        result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     public static Option<Outcome[]> Decisions() => new("--decision")
     {
         Description = $"Keep only answers with these decisions, comma-separated: {string.Join(", ", Enum.GetNames<Outcome>())}.",
@@ -86,7 +98,7 @@ internal static class CommonOptions
         {
             var names = Enum.GetNames<Outcome>();
             var outcomes = new List<Outcome>();
-            foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            foreach (var part in Parts(result))
             {
                 var name = names.FirstOrDefault(n => n.Equals(part, StringComparison.OrdinalIgnoreCase));
                 if (name is null)

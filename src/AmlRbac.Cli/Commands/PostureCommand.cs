@@ -17,12 +17,8 @@ internal static class PostureCommand
     {
         var scope = CommonOptions.Scope("Which workspaces: those at or under this management group, subscription, resource group or workspace id (default: every workspace of the source).");
         scope.DefaultValueFactory = _ => "/";
-        var rules = new Option<string[]>("--rule")
-        {
-            Description = "Check only these rules (AMLP001 to AMLP017, listed in docs/POSTURE.md), comma-separated or repeated.",
-            HelpName = "ID",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var rules = CommonOptions.List("--rule", "Check only these rules (AMLP001 to AMLP017, listed in docs/POSTURE.md).", "ID");
+        rules.AllowMultipleArgumentsPerToken = true;
         var snapshot = CommonOptions.Snapshot();
         var format = CommonOptions.Format();
         var live = new LiveOptions();
@@ -38,7 +34,7 @@ internal static class PostureCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var where = Scope.Parse(parsed.GetValue(scope)).Value;
-            var ruleIds = (parsed.GetValue(rules) ?? Array.Empty<string>()).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var ruleIds = parsed.GetValue(rules) ?? Array.Empty<string>();
             // An unknown rule id is found before the tenant is read, which live Azure makes slow.
             Catalog.PostureRules.Select(ruleIds);
             var (evaluator, subject) = await live.OpenAsync(parsed, terminal, Subject.At(where), cancellationToken, withResources: true);

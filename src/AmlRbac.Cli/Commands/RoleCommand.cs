@@ -32,14 +32,14 @@ internal static class RoleCommand
         var id = new Option<string>("--id") { Description = "The role id (a GUID); a fresh GUID when omitted (the --from role's id with --from).", HelpName = "GUID" };
         var template = new Option<string>("--template") { Description = "A catalog template to start from (example roles and personas; list them with amlrbac catalog templates).", HelpName = "TEMPLATE" };
         var from = new Option<string>("--from") { Description = "An existing role JSON file to check or tighten.", HelpName = "FILE" };
-        var activity = List("--activity", "Catalog activities whose operations the role grants ('amlrbac catalog activities').", "ACTIVITIES");
+        var activity = CommonOptions.List("--activity", "Catalog activities whose operations the role grants ('amlrbac catalog activities').", "ACTIVITIES");
         var apiVersion = new Option<ActivityApiVersion?>("--api-version") { Description = "V1, V2 or Both: which variant an activity named without V1/V2 means (V2 when omitted).", HelpName = "VERSION" };
-        var exclude = List("--exclude-activity", "Activities the role must not allow.", "ACTIVITIES");
-        var action = List("--action", "Control-plane operations the role grants.", "OPERATIONS");
-        var notAction = List("--not-action", "Operations removed from the Actions.", "OPERATIONS");
-        var dataAction = List("--data-action", "Data operations the role grants.", "OPERATIONS");
-        var notDataAction = List("--not-data-action", "Data operations removed from the DataActions.", "OPERATIONS");
-        var scopes = List("--assignable-scope", "Where the role may be assigned; required unless --from gives them.", "SCOPES");
+        var exclude = CommonOptions.List("--exclude-activity", "Activities the role must not allow.", "ACTIVITIES");
+        var action = CommonOptions.List("--action", "Control-plane operations the role grants.", "OPERATIONS");
+        var notAction = CommonOptions.List("--not-action", "Operations removed from the Actions.", "OPERATIONS");
+        var dataAction = CommonOptions.List("--data-action", "Data operations the role grants.", "OPERATIONS");
+        var notDataAction = CommonOptions.List("--not-data-action", "Data operations removed from the DataActions.", "OPERATIONS");
+        var scopes = CommonOptions.List("--assignable-scope", "Where the role may be assigned; required unless --from gives them.", "SCOPES");
         var compact = new Option<bool>("--compact") { Description = "Replace exact operations by wildcards where that provably grants nothing more." };
         var reference = new Option<string>("--reference-role") { Description = "Compare with this role: a built-in role name or id, or a JSON file.", HelpName = "ROLE" };
         var shape = new Option<RoleShape>("--shape") { Description = "Permissions (Az.Resources 10+, Azure CLI) or Flat (Az.Resources before 10, Azure CLI).", DefaultValueFactory = _ => RoleShape.Permissions, HelpName = "SHAPE" };
@@ -140,13 +140,4 @@ internal static class RoleCommand
         return command;
     }
 
-    // A list option: repeated, comma-separated, or both (--action a,b --action c).
-    private static Option<string[]> List(string name, string description, string helpName) => new(name)
-    {
-        Description = description + " Comma-separated or repeated.",
-        HelpName = helpName,
-        CustomParser = result => result.Tokens
-            .SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToArray(),
-    };
 }

@@ -198,16 +198,9 @@ public sealed class AccessEvaluator
     /// The outcome alone of an activity, decided where <see cref="CheckActivity"/> decides each of its operations and
     /// combined as it combines them, without reasons: the hot path of a question that asks many activities and explains few.
     /// </summary>
-    public Outcome DecideActivity(string principalId, Activity activity, string scope, RelatedResources? related = null)
-    {
-        var asked = _scopes.Get(scope).Scope;
-        return ActivityDecision.Combine(OperationsOf(activity).SelectMany(o => o.Where.ScopeFor(asked) is { } at
-            ? new[] { Decide(principalId, o.Action, _scopes.Get(at.Value)) }
-            : (related ?? RelatedResources.None).Of(o.Where.Resource!) is { Count: > 0 } named
-                ? named.Select(resource => Decide(principalId, o.Action, _scopes.Get(resource.Value)))
-                // Checked on a related resource the question does not name (CheckActivity's RelatedResourceNotNamed).
-                : new[] { Outcome.Unknown }));
-    }
+    public Outcome DecideActivity(string principalId, Activity activity, string scope, RelatedResources? related = null) =>
+        ActivityDecision.Combine(PlacesOf(activity, _scopes.Get(scope).Scope, related)
+            .Select(p => p.At is null ? Outcome.Unknown : Decide(principalId, p.Action, p.At)));
 
     private Outcome Decide(string principalId, ResolvedAction resolved, ScopeNode node)
     {
@@ -586,29 +579,16 @@ public sealed class AccessEvaluator
     {
         var principalId = ResolvePrincipal(principal, out var index);
         var asked = _scopes.Get(scope).Scope;
-        var operations = new List<Decision>();
-        foreach (var (action, where) in OperationsOf(activity))
-        {
-            if (where.ScopeFor(asked) is { } at)
+        var operations = PlacesOf(activity, asked, related).Select(p => p.At is { } at
+            ? CheckedAt(Explain(principalId, index, p.Action, at), p.Where, asked)
+            : new Decision
             {
-                operations.Add(CheckedAt(Explain(principalId, index, action, _scopes.Get(at.Value)), where, asked));
-                continue;
-            }
-            var named = (related ?? RelatedResources.None).Of(where.Resource!);
-            if (named.Count == 0)
-            {
-                operations.Add(new Decision
-                {
-                    Outcome = Outcome.Unknown,
-                    PrincipalId = principalId,
-                    Action = action.Name,
-                    IsDataAction = action.IsDataAction,
-                    Reasons = new[] { new Reason { Kind = ReasonKind.RelatedResourceNotNamed, CheckedAt = where.Name } },
-                });
-                continue;
-            }
-            operations.AddRange(named.Select(resource => CheckedAt(Explain(principalId, index, action, _scopes.Get(resource.Value)), where, asked)));
-        }
+                Outcome = Outcome.Unknown,
+                PrincipalId = principalId,
+                Action = p.Action.Name,
+                IsDataAction = p.Action.IsDataAction,
+                Reasons = new[] { new Reason { Kind = ReasonKind.RelatedResourceNotNamed, CheckedAt = p.Where.Name } },
+            }).ToList();
         var scopes = operations.Select(d => d.Scope).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new ActivityDecision
         {
@@ -618,6 +598,29 @@ public sealed class AccessEvaluator
             Scope = scopes.Count == 1 && operations.All(d => d.Scope is not null) ? scopes[0] : asked.Value,
             Operations = operations,
         };
+    }
+
+    // Where each of an activity's operations is decided for a question at asked: the scope Azure checks it at (once per
+    // related resource named), or no scope when it is checked on a related resource the question does not name.
+    private IEnumerable<(ResolvedAction Action, CheckLocation Where, ScopeNode? At)> PlacesOf(Activity activity, Scope asked, RelatedResources? related)
+    {
+        foreach (var (action, where) in OperationsOf(activity))
+        {
+            if (where.ScopeFor(asked) is { } at)
+            {
+                yield return (action, where, _scopes.Get(at.Value));
+                continue;
+            }
+            var named = (related ?? RelatedResources.None).Of(where.Resource!);
+            if (named.Count == 0)
+            {
+                yield return (action, where, null);
+            }
+            foreach (var resource in named)
+            {
+                yield return (action, where, _scopes.Get(resource.Value));
+            }
+        }
     }
 
     // A decision made somewhere other than the scope asked says where and why ("checked at the subscription").

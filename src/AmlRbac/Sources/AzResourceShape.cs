@@ -34,8 +34,7 @@ internal static class AzResourceShape
             ["identity"] = Get(fields, "Identity"),
             ["properties"] = Get(fields, "Properties"),
         };
-        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(Plain(arm)));
-        return (ResourceSnapshotReader.ReadItem(document.RootElement, section, InputOrigin.PipedObject(itemDescription), "ResourceId"), section);
+        return (ResourceSnapshotReader.ReadItem(JsonSerializer.SerializeToElement(Plain(arm)), section, InputOrigin.PipedObject(itemDescription), "ResourceId"), section);
     }
 
     private static object? Get(IReadOnlyDictionary<string, object?> fields, string name) =>

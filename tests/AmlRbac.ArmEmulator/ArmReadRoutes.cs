@@ -61,17 +61,35 @@ internal static partial class ArmReadRoutes
             return null;
         }
         var id = match.Groups["id"].Value;
-        var prefix = "/subscriptions/" + id;
-        bool Under(string? scope) => scope is not null
-            && (string.Equals(scope, prefix, StringComparison.OrdinalIgnoreCase) || scope.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase));
-        var known = request.Store.Read(s =>
-            s.ManagementGroups.Any(g => g.Subscriptions.Contains(id, StringComparer.OrdinalIgnoreCase))
-            || s.RoleAssignments.Concat(s.DenyAssignments).Concat(s.EligibilityScheduleInstances).Concat(s.RoleDefinitions)
-                .Concat(s.PolicyDefinitions).Concat(s.PolicySetDefinitions).Concat(s.PolicyAssignments).Concat(s.PolicyExemptions)
-                .Any(i => Under(i["id"]?.GetValue<string>()))
-            || s.RoleDefinitions.Any(d => d["properties"]?["assignableScopes"]?.AsArray().Any(a => Under(a?.GetValue<string>())) == true)
-            || s.Workspaces.Keys.Any(Under));
+        var known = request.Store.Memo("subscriptions", KnownSubscriptions).Contains(id);
         return known ? null : EmulatorResult.Error(404, "SubscriptionNotFound", $"The subscription '{id}' could not be found.");
+    }
+
+    private static HashSet<string> KnownSubscriptions(EmulatorStore s)
+    {
+        var known = new HashSet<string>(s.ManagementGroups.SelectMany(g => g.Subscriptions), StringComparer.OrdinalIgnoreCase);
+        void Add(string? scope)
+        {
+            var named = scope is null ? null : Regex.Match(scope, "^/subscriptions/(?<id>[^/]+)", RegexOptions.IgnoreCase);
+            if (named?.Success == true)
+            {
+                known.Add(named.Groups["id"].Value);
+            }
+        }
+        foreach (var item in s.RoleAssignments.Concat(s.DenyAssignments).Concat(s.EligibilityScheduleInstances).Concat(s.RoleDefinitions)
+            .Concat(s.PolicyDefinitions).Concat(s.PolicySetDefinitions).Concat(s.PolicyAssignments).Concat(s.PolicyExemptions))
+        {
+            Add(item["id"]?.GetValue<string>());
+        }
+        foreach (var scope in s.RoleDefinitions.SelectMany(d => d["properties"]?["assignableScopes"]?.AsArray() ?? new JsonArray()))
+        {
+            Add(scope?.GetValue<string>());
+        }
+        foreach (var workspace in s.Workspaces.Keys)
+        {
+            Add(workspace);
+        }
+        return known;
     }
 
     /// <summary>Adds routes whose handlers first answer 404 SubscriptionNotFound for a subscription the tenant does not hold.</summary>

@@ -23,6 +23,13 @@ public sealed class EmulatorStore
 {
     private readonly object _gate = new();
 
+    // What was worked out from the store while it is unchanged (every change goes through Write, which
+    // counts it): the subscriptions it holds, and the lists whose later pages a client is reading. A list
+    // was rebuilt for every page of 100; at 1,000,000 items that made serving one export quadratic.
+    private readonly Dictionary<string, object> _memos = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, IReadOnlyList<JsonNode> Items)> _listings = new();
+    private const int ListingsKept = 8;
+
     public EmulatorStore(Tenant tenant, IReadOnlyList<EmulatedWorkspace>? workspaces = null)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -122,7 +129,63 @@ public sealed class EmulatorStore
     {
         lock (_gate)
         {
+            _memos.Clear();
+            _listings.Clear();
             write(this);
+        }
+    }
+
+    /// <summary>A value worked out from the store once until the store next changes.</summary>
+    internal T Memo<T>(string key, Func<EmulatorStore, T> compute) where T : class
+    {
+        lock (_gate)
+        {
+            if (_memos.TryGetValue(key, out var kept))
+            {
+                return (T)kept;
+            }
+            var value = compute(this);
+            _memos[key] = value;
+            return value;
+        }
+    }
+
+    /// <summary>Keeps a list whose first page was served, for its next pages (the last few lists only).</summary>
+    internal void KeepListing(string key, IReadOnlyList<JsonNode> items)
+    {
+        lock (_gate)
+        {
+            ForgetListing(key);
+            _listings.AddFirst((key, items));
+            while (_listings.Count > ListingsKept)
+            {
+                _listings.RemoveLast();
+            }
+        }
+    }
+
+    /// <summary>The kept list of that key, or null when the store changed since or it was not kept.</summary>
+    internal IReadOnlyList<JsonNode>? KeptListing(string key)
+    {
+        lock (_gate)
+        {
+            return _listings.FirstOrDefault(l => l.Key == key).Items;
+        }
+    }
+
+    /// <summary>Drops a list once its last page was served.</summary>
+    internal void ForgetListing(string key)
+    {
+        lock (_gate)
+        {
+            for (var node = _listings.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Key == key)
+                {
+                    _listings.Remove(node);
+                    return;
+                }
+            }
         }
     }
 

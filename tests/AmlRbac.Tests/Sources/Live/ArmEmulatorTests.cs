@@ -128,6 +128,33 @@ public sealed class ArmEmulatorTests
     }
 
     [Fact]
+    public async Task ALaterPageComesFromTheListOfTheFirstPageUntilTheStoreChanges()
+    {
+        await using var harness = await LiveHarness.StartAsync(pageSize: 2);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LiveHarness.ArmToken);
+        async Task<(string[] Names, string? Next)> Page(Uri url)
+        {
+            using var page = JsonDocument.Parse(await http.GetStringAsync(url));
+            var names = page.RootElement.GetProperty("value").EnumerateArray().Select(a => a.GetProperty("name").GetString()![..8]).ToArray();
+            return (names, page.RootElement.TryGetProperty("nextLink", out var next) ? next.GetString() : null);
+        }
+
+        var first = await Page(new Uri(harness.Emulator.BaseUrl, RgMlDev.TrimStart('/') + "/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01"));
+        var second = await Page(new Uri(first.Next!));
+        // A page asked again (a client's retry) is the same page.
+        Assert.Equal(second.Names, (await Page(new Uri(first.Next!))).Names);
+        var third = await Page(new Uri(second.Next!));
+        Assert.Null(third.Next);
+        Assert.Equal(new[] { "296ccf71", "a2767d8a", "ae22abad", "e796f005", "ece5a7bb", "fd26bb99" },
+            first.Names.Concat(second.Names).Concat(third.Names).Order(StringComparer.Ordinal));
+
+        // Once the store changes, the next page is cut from the list as it is now.
+        harness.Emulator.Store.Write(s => s.RoleAssignments.Clear());
+        Assert.Empty((await Page(new Uri(first.Next!))).Names);
+    }
+
+    [Fact]
     public async Task TheStoreIsMutableAndReadsSeeChanges()
     {
         await using var harness = await LiveHarness.StartAsync();

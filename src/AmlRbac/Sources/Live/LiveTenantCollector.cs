@@ -152,17 +152,17 @@ public sealed partial class LiveTenantCollector
 
     private async Task ReadAuthorizationAsync(Run run, Scope scope)
     {
-        foreach (var item in await ReadListAsync(run, "role definitions", scope, ArmRoutes.RoleDefinitions(scope), ArmRoutes.AuthorizationApiVersion, ArmRoutes.DefinitionsAtScopeAndBelow).ConfigureAwait(false))
+        await foreach (var item in ReadListAsync(run, "role definitions", scope, ArmRoutes.RoleDefinitions(scope), ArmRoutes.AuthorizationApiVersion, ArmRoutes.DefinitionsAtScopeAndBelow).ConfigureAwait(false))
         {
             var definition = RoleDefinitionShape.Read(item);
             run.Definitions.TryAdd(definition.Id, definition);
         }
-        foreach (var item in await ReadListAsync(run, "role assignments", scope, ArmRoutes.RoleAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
+        await foreach (var item in ReadListAsync(run, "role assignments", scope, ArmRoutes.RoleAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
         {
             var assignment = RoleAssignmentShape.Read(item, isEligible: false);
             run.Assignments.TryAdd(assignment.Id, assignment);
         }
-        foreach (var item in await ReadListAsync(run, "deny assignments", scope, ArmRoutes.DenyAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
+        await foreach (var item in ReadListAsync(run, "deny assignments", scope, ArmRoutes.DenyAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
         {
             var deny = DenyAssignmentShape.Read(item);
             run.Denies.TryAdd(deny.Id, deny);
@@ -171,7 +171,7 @@ public sealed partial class LiveTenantCollector
         // (RoleEligibilityScheduleInstances_ListForScope's filter text) and would miss an eligibility on a
         // resource group when its subscription is asked; Get-AzRoleEligibilityScheduleInstance's example
         // lists instances below the subscription asked.
-        foreach (var item in await ReadListAsync(run, "eligible role assignments", scope, ArmRoutes.EligibilityScheduleInstances(scope), ArmRoutes.EligibilityApiVersion, null).ConfigureAwait(false))
+        await foreach (var item in ReadListAsync(run, "eligible role assignments", scope, ArmRoutes.EligibilityScheduleInstances(scope), ArmRoutes.EligibilityApiVersion, null).ConfigureAwait(false))
         {
             var eligible = RoleAssignmentShape.Read(item, isEligible: true);
             run.Assignments.TryAdd(eligible.Id, eligible);
@@ -228,16 +228,19 @@ public sealed partial class LiveTenantCollector
             .Where(s => tree.Get(s).IsAtOrBelow(tree.Get(group).Id))
             .ToArray();
 
-    private async Task<List<SourceItem>> ReadListAsync(Run run, string step, Scope scope, string path, string apiVersion, string? filter)
+    // Page by page: a page's items become the model before the next page is read, so only one page of
+    // plain JSON values is held at a time (all of a 1,000,000-assignment list held them at once: issue #16).
+    private async IAsyncEnumerable<SourceItem> ReadListAsync(Run run, string step, Scope scope, string path, string apiVersion, string? filter)
     {
-        var items = new List<SourceItem>();
         var origin = LiveItems.Origin(AzureApi.ResourceManager, filter is null ? $"GET {path}" : $"GET {path}?$filter={filter}");
         await foreach (var page in _arm.ListPagesAsync(path, apiVersion, filter, run.Cancellation).ConfigureAwait(false))
         {
-            items.AddRange(page.Items.Select((e, i) => LiveItems.Read(e, origin, $"page {page.Number}: $.value[{i}]")));
+            for (var i = 0; i < page.Items.Count; i++)
+            {
+                yield return LiveItems.Read(page.Items[i], origin, $"page {page.Number}: $.value[{i}]");
+            }
             run.Report(step, scope.Value, page.Number);
         }
-        return items;
     }
 
     /// <summary>

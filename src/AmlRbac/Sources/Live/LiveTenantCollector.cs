@@ -159,7 +159,7 @@ public sealed partial class LiveTenantCollector
         }
         await foreach (var item in ReadListAsync(run, "role assignments", scope, ArmRoutes.RoleAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
         {
-            var assignment = RoleAssignmentShape.Read(item, isEligible: false);
+            var assignment = Kept(run, RoleAssignmentShape.Read(item, isEligible: false));
             run.Assignments.TryAdd(assignment.Id, assignment);
         }
         await foreach (var item in ReadListAsync(run, "deny assignments", scope, ArmRoutes.DenyAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
@@ -173,10 +173,16 @@ public sealed partial class LiveTenantCollector
         // lists instances below the subscription asked.
         await foreach (var item in ReadListAsync(run, "eligible role assignments", scope, ArmRoutes.EligibilityScheduleInstances(scope), ArmRoutes.EligibilityApiVersion, null).ConfigureAwait(false))
         {
-            var eligible = RoleAssignmentShape.Read(item, isEligible: true);
+            var eligible = Kept(run, RoleAssignmentShape.Read(item, isEligible: true));
             run.Assignments.TryAdd(eligible.Id, eligible);
         }
     }
+
+    private static RoleAssignment Kept(Run run, RoleAssignment assignment) => assignment with
+    {
+        RoleDefinitionId = run.Strings.Intern(assignment.RoleDefinitionId),
+        PrincipalId = run.Strings.Intern(assignment.PrincipalId),
+    };
 
     private async Task ReadWorkspacesAsync(Run run, Scope scope, IReadOnlyList<ManagementGroup> managementGroups, ScopeTree tree)
     {
@@ -232,7 +238,7 @@ public sealed partial class LiveTenantCollector
     // plain JSON values is held at a time (all of a 1,000,000-assignment list held them at once: issue #16).
     private async IAsyncEnumerable<SourceItem> ReadListAsync(Run run, string step, Scope scope, string path, string apiVersion, string? filter)
     {
-        var origin = LiveItems.Origin(AzureApi.ResourceManager, filter is null ? $"GET {path}" : $"GET {path}?$filter={filter}");
+        var origin = LiveItems.Origin(AzureApi.ResourceManager, filter is null ? $"GET {path}" : $"GET {path}?$filter={filter}") with { Strings = run.Strings };
         await foreach (var page in _arm.ListPagesAsync(path, apiVersion, filter, run.Cancellation).ConfigureAwait(false))
         {
             for (var i = 0; i < page.Items.Count; i++)
@@ -305,6 +311,10 @@ public sealed partial class LiveTenantCollector
         }
 
         public CancellationToken Cancellation { get; }
+
+        /// <summary>One string for each scope, role id and principal id the lists repeat (as the snapshot reader keeps them).</summary>
+        public StringPool Strings { get; } = new();
+
         public Dictionary<string, RoleDefinition> Definitions { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, RoleAssignment> Assignments { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, DenyAssignment> Denies { get; } = new(StringComparer.OrdinalIgnoreCase);

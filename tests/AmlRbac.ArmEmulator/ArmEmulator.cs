@@ -173,7 +173,7 @@ public sealed partial class ArmEmulator : IAsyncDisposable
             {
                 result = isGraph && http.Method == "POST" && http.Path.Equals("/v1.0/$batch", StringComparison.OrdinalIgnoreCase)
                     ? Batch(request)
-                    : Paging.Continued(request) ?? _routes.Answer(request);
+                    : Paging.Continued(request, isGraph) ?? _routes.Answer(request);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

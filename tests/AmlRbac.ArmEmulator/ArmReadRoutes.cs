@@ -55,12 +55,10 @@ internal static partial class ArmReadRoutes
     /// </summary>
     internal static EmulatorResult? UnknownSubscription(EmulatorRequest request)
     {
-        var match = Regex.Match(request.Path, "^/subscriptions/(?<id>[^/]+)", RegexOptions.IgnoreCase);
-        if (!match.Success)
+        if (SubscriptionOf(request.Path) is not { } id)
         {
             return null;
         }
-        var id = match.Groups["id"].Value;
         var known = request.Store.Memo("subscriptions", KnownSubscriptions).Contains(id);
         return known ? null : EmulatorResult.Error(404, "SubscriptionNotFound", $"The subscription '{id}' could not be found.");
     }
@@ -70,10 +68,9 @@ internal static partial class ArmReadRoutes
         var known = new HashSet<string>(s.ManagementGroups.SelectMany(g => g.Subscriptions), StringComparer.OrdinalIgnoreCase);
         void Add(string? scope)
         {
-            var named = scope is null ? null : Regex.Match(scope, "^/subscriptions/(?<id>[^/]+)", RegexOptions.IgnoreCase);
-            if (named?.Success == true)
+            if (scope is not null && SubscriptionOf(scope) is { } id)
             {
-                known.Add(named.Groups["id"].Value);
+                known.Add(id);
             }
         }
         foreach (var item in s.RoleAssignments.Concat(s.DenyAssignments).Concat(s.EligibilityScheduleInstances).Concat(s.RoleDefinitions)
@@ -91,6 +88,10 @@ internal static partial class ArmReadRoutes
         }
         return known;
     }
+
+    // The subscription a path or scope lies in, or null outside any ("/subscriptions/{id}/...").
+    private static string? SubscriptionOf(string path) =>
+        Regex.Match(path, "^/subscriptions/(?<id>[^/]+)", RegexOptions.IgnoreCase) is { Success: true } match ? match.Groups["id"].Value : null;
 
     /// <summary>Adds routes whose handlers first answer 404 SubscriptionNotFound for a subscription the tenant does not hold.</summary>
     private sealed class SubscriptionCheckedRoutes

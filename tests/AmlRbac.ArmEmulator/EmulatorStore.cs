@@ -24,7 +24,7 @@ public sealed class EmulatorStore
     private readonly object _gate = new();
 
     // What was worked out from the store while it is unchanged (every change goes through Write, which
-    // counts it): the subscriptions it holds, and the lists whose later pages a client is reading. A list
+    // drops it): the subscriptions it holds, and the lists whose later pages a client is reading. A list
     // was rebuilt for every page of 100; at 1,000,000 items that made serving one export quadratic.
     private readonly Dictionary<string, object> _memos = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, IReadOnlyList<JsonNode> Items)> _listings = new();

@@ -29,9 +29,8 @@ public static class Paging
     /// A later page of a list whose first page was served while the store is unchanged: sliced from that
     /// list, as a client reads the pages of one list in turn. Null when the request is not such a page.
     /// </summary>
-    public static EmulatorResult? Continued(EmulatorRequest request)
+    public static EmulatorResult? Continued(EmulatorRequest request, bool graph)
     {
-        var graph = request.Path.StartsWith("/v1.0/", StringComparison.Ordinal);
         var tokenName = graph ? GraphSkipToken : ArmSkipToken;
         if (request.Method != "GET" || request.Parameter(tokenName) is null
             || request.Store.KeptListing(ListingKey(request, tokenName)) is not { } kept)

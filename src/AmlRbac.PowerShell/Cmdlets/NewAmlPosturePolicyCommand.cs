@@ -80,10 +80,11 @@ public sealed class NewAmlPosturePolicyCommand : PSCmdlet
                 Effect = Effect,
                 EnforcementMode = EnforcementMode,
             }.Build();
-            var files = new[] { OutFile, DefinitionOutFile }.OfType<string>().Select(ProviderPath).ToList();
+            var (outFile, definitionOutFile) = (ProviderPath(OutFile), ProviderPath(DefinitionOutFile));
+            var files = new[] { outFile, definitionOutFile }.OfType<string>().ToList();
             if (files.Count > 0 && ShouldProcess(string.Join(", ", files), $"Write the posture initiative {policy.Initiative.Definition.Id} and its assignment's parameters"))
             {
-                policy.WriteFiles(OutFile is null ? null : ProviderPath(OutFile), DefinitionOutFile is null ? null : ProviderPath(DefinitionOutFile));
+                policy.WriteFiles(outFile, definitionOutFile);
             }
         }
         catch (AmlRbacException exception)
@@ -98,5 +99,5 @@ public sealed class NewAmlPosturePolicyCommand : PSCmdlet
         WriteObject(AmlModelPolicy.From(policy));
     }
 
-    private string ProviderPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    private string? ProviderPath(string? path) => path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 }

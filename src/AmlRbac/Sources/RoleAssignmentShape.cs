@@ -16,12 +16,16 @@ internal static class RoleAssignmentShape
     public static RoleAssignment Read(SourceItem item, bool isEligible)
     {
         var body = item.Item("properties") ?? item;
+        // A tenant names a few thousand roles and principals on a million assignments: one string for each
+        // per input, when the input keeps a pool (InputOrigin.Strings; scopes are kept so by SourceItem.Scope).
+        var strings = item.Origin.Strings;
+        string Kept(string text) => strings?.Intern(text) ?? text;
         return new RoleAssignment
         {
             Id = item.RequiredString("id", "roleAssignmentId"),
             // Matched by GUID: the prefix varies (/providers/... in the [SPEC-RA] examples, /subscriptions/{id}/providers/... in [RAL]'s output).
-            RoleDefinitionId = ObjectIds.NormalizeRoleDefinition(body.RequiredString("roleDefinitionId")),
-            PrincipalId = ObjectIds.NormalizePrincipal(body.RequiredString("principalId", "objectId")),
+            RoleDefinitionId = Kept(ObjectIds.NormalizeRoleDefinition(body.RequiredString("roleDefinitionId"))),
+            PrincipalId = Kept(ObjectIds.NormalizePrincipal(body.RequiredString("principalId", "objectId"))),
             PrincipalType = body.PrincipalType(body.Has("principalType") ? "principalType" : "objectType"),
             Scope = body.Scope("scope"),
             Condition = body.String("condition"),

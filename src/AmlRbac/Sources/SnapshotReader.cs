@@ -77,7 +77,7 @@ public static class SnapshotReader
         try
         {
             var json = new JsonStream(stream, strings.Intern);
-            var tenant = Read(json, origin, sourceName, strings);
+            var tenant = Read(json, origin, sourceName);
             if (json.Next(out _) != JsonTokenType.None)
             {
                 throw new JsonException("the snapshot has more than one JSON value.");
@@ -92,9 +92,9 @@ public static class SnapshotReader
         }
     }
 
-    private static Tenant Read(JsonStream json, InputOrigin origin, string sourceName, StringPool strings)
+    private static Tenant Read(JsonStream json, InputOrigin origin, string sourceName)
     {
-        var collected = new Collected(strings);
+        var collected = new Collected();
         var policy = PolicyState.Empty;
         var resources = ResourceInventory.Empty;
         var inventory = false;
@@ -305,10 +305,10 @@ public static class SnapshotReader
     /// <summary>
     /// Everything read so far, in file order, except that eligible assignments of a document follow its
     /// active ones and that names exported beside assignments count only for principals the principals
-    /// section does not name (wherever it stands). Ids, scopes and role ids a tenant repeats on every
-    /// assignment are kept once (<see cref="StringPool"/>; scopes are kept once as SourceItem checks them).
+    /// section does not name (wherever it stands). Scopes, role ids and principal ids a tenant repeats on every
+    /// assignment are kept once by the readers of the items, through the origin's <see cref="StringPool"/>.
     /// </summary>
-    private sealed class Collected(StringPool strings)
+    private sealed class Collected
     {
         private readonly Dictionary<string, Principal> _principals = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<RoleAssignment> _eligible = new();
@@ -331,11 +331,7 @@ public static class SnapshotReader
             switch (AuthorizationItem.Read(item, kind))
             {
                 case RoleAssignment assignment:
-                    assignments.Add(assignment with
-                    {
-                        RoleDefinitionId = strings.Intern(assignment.RoleDefinitionId),
-                        PrincipalId = strings.Intern(assignment.PrincipalId),
-                    });
+                    assignments.Add(assignment);
                     if (RoleAssignmentShape.NamedPrincipal(item, assignment) is { } principal)
                     {
                         _namedByAssignments.Add(principal);

@@ -159,7 +159,7 @@ public sealed partial class LiveTenantCollector
         }
         await foreach (var item in ReadListAsync(run, "role assignments", scope, ArmRoutes.RoleAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
         {
-            var assignment = Kept(run, RoleAssignmentShape.Read(item, isEligible: false));
+            var assignment = RoleAssignmentShape.Read(item, isEligible: false);
             run.Assignments.TryAdd(assignment.Id, assignment);
         }
         await foreach (var item in ReadListAsync(run, "deny assignments", scope, ArmRoutes.DenyAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
@@ -173,16 +173,10 @@ public sealed partial class LiveTenantCollector
         // lists instances below the subscription asked.
         await foreach (var item in ReadListAsync(run, "eligible role assignments", scope, ArmRoutes.EligibilityScheduleInstances(scope), ArmRoutes.EligibilityApiVersion, null).ConfigureAwait(false))
         {
-            var eligible = Kept(run, RoleAssignmentShape.Read(item, isEligible: true));
+            var eligible = RoleAssignmentShape.Read(item, isEligible: true);
             run.Assignments.TryAdd(eligible.Id, eligible);
         }
     }
-
-    private static RoleAssignment Kept(Run run, RoleAssignment assignment) => assignment with
-    {
-        RoleDefinitionId = run.Strings.Intern(assignment.RoleDefinitionId),
-        PrincipalId = run.Strings.Intern(assignment.PrincipalId),
-    };
 
     private async Task ReadWorkspacesAsync(Run run, Scope scope, IReadOnlyList<ManagementGroup> managementGroups, ScopeTree tree)
     {

@@ -27,13 +27,8 @@ internal sealed class RequestPacer
     /// <summary>Waits until a request may go.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (TakeOrWait() is { } wait)
         {
-            var wait = TakeOrWait();
-            if (wait <= TimeSpan.Zero)
-            {
-                return;
-            }
             await _options.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -71,7 +66,10 @@ internal sealed class RequestPacer
         }
     }
 
-    private TimeSpan TakeOrWait()
+    // Null when a token was taken, otherwise how long to wait before asking again. Not TimeSpan.Zero for "taken":
+    // with 0.9999999 tokens left the wait rounds to zero ticks, and reading that as "go" let a request through
+    // without its token (a paced run sent 22 requests where the pace allows 19).
+    private TimeSpan? TakeOrWait()
     {
         lock (_gate)
         {
@@ -90,9 +88,10 @@ internal sealed class RequestPacer
             if (_tokens >= 1)
             {
                 _tokens -= 1;
-                return TimeSpan.Zero;
+                return null;
             }
-            return TimeSpan.FromSeconds((1 - _tokens) / _options.RequestsPerSecond);
+            // Rounded up to a whole tick, so that a clock moved only by the waits (tests) moves.
+            return TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) / _options.RequestsPerSecond * TimeSpan.TicksPerSecond)));
         }
     }
 }

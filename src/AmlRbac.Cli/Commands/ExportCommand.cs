@@ -41,11 +41,11 @@ internal static class ExportCommand
             var path = parsed.GetValue(output)!;
             var collection = await live.RunAsync(parsed, terminal, cancellationToken, (collector, progress, cancel) =>
                 LiveExport.ExportAsync(collector, asked, path, progress, cancel));
-            var tenant = collection.Tenant;
-            terminal.Out.WriteLine($"Wrote {path}: {tenant.RoleDefinitions.Count} role definitions, {tenant.RoleAssignments.Count} role assignments " +
-                $"({tenant.RoleAssignments.Count(a => a.IsEligible)} eligible), {tenant.DenyAssignments.Count} deny assignments, {tenant.Groups.Count} groups, " +
-                $"{tenant.ManagementGroups.Count} management groups, {tenant.Principals.Count} principals, " +
-                $"{tenant.Policy.Assignments.Count} policy assignments, {tenant.Policy.Exemptions.Count} policy exemptions; {collection.Requests} requests.");
+            var counts = collection.Counts;
+            terminal.Out.WriteLine($"Wrote {path}: {counts.RoleDefinitions} role definitions, {counts.RoleAssignments} role assignments " +
+                $"({counts.EligibleAssignments} eligible), {counts.DenyAssignments} deny assignments, {counts.Groups} groups, " +
+                $"{counts.ManagementGroups} management groups, {counts.Principals} principals, " +
+                $"{counts.PolicyAssignments} policy assignments, {counts.PolicyExemptions} policy exemptions; {collection.Requests} requests.");
             return ExitCodes.Success;
         });
         return command;

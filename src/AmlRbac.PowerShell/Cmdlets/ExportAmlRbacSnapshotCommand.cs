@@ -71,7 +71,7 @@ public sealed class ExportAmlRbacSnapshotCommand : LiveCmdlet
         try
         {
             var collection = RunLive((collector, progress, cancel) => LiveExport.ExportAsync(collector, scopes, path, progress, cancel));
-            WriteVerbose($"Wrote {path} in {collection.Requests} requests. {TenantSummary.Describe(collection.Tenant)}");
+            WriteVerbose($"Wrote {path} in {collection.Requests} requests. {TenantSummary.Describe(collection.Counts, collection.Tenant.Source)}");
             if (PassThru)
             {
                 WriteObject(new FileInfo(path));

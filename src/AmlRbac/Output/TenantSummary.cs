@@ -11,20 +11,26 @@ public static class TenantSummary
     public static string Describe(Tenant tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var custom = tenant.RoleDefinitions.Count(r => r.IsCustom);
+        return Describe(TenantCounts.Of(tenant), tenant.Source);
+    }
+
+    /// <summary>The line for <paramref name="tenant"/>'s counts, read from <paramref name="source"/>.</summary>
+    public static string Describe(TenantCounts tenant, string? source)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
         var counts = new List<string>
         {
-            Count(tenant.RoleAssignments.Count, "role assignment"),
-            $"{Count(tenant.RoleDefinitions.Count, "role definition")} ({custom} custom)",
-            Count(tenant.DenyAssignments.Count, "deny assignment"),
-            Count(tenant.Principals.Count, "principal"),
-            Count(tenant.Groups.Count, "group"),
-            Count(tenant.ManagementGroups.Count, "management group"),
-            Count(tenant.Policy.Assignments.Count, "policy assignment"),
-            Count(tenant.Policy.Exemptions.Count, "policy exemption"),
-            Count(tenant.Policy.Definitions.Count + tenant.Policy.SetDefinitions.Count, "policy definition"),
+            Count(tenant.RoleAssignments, "role assignment"),
+            $"{Count(tenant.RoleDefinitions, "role definition")} ({tenant.CustomRoleDefinitions} custom)",
+            Count(tenant.DenyAssignments, "deny assignment"),
+            Count(tenant.Principals, "principal"),
+            Count(tenant.Groups, "group"),
+            Count(tenant.ManagementGroups, "management group"),
+            Count(tenant.PolicyAssignments, "policy assignment"),
+            Count(tenant.PolicyExemptions, "policy exemption"),
+            Count(tenant.PolicyDefinitions, "policy definition"),
         };
-        return $"Read {tenant.Source ?? "the source"}: {string.Join(", ", counts)}.";
+        return $"Read {source ?? "the source"}: {string.Join(", ", counts)}.";
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

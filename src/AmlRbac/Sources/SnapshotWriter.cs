@@ -16,18 +16,25 @@ public static class SnapshotWriter
     /// half-written snapshot. Items stream to the file as they are written: a large tenant is not held a
     /// second time as text.
     /// </summary>
-    public static void Write(Tenant tenant, string path) => FileOutput.Write(path, stream => JsonOutput.Write(stream, json => WriteDocument(json, tenant)));
+    public static void Write(Tenant tenant, string path) => Write(tenant, null, path);
+
+    /// <summary>
+    /// As <see cref="Write(Tenant, string)"/>, with the role assignments in <paramref name="spool"/> after those of
+    /// <paramref name="tenant"/> (an export spools them as they arrive).
+    /// </summary>
+    public static void Write(Tenant tenant, RoleAssignmentSpool? spool, string path) =>
+        FileOutput.Write(path, stream => JsonOutput.Write(stream, json => WriteDocument(json, tenant, spool)));
 
     /// <summary>The snapshot document's text.</summary>
-    public static string ToJson(Tenant tenant) => JsonOutput.Build(json => WriteDocument(json, tenant));
+    public static string ToJson(Tenant tenant) => JsonOutput.Build(json => WriteDocument(json, tenant, null));
 
-    private static void WriteDocument(Utf8JsonWriter json, Tenant tenant)
+    private static void WriteDocument(Utf8JsonWriter json, Tenant tenant, RoleAssignmentSpool? spool)
     {
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SnapshotReader.SchemaVersion);
         json.WriteArray("roleDefinitions", tenant.RoleDefinitions, WriteRoleDefinition);
-        json.WriteArray("roleAssignments", tenant.RoleAssignments.Where(a => !a.IsEligible), (w, a) => WriteRoleAssignment(w, a, "roleAssignments"));
-        json.WriteArray("roleEligibilityScheduleInstances", tenant.RoleAssignments.Where(a => a.IsEligible), (w, a) => WriteRoleAssignment(w, a, "roleEligibilityScheduleInstances"));
+        WriteAssignments(json, "roleAssignments", tenant.RoleAssignments.Where(a => !a.IsEligible), spool, eligible: false);
+        WriteAssignments(json, "roleEligibilityScheduleInstances", tenant.RoleAssignments.Where(a => a.IsEligible), spool, eligible: true);
         var types = PrincipalTypes(tenant);
         json.WriteArray("denyAssignments", tenant.DenyAssignments, (w, d) => WriteDenyAssignment(w, d, types));
         json.WriteArray("groups", tenant.Groups, WriteGroup);
@@ -54,12 +61,24 @@ public static class SnapshotWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRoleAssignment(Utf8JsonWriter json, RoleAssignment assignment, string resourceType)
+    private static void WriteAssignments(Utf8JsonWriter json, string name, IEnumerable<RoleAssignment> assignments, RoleAssignmentSpool? spool, bool eligible)
+    {
+        json.WriteStartArray(name);
+        foreach (var assignment in assignments)
+        {
+            WriteRoleAssignment(json, assignment);
+        }
+        spool?.CopyTo(json, eligible);
+        json.WriteEndArray();
+    }
+
+    /// <summary>One role assignment, active or eligible, in ARM's shape: one item of a snapshot's list (and a line of a spool).</summary>
+    internal static void WriteRoleAssignment(Utf8JsonWriter json, RoleAssignment assignment)
     {
         json.WriteStartObject();
         json.WriteString("id", assignment.Id);
         json.WriteString("name", LastSegment(assignment.Id));
-        json.WriteString("type", "Microsoft.Authorization/" + resourceType);
+        json.WriteString("type", assignment.IsEligible ? "Microsoft.Authorization/roleEligibilityScheduleInstances" : "Microsoft.Authorization/roleAssignments");
         json.WriteStartObject("properties");
         json.WriteString("roleDefinitionId", RoleDefinitionPrefix + assignment.RoleDefinitionId);
         json.WriteString("principalId", assignment.PrincipalId);

@@ -7,6 +7,8 @@ namespace AmlRbac.Sources.Live;
 /// Reads a tenant from live Azure and saves it as a snapshot, so later questions need no Azure. The file
 /// is written only after everything was read, through <see cref="SnapshotWriter"/>'s temporary file and
 /// rename: a failed or cancelled collection leaves no file, and an earlier file at the path stays as it was.
+/// The role assignments, the part that grows into the millions, are spooled to disk as their pages arrive
+/// (<see cref="RoleAssignmentSpool"/>), so the memory an export takes grows far less than the tenant (issue #16).
 /// </summary>
 public static class LiveExport
 {
@@ -28,11 +30,13 @@ public static class LiveExport
                 $"Cannot write the snapshot '{path}': the folder '{folder}' does not exist.", path);
         }
         // A snapshot holds the resources the posture rules read too, so 'amlrbac posture --snapshot' needs no Azure.
-        var collection = await collector.CollectAsync(scopes, progress, cancellationToken, withResources: true).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            SnapshotWriter.Write(collection.Tenant, path);
+            using var spool = RoleAssignmentSpool.Beside(path);
+            var collection = await collector.CollectAsync(scopes, progress, cancellationToken, withResources: true, spool).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            SnapshotWriter.Write(collection.Tenant, spool, path);
+            return collection with { Counts = collection.Counts with { RoleAssignments = spool.Count + spool.EligibleCount, EligibleAssignments = spool.EligibleCount } };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,6 +44,5 @@ public static class LiveExport
                 e is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
                 $"Cannot write the snapshot '{path}': {e.Message}", path, e);
         }
-        return collection;
     }
 }

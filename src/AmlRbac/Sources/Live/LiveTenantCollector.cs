@@ -71,7 +71,14 @@ public sealed partial class LiveTenantCollector
     /// Collects everything that decides access at, above and below <paramref name="scopes"/>, and with
     /// <paramref name="withResources"/> the workspaces' resources the posture rules read (<see cref="Tenant.Resources"/>).
     /// </summary>
-    public async Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress = null, CancellationToken cancellationToken = default, bool withResources = false)
+    public Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress = null, CancellationToken cancellationToken = default, bool withResources = false) =>
+        CollectAsync(scopes, progress, cancellationToken, withResources, spool: null);
+
+    /// <summary>
+    /// As <see cref="CollectAsync(IEnumerable{Scope}, IProgress{CollectionProgress}?, CancellationToken, bool)"/>; with
+    /// <paramref name="spool"/> the role assignments go there as they are read, and the tenant returned holds none (an export).
+    /// </summary>
+    internal async Task<LiveCollection> CollectAsync(IEnumerable<Scope> scopes, IProgress<CollectionProgress>? progress, CancellationToken cancellationToken, bool withResources, RoleAssignmentSpool? spool)
     {
         var asked = scopes?.Distinct().ToList() ?? throw new ArgumentNullException(nameof(scopes));
         if (asked.Count == 0)
@@ -84,7 +91,7 @@ public sealed partial class LiveTenantCollector
                 "The scope '/' cannot be read as a whole; name the tenant root management group instead.", "/");
         }
 
-        var run = new Run(this, progress, cancellationToken);
+        var run = new Run(this, progress, cancellationToken, spool);
         var managementGroups = await ReadHierarchyAsync(run).ConfigureAwait(false);
         var tree = new ScopeTree(managementGroups);
         foreach (var scope in Outermost(asked, tree))
@@ -159,8 +166,7 @@ public sealed partial class LiveTenantCollector
         }
         await foreach (var item in ReadListAsync(run, "role assignments", scope, ArmRoutes.RoleAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
         {
-            var assignment = RoleAssignmentShape.Read(item, isEligible: false);
-            run.Assignments.TryAdd(assignment.Id, assignment);
+            run.Add(RoleAssignmentShape.Read(item, isEligible: false));
         }
         await foreach (var item in ReadListAsync(run, "deny assignments", scope, ArmRoutes.DenyAssignments(scope), ArmRoutes.AuthorizationApiVersion, null).ConfigureAwait(false))
         {
@@ -173,8 +179,7 @@ public sealed partial class LiveTenantCollector
         // lists instances below the subscription asked.
         await foreach (var item in ReadListAsync(run, "eligible role assignments", scope, ArmRoutes.EligibilityScheduleInstances(scope), ArmRoutes.EligibilityApiVersion, null).ConfigureAwait(false))
         {
-            var eligible = RoleAssignmentShape.Read(item, isEligible: true);
-            run.Assignments.TryAdd(eligible.Id, eligible);
+            run.Add(RoleAssignmentShape.Read(item, isEligible: true));
         }
     }
 
@@ -251,7 +256,7 @@ public sealed partial class LiveTenantCollector
     /// </summary>
     private async Task<(IReadOnlyList<Group> Groups, IReadOnlyList<Principal> Principals)> ReadDirectoryAsync(Run run)
     {
-        var ids = run.Assignments.Values.Select(a => a.PrincipalId)
+        var ids = run.Assignees
             .Concat(run.Denies.Values.SelectMany(d => d.Principals.Concat(d.ExcludePrincipals)))
             .Where(id => !string.Equals(id, ObjectIds.AllPrincipals, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -296,9 +301,12 @@ public sealed partial class LiveTenantCollector
         private readonly IProgress<CollectionProgress>? _progress;
         private readonly int _startRequests;
 
-        public Run(LiveTenantCollector owner, IProgress<CollectionProgress>? progress, CancellationToken cancellation)
+        private readonly RoleAssignmentSpool? _spool;
+
+        public Run(LiveTenantCollector owner, IProgress<CollectionProgress>? progress, CancellationToken cancellation, RoleAssignmentSpool? spool)
         {
             _owner = owner;
+            _spool = spool;
             _progress = progress;
             Cancellation = cancellation;
             _startRequests = SentSoFar();
@@ -310,7 +318,11 @@ public sealed partial class LiveTenantCollector
         public StringPool Strings { get; } = new();
 
         public Dictionary<string, RoleDefinition> Definitions { get; } = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The role assignments read, each id once; empty when they go to a spool.</summary>
         public Dictionary<string, RoleAssignment> Assignments { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The principals the role assignments name, for the directory lookups, whether the assignments are kept or spooled.</summary>
+        public HashSet<string> Assignees { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, DenyAssignment> Denies { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, Workspace> Workspaces { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -329,6 +341,15 @@ public sealed partial class LiveTenantCollector
             Exemptions = PolicyExemptions.Values.ToList(),
             Source = source,
         };
+
+        /// <summary>Keeps <paramref name="assignment"/>, or spools it, unless one with its id was read already.</summary>
+        public void Add(RoleAssignment assignment)
+        {
+            if (_spool is null ? Assignments.TryAdd(assignment.Id, assignment) : _spool.Add(assignment))
+            {
+                Assignees.Add(assignment.PrincipalId);
+            }
+        }
 
         /// <summary>HTTP requests of this collection, ARM and Graph.</summary>
         public int Requests => SentSoFar() - _startRequests;

@@ -221,6 +221,8 @@ public sealed class LiveFaultTests
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LiveExport.ExportAsync(harness.Collector, new[] { ContosoMl }, path, progress, cancel.Token));
         Assert.False(File.Exists(path));
+        // Nor is a spool of the assignments read so far left beside it.
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*" + Path.GetFileName(path) + "*"));
         Assert.DoesNotContain(harness.Emulator.Requests, r => r.Path.EndsWith("denyAssignments", StringComparison.Ordinal));
     }
 

@@ -142,7 +142,8 @@ internal static class FileOutput
         }
     }
 
-    private static string Temporary(string path) =>
+    /// <summary>A uniquely named temporary file beside <paramref name="path"/>, hidden (a leading dot), ending ".tmp".</summary>
+    internal static string Temporary(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
 
     private static void TryDelete(string path)

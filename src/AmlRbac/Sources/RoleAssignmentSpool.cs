@@ -25,10 +25,10 @@ public sealed class RoleAssignmentSpool : IDisposable
 
     private RoleAssignmentSpool(string snapshotPath)
     {
-        _active = new Section(Temporary(snapshotPath, "roleAssignments"));
+        _active = new Section(FileOutput.Temporary(snapshotPath + ".roleAssignments"));
         try
         {
-            _eligible = new Section(Temporary(snapshotPath, "roleEligibilityScheduleInstances"));
+            _eligible = new Section(FileOutput.Temporary(snapshotPath + ".roleEligibilityScheduleInstances"));
         }
         catch
         {
@@ -73,25 +73,25 @@ public sealed class RoleAssignmentSpool : IDisposable
 
     // 128 bits of SHA-256: two different ids share a digest with a chance far below any failure of the disk that holds
     // the spool, and the set stays at a few dozen bytes per assignment, where the ids themselves take hundreds.
+    // The id upper-cased into rented buffers, not a new string: one per assignment, a million for a large tenant.
     private static Guid Digest(string id)
     {
-        var upper = id.ToUpperInvariant();
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(upper.Length));
+        var upper = ArrayPool<char>.Shared.Rent(id.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(id.Length));
         try
         {
-            var length = Encoding.UTF8.GetBytes(upper, buffer);
+            var chars = upper.AsSpan(0, id.AsSpan().ToUpperInvariant(upper));
+            var length = Encoding.UTF8.GetBytes(chars, bytes);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            SHA256.HashData(bytes.AsSpan(0, length), hash);
             return new Guid(hash[..16]);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(upper);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
-
-    private static string Temporary(string snapshotPath, string section) =>
-        Path.Combine(Path.GetDirectoryName(snapshotPath)!, $".{Path.GetFileName(snapshotPath)}.{section}.{Guid.NewGuid():N}.tmp");
 
     /// <summary>One list's lines: each item written on one line when added, read back line by line when copied.</summary>
     private sealed class Section : IDisposable

@@ -90,8 +90,8 @@ internal sealed class RequestPacer
                 _tokens -= 1;
                 return null;
             }
-            // Rounded up to a whole tick, so that a clock moved only by the waits (tests) moves.
-            return TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) / _options.RequestsPerSecond * TimeSpan.TicksPerSecond)));
+            // Rounded up to a whole tick (at least one, as fewer than 1 token are left), so that a clock moved only by the waits (tests) moves.
+            return TimeSpan.FromTicks((long)Math.Ceiling((1 - _tokens) / _options.RequestsPerSecond * TimeSpan.TicksPerSecond));
         }
     }
 }

@@ -54,7 +54,26 @@ internal static class JsonOutput
         foreach (var item in items)
         {
             write(writer, item);
+            writer.FlushWhenFull();
         }
         writer.WriteEndArray();
+    }
+
+    /// <summary>The bytes a writer holds before <see cref="FlushWhenFull"/> hands them to its stream.</summary>
+    internal const int FlushThreshold = 1 << 16;
+
+    /// <summary>
+    /// Hands what <paramref name="writer"/> holds to its stream once <see cref="FlushThreshold"/> bytes are pending;
+    /// called after each item of a list. A Utf8JsonWriter over a stream keeps everything written in its own buffer
+    /// until Flush (https://learn.microsoft.com/dotnet/api/system.text.json.utf8jsonwriter.flush), so without this a
+    /// snapshot of a million assignments was held whole, and its buffer grown by doubling, before one byte reached the
+    /// file (issue #16: a 1,000,000-assignment export's peak).
+    /// </summary>
+    public static void FlushWhenFull(this Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushThreshold)
+        {
+            writer.Flush();
+        }
     }
 }

@@ -128,6 +128,7 @@ public sealed class RoleAssignmentSpool : IDisposable
             {
                 using var item = JsonDocument.Parse(line);
                 item.RootElement.WriteTo(json);
+                json.FlushWhenFull();
             }
         }
 

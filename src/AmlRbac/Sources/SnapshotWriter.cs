@@ -23,7 +23,11 @@ public static class SnapshotWriter
     /// <paramref name="tenant"/> (an export spools them as they arrive).
     /// </summary>
     public static void Write(Tenant tenant, RoleAssignmentSpool? spool, string path) =>
-        FileOutput.Write(path, stream => JsonOutput.Write(stream, json => WriteDocument(json, tenant, spool)));
+        FileOutput.Write(path, stream => Write(tenant, spool, stream));
+
+    /// <summary>The snapshot written to <paramref name="stream"/> as it is laid out: no more than a list item past <see cref="JsonOutput.FlushThreshold"/> is held at a time.</summary>
+    internal static void Write(Tenant tenant, RoleAssignmentSpool? spool, Stream stream) =>
+        JsonOutput.Write(stream, json => WriteDocument(json, tenant, spool));
 
     /// <summary>The snapshot document's text.</summary>
     public static string ToJson(Tenant tenant) => JsonOutput.Build(json => WriteDocument(json, tenant, null));
@@ -67,6 +71,7 @@ public static class SnapshotWriter
         foreach (var assignment in assignments)
         {
             WriteRoleAssignment(json, assignment);
+            json.FlushWhenFull();
         }
         spool?.CopyTo(json, eligible);
         json.WriteEndArray();

@@ -92,4 +92,49 @@ public sealed class SnapshotWriterTests : IDisposable
         Assert.Empty(SnapshotReader.Read(path).RoleAssignments);
         Assert.Single(Directory.GetFiles(_folder));
     }
+    [Fact]
+    public void A_large_snapshot_reaches_its_stream_in_pieces_as_it_is_written()
+    {
+        // 20,000 assignments from the tenant and 20,000 from a spool: a few MiB of JSON. Each write the stream is
+        // given is at most the flush threshold and one item, never the whole document held until the end.
+        static RoleAssignment Assignment(string prefix, int i) => new()
+        {
+            Id = $"/subscriptions/099041be-6a92-430e-9f47-32340e216c45/providers/Microsoft.Authorization/roleAssignments/{prefix}{i}",
+            RoleDefinitionId = "acdd72a7-3385-48ef-bd42-f606fba81ae7", PrincipalId = $"p{i}", PrincipalType = PrincipalType.User,
+            Scope = "/subscriptions/099041be-6a92-430e-9f47-32340e216c45", IsEligible = i % 10 == 0,
+        };
+        var tenant = Tenant.Empty with { RoleAssignments = Enumerable.Range(0, 20_000).Select(i => Assignment("t", i)).ToList() };
+        using var spool = RoleAssignmentSpool.Beside(Path.Combine(_folder, "large.json"));
+        foreach (var i in Enumerable.Range(0, 20_000))
+        {
+            spool.Add(Assignment("s", i));
+        }
+        var stream = new WriteSizes();
+
+        SnapshotWriter.Write(tenant, spool, stream);
+
+        Assert.True(stream.Length > 8 * JsonOutput.FlushThreshold, $"{stream.Length} bytes written");
+        Assert.True(stream.Largest < JsonOutput.FlushThreshold + 4096, $"a write of {stream.Largest} bytes, of {stream.Length}");
+    }
+
+    /// <summary>A stream that keeps only how much it was given, and the largest single write.</summary>
+    private sealed class WriteSizes : Stream
+    {
+        public int Largest { get; private set; }
+        public override long Length => Position;
+        public override long Position { get; set; }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Largest = Math.Max(Largest, buffer.Length);
+            Position += buffer.Length;
+        }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

@@ -76,7 +76,9 @@ public static class SnapshotReader
         var origin = InputOrigin.SnapshotFile(sourceName) with { Strings = strings };
         try
         {
-            var json = new JsonStream(stream, strings.Intern);
+            // Field names have a pool of their own: they are read on the thread that parses a list (ListPrefetch)
+            // while this one keeps the values' strings in the origin's.
+            var json = new JsonStream(stream, new StringPool().Intern);
             var tenant = Read(json, origin, sourceName);
             if (json.Next(out _) != JsonTokenType.None)
             {
@@ -101,9 +103,10 @@ public static class SnapshotReader
         switch (json.Next(out _))
         {
             case JsonTokenType.StartArray:
-                for (var index = 0; json.Peek() != JsonTokenType.EndArray; index++)
+                var index = 0;
+                foreach (var value in ListPrefetch.Values(json))
                 {
-                    collected.AddDetected(SourceItem.ItemAt(json.Value(), origin, "$", index));
+                    collected.AddDetected(SourceItem.ItemAt(value, origin, "$", index++));
                 }
                 json.Next(out _);
                 break;
@@ -212,9 +215,10 @@ public static class SnapshotReader
         }
         json.Next(out _);
         var listPath = $"{document.Path}.{name}";
-        for (var index = 0; json.Peek() != JsonTokenType.EndArray; index++)
+        var index = 0;
+        foreach (var value in ListPrefetch.Values(json))
         {
-            read(collected, SourceItem.ItemAt(json.Value(), document.Origin, listPath, index));
+            read(collected, SourceItem.ItemAt(value, document.Origin, listPath, index++));
         }
         json.Next(out _);
     }

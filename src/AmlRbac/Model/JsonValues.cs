@@ -11,12 +11,12 @@ internal static class JsonValues
 {
     /// <summary>
     /// The same plain values read straight from <paramref name="reader"/>, positioned on the first token of a
-    /// value, without a JsonDocument; field names go through <paramref name="names"/>, so a name a large file
+    /// value, without a JsonDocument; field names come from <paramref name="names"/>, so a name a large file
     /// repeats on every item is one string. Leaves the reader on the value's last token; when the reader's
     /// buffer ends inside the value (a block that is not final), it stops where the buffer ends, and the caller
     /// sees that the reader is not on the value's last token (see <c>JsonStream.Value</c>).
     /// </summary>
-    public static object? From(ref Utf8JsonReader reader, Func<string, string> names)
+    public static object? From(ref Utf8JsonReader reader, FieldNames names)
     {
         switch (reader.TokenType)
         {
@@ -24,7 +24,7 @@ internal static class JsonValues
                 var fields = new JsonFields();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = names(reader.GetString()!);
+                    var name = names.Of(ref reader);
                     reader.Read();
                     fields.TryAdd(name, From(ref reader, names));
                 }

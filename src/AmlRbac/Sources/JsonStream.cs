@@ -14,7 +14,8 @@ namespace AmlRbac.Sources;
 internal sealed class JsonStream
 {
     private readonly Stream _stream;
-    private readonly Func<string, string> _names;
+    // Field names as one string each for the whole text (see JsonValues.From).
+    private readonly FieldNames _names = new();
     private byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _length;
@@ -22,11 +23,9 @@ internal sealed class JsonStream
     private JsonReaderState _state;
 
     /// <param name="stream">The text, read from its current position; UTF-8, or UTF-16/32 with a byte order mark.</param>
-    /// <param name="names">Gives each field name its one shared string (see <see cref="JsonValues.From(ref Utf8JsonReader, Func{string, string})"/>).</param>
-    public JsonStream(Stream stream, Func<string, string> names)
+    public JsonStream(Stream stream)
     {
         _stream = WithoutByteOrderMark(stream);
-        _names = names;
     }
 
     /// <summary>The next token, consumed; <paramref name="text"/> is a property name's or a string's text.</summary>

@@ -76,9 +76,9 @@ public static class SnapshotReader
         var origin = InputOrigin.SnapshotFile(sourceName) with { Strings = strings };
         try
         {
-            // Field names have a pool of their own: they are read on the thread that parses a list (ListPrefetch)
-            // while this one keeps the values' strings in the origin's.
-            var json = new JsonStream(stream, new StringPool().Intern);
+            // The stream keeps its own field names (on the thread that parses a list, ListPrefetch) apart from
+            // the values' strings this one keeps in the origin's pool.
+            var json = new JsonStream(stream);
             var tenant = Read(json, origin, sourceName);
             if (json.Next(out _) != JsonTokenType.None)
             {

@@ -15,17 +15,42 @@ internal sealed class SourceItem
 {
     private readonly IReadOnlyDictionary<string, object?> _fields;
 
+    // Where the item is, spelt out only when asked (for an error): a snapshot reads a million items and nests a
+    // "properties" object in each, and almost none is ever named (issue #16). Either the path itself, or the list's
+    // path and the index in it, or the item this one is a field of and the field's name.
+    private string? _path;
+    private readonly string? _listPath;
+    private readonly int _index;
+    private readonly SourceItem? _parent;
+    private readonly string? _field;
+
     public SourceItem(IReadOnlyDictionary<string, object?> fields, InputOrigin origin, string path)
     {
         _fields = IgnoringCase(fields);
         Origin = origin;
-        Path = path;
+        _path = path;
+    }
+
+    private SourceItem(IReadOnlyDictionary<string, object?> fields, InputOrigin origin, string listPath, int index)
+    {
+        _fields = IgnoringCase(fields);
+        Origin = origin;
+        _listPath = listPath;
+        _index = index;
+    }
+
+    private SourceItem(IReadOnlyDictionary<string, object?> fields, SourceItem parent, string field)
+    {
+        _fields = IgnoringCase(fields);
+        Origin = parent.Origin;
+        _parent = parent;
+        _field = field;
     }
 
     public InputOrigin Origin { get; }
 
     /// <summary>Where this item is: "$.roleAssignments[3]" in a file, "" for a piped object itself.</summary>
-    public string Path { get; }
+    public string Path => _path ??= _parent is not null ? _parent.Child(_field!) : $"{_listPath}[{_index}]";
 
     /// <summary>True when the field is present with a value other than null.</summary>
     public bool Has(string name) => _fields.TryGetValue(name, out var value) && value is not null;
@@ -94,7 +119,7 @@ internal sealed class SourceItem
             return null;
         }
         return AsFields(value) is { } fields
-            ? new SourceItem(fields, Origin, Child(name))
+            ? new SourceItem(fields, this, name)
             : throw Invalid(name, $"expected an object, found {Describe(value)}.{DepthHint(value)}");
     }
 
@@ -115,10 +140,9 @@ internal sealed class SourceItem
     /// <summary>Element <paramref name="index"/> of the list at <paramref name="listPath"/>, which must be an object.</summary>
     public static SourceItem ItemAt(object? element, InputOrigin origin, string listPath, int index)
     {
-        var path = $"{listPath}[{index}]";
         return element is not null && AsFields(element) is { } fields
-            ? new SourceItem(fields, origin, path)
-            : throw origin.Fail(path, $"expected an object, found {Describe(element)}.{DepthHint(element)}");
+            ? new SourceItem(fields, origin, listPath, index)
+            : throw origin.Fail($"{listPath}[{index}]", $"expected an object, found {Describe(element)}.{DepthHint(element)}");
     }
 
     /// <summary>A whole number; <paramref name="name"/> must be present.</summary>

@@ -17,7 +17,7 @@ public sealed class ListPrefetchTests
     {
         var text = new MemoryStream(Encoding.UTF8.GetBytes(
             "[" + string.Join(",", Enumerable.Range(0, count).Select(i => $$"""{"n":{{i}},"pad":"{{new string('x', 40)}}"}""")) + after));
-        var json = new JsonStream(text, name => name);
+        var json = new JsonStream(text);
         Assert.Equal(JsonTokenType.StartArray, json.Next(out _));
         return (json, text);
     }

@@ -16,6 +16,11 @@ internal sealed class FieldNames
     /// <summary>The name <paramref name="reader"/> stands on (a property name), unescaped, as one string per distinct name.</summary>
     public string Of(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            // The common case: the bytes in the text are the name's.
+            return Find(reader.ValueSpan) ?? Add(reader.ValueSpan, reader.GetString()!);
+        }
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try

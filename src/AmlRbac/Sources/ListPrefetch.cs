@@ -32,28 +32,31 @@ internal static class ListPrefetch
             var count = 0;
             try
             {
-                while (json.Peek() != JsonTokenType.EndArray)
+                try
                 {
-                    var value = json.Value();
-                    batch[count++] = value;
-                    if (count == BatchSize)
+                    while (json.Peek() != JsonTokenType.EndArray)
                     {
-                        batches.Add((batch, count), stop.Token);
-                        batch = new object?[BatchSize];
-                        count = 0;
+                        var value = json.Value();
+                        batch[count++] = value;
+                        if (count == BatchSize)
+                        {
+                            batches.Add((batch, count), stop.Token);
+                            batch = new object?[BatchSize];
+                            count = 0;
+                        }
                     }
                 }
+                catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
+                {
+                    // Given to the caller after the values parsed before it, as one thread would have met it.
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+                // The last batch: the list's end, or the values parsed before the failure.
                 batches.Add((batch, count), stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 // The caller stopped reading.
-            }
-            catch (Exception e)
-            {
-                // Given to the caller after the values parsed before it, as one thread would have met it.
-                failure = ExceptionDispatchInfo.Capture(e);
-                Hand(batches, batch, count, stop.Token);
             }
             finally
             {
@@ -69,25 +72,13 @@ internal static class ListPrefetch
                     yield return values[i];
                 }
             }
-            parser.Wait();
+            // The list is done only once the parser completed adding, after it set any failure.
             failure?.Throw();
         }
         finally
         {
             stop.Cancel();
             parser.Wait();
-        }
-    }
-
-    private static void Hand(BlockingCollection<(object?[] Values, int Count)> batches, object?[] batch, int count, CancellationToken stop)
-    {
-        try
-        {
-            batches.Add((batch, count), stop);
-        }
-        catch (OperationCanceledException)
-        {
-            // The caller stopped reading.
         }
     }
 }

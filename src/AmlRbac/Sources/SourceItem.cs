@@ -50,7 +50,7 @@ internal sealed class SourceItem
     public InputOrigin Origin { get; }
 
     /// <summary>Where this item is: "$.roleAssignments[3]" in a file, "" for a piped object itself.</summary>
-    public string Path => _path ??= _parent is not null ? _parent.Child(_field!) : $"{_listPath}[{_index}]";
+    public string Path => _path ??= _parent is not null ? _parent.Child(_field!) : IndexPath(_listPath!, _index);
 
     /// <summary>True when the field is present with a value other than null.</summary>
     public bool Has(string name) => _fields.TryGetValue(name, out var value) && value is not null;
@@ -142,8 +142,10 @@ internal sealed class SourceItem
     {
         return element is not null && AsFields(element) is { } fields
             ? new SourceItem(fields, origin, listPath, index)
-            : throw origin.Fail($"{listPath}[{index}]", $"expected an object, found {Describe(element)}.{DepthHint(element)}");
+            : throw origin.Fail(IndexPath(listPath, index), $"expected an object, found {Describe(element)}.{DepthHint(element)}");
     }
+
+    private static string IndexPath(string listPath, int index) => $"{listPath}[{index}]";
 
     /// <summary>A whole number; <paramref name="name"/> must be present.</summary>
     public long Integer(string name) => Get(name) switch
